@@ -1,0 +1,22 @@
+package dev.slipway.schema;
+
+import dev.slipway.schema.internal.ConstraintNames;
+import java.util.List;
+
+/**
+ * A SHA-256 over an engine's migration files (names and contents, in version order). Deployments rerun the
+ * migration custom resource exactly when this changes.
+ */
+public final class MigrationsHash {
+
+    private MigrationsHash() {}
+
+    public static String of(MigrationDirectory directory, Engine engine) {
+        List<MigrationFile> files = directory.files(engine);
+        StringBuilder all = new StringBuilder();
+        for (MigrationFile file : files) {
+            all.append(file.fileName()).append('\0').append(SchemaReader.readFile(file.path(), "")).append('\0');
+        }
+        return ConstraintNames.hash(all.toString());
+    }
+}

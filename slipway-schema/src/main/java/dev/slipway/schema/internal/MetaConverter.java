@@ -1,0 +1,148 @@
+package dev.slipway.schema.internal;
+
+import dev.slipway.schema.exceptions.SchemaErrorCode;
+import dev.slipway.schema.exceptions.SchemaException;
+import dev.slipway.schema.model.Column;
+import dev.slipway.schema.model.Constraint;
+import dev.slipway.schema.model.Constraint.OnDelete;
+import dev.slipway.schema.model.Index;
+import dev.slipway.schema.model.Schema;
+import dev.slipway.schema.model.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.Check;
+import org.jooq.Field;
+import org.jooq.ForeignKey;
+import org.jooq.Meta;
+import org.jooq.OrderField;
+import org.jooq.SortField;
+import org.jooq.SortOrder;
+import org.jooq.UniqueKey;
+import org.jooq.impl.QOM;
+
+/** Converts jOOQ's interpreted {@link Meta} to Slipway's model, naming unnamed constraints deterministically. */
+final class MetaConverter {
+
+    private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_$]*");
+
+    private MetaConverter() {}
+
+    static Schema convert(Meta meta) {
+        List<Table> tables = new ArrayList<>();
+        for (org.jooq.Table<?> table : meta.getTables()) {
+            tables.add(table(table));
+        }
+        return new Schema(List.copyOf(tables));
+    }
+
+    static String fieldName(OrderField<?> field) {
+        return field instanceof SortField<?> sort ? sort.getName() : ((Field<?>) field).getName();
+    }
+
+    private static Table table(org.jooq.Table<?> table) {
+        String name = table.getName();
+        Set<String> keyColumns = table.getPrimaryKey() == null
+                ? Set.of()
+                : Set.copyOf(names(table.getPrimaryKey().getFields()));
+        List<Column> columns = new ArrayList<>();
+        for (Field<?> field : table.fields()) {
+            columns.add(new Column(
+                    field.getName(),
+                    TypeMapping.map(field.getDataType(), name + "." + field.getName()),
+                    // primary key columns are NOT NULL on every engine, whether or not the DDL says so
+                    field.getDataType().nullable() && !keyColumns.contains(field.getName()),
+                    field.getDataType().identity(),
+                    DefaultValues.of(field.getDataType())));
+        }
+        Optional<Constraint.PrimaryKey> primaryKey = Optional.ofNullable(table.getPrimaryKey())
+                .map(pk -> new Constraint.PrimaryKey(
+                        named(pk.getName(), ConstraintNames.primaryKey(name)), names(pk.getFields())));
+        List<Constraint.Unique> uniques = new ArrayList<>();
+        for (UniqueKey<?> key : table.getUniqueKeys()) {
+            List<String> uniqueColumns = names(key.getFields());
+            uniques.add(new Constraint.Unique(
+                    named(key.getName(), ConstraintNames.unique(name, uniqueColumns)), uniqueColumns));
+        }
+        List<Constraint.ForeignKey> foreignKeys = new ArrayList<>();
+        for (ForeignKey<?, ?> key : table.getReferences()) {
+            foreignKeys.add(foreignKey(name, key));
+        }
+        List<Constraint.Check> checks = new ArrayList<>();
+        Set<String> columnNames = new LinkedHashSet<>(columns.stream().map(Column::name).toList());
+        for (Check<?> check : table.getChecks()) {
+            String condition = Jooq.rendering(org.jooq.SQLDialect.DEFAULT).renderInlined(check.condition());
+            String fallback = ConstraintNames.check(name, referencedColumns(condition, columnNames));
+            checks.add(new Constraint.Check(named(check.getName(), fallback), condition));
+        }
+        List<Index> indexes = new ArrayList<>();
+        for (org.jooq.Index index : table.getIndexes()) {
+            indexes.add(index(name, index));
+        }
+        return new Table(
+                name,
+                List.copyOf(columns),
+                primaryKey,
+                List.copyOf(uniques),
+                List.copyOf(foreignKeys),
+                List.copyOf(checks),
+                List.copyOf(indexes));
+    }
+
+    private static Constraint.ForeignKey foreignKey(String table, ForeignKey<?, ?> key) {
+        List<String> columns = names(key.getFields());
+        OnDelete onDelete = onDelete(key.getDeleteRule());
+        return new Constraint.ForeignKey(
+                named(key.getName(), ConstraintNames.foreignKey(table, columns)),
+                columns,
+                key.getKey().getTable().getName(),
+                names(key.getKeyFields()),
+                onDelete);
+    }
+
+    private static OnDelete onDelete(QOM.ForeignKeyRule rule) {
+        if (rule == null) return OnDelete.NO_ACTION;
+        return switch (rule) {
+            case CASCADE -> OnDelete.CASCADE;
+            case SET_NULL -> OnDelete.SET_NULL;
+            case SET_DEFAULT -> OnDelete.SET_DEFAULT;
+            case RESTRICT -> OnDelete.RESTRICT;
+            case NO_ACTION -> OnDelete.NO_ACTION;
+        };
+    }
+
+    private static Index index(String table, org.jooq.Index index) {
+        if (index.getWhere() != null) {
+            throw new SchemaException(
+                    SchemaErrorCode.UNSUPPORTED,
+                    "Index " + index.getName() + " on " + table + " is partial (WHERE ...); MySQL has no partial"
+                            + " indexes. Drop the WHERE clause or create this index in a hand-written migration.");
+        }
+        List<String> columns = new ArrayList<>();
+        for (SortField<?> field : index.getFields()) {
+            columns.add(field.getName() + (field.getOrder() == SortOrder.DESC ? " desc" : ""));
+        }
+        return new Index(index.getName(), List.copyOf(columns), index.getUnique());
+    }
+
+    private static List<String> referencedColumns(String condition, Set<String> columns) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher matcher = WORD.matcher(condition.toLowerCase(java.util.Locale.ROOT));
+        while (matcher.find()) {
+            if (columns.contains(matcher.group())) found.add(matcher.group());
+        }
+        return List.copyOf(found);
+    }
+
+    private static List<String> names(List<? extends Field<?>> fields) {
+        return fields.stream().map(Field::getName).toList();
+    }
+
+    private static String named(String given, String fallback) {
+        return given == null || given.isBlank() ? fallback : given;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.slipway.schema.internal;
+
+import dev.slipway.schema.SchemaChange;
+import dev.slipway.schema.model.Column;
+import dev.slipway.schema.model.ColumnType;
+import dev.slipway.schema.model.Constraint;
+import dev.slipway.schema.model.DefaultValue;
+import dev.slipway.schema.model.Index;
+import java.util.List;
+import org.jooq.SQLDialect;
+
+/** MySQL 8 / MariaDB 10.5+ DDL. Timestamps keep microseconds, as PostgreSQL does. */
+final class MysqlDdl extends DdlRenderer {
+
+    @Override
+    protected SQLDialect dialect() {
+        return SQLDialect.MYSQL;
+    }
+
+    @Override
+    protected char quoteChar() {
+        return '`';
+    }
+
+    @Override
+    protected String type(ColumnType type) {
+        return switch (type.kind()) {
+            case SMALLINT -> "smallint";
+            case INTEGER -> "int";
+            case BIGINT -> "bigint";
+            case DECIMAL -> "decimal(" + type.length() + ", " + type.scale() + ")";
+            case REAL -> "float";
+            case DOUBLE -> "double";
+            case BOOLEAN -> "boolean";
+            case CHAR -> "char(" + type.length() + ")";
+            case VARCHAR -> "varchar(" + type.length() + ")";
+            case TEXT -> "longtext";
+            case DATE -> "date";
+            case TIME -> "time(6)";
+            case TIMESTAMP -> "datetime(6)";
+            case TIMESTAMPTZ -> "timestamp(6)";
+            case UUID -> "char(36)";
+            case JSON -> "json";
+            case BYTES -> "longblob";
+        };
+    }
+
+    @Override
+    protected String columnTail(Column column) {
+        String defaultValue = column.defaultValue()
+                .map(value -> " default " + defaultSql(value, column.type()))
+                .orElse("");
+        return nullability(column) + (column.identity() ? " auto_increment" : "") + defaultValue;
+    }
+
+    @Override
+    protected String defaultSql(DefaultValue value, ColumnType type) {
+        return switch (value) {
+            case DefaultValue.CurrentTimestamp now -> "current_timestamp(6)";
+            case DefaultValue.CurrentDate today -> "(curdate())";
+            case DefaultValue.Literal literal -> literal.sql();
+            case DefaultValue.Expression expression -> "(" + expression(expression.sql()) + ")";
+        };
+    }
+
+    @Override
+    protected List<String> alterColumn(SchemaChange.AlterColumn change) {
+        // MySQL redefines the whole column in one MODIFY: type, nullability and default together. (ALTER COLUMN
+        // SET DEFAULT would not accept current_timestamp on every supported version.)
+        return List.of(alter(change.table()) + " modify column " + column(change.to()));
+    }
+
+    @Override
+    protected String dropConstraint(String table, Constraint constraint) {
+        return switch (constraint) {
+            case Constraint.PrimaryKey pk -> alter(table) + " drop primary key";
+            case Constraint.Unique unique -> alter(table) + " drop index " + quote(unique.name());
+            case Constraint.ForeignKey fk -> alter(table) + " drop foreign key " + quote(fk.name());
+            case Constraint.Check check -> alter(table) + " drop constraint " + quote(check.name());
+        };
+    }
+
+    @Override
+    protected String dropIndex(String table, Index index) {
+        return "drop index " + quote(index.name()) + " on " + quote(table);
+    }
+}
