@@ -1,0 +1,122 @@
+package dev.slipway.migrate;
+
+import dev.slipway.migrate.exceptions.MigrateErrorCode;
+import dev.slipway.migrate.exceptions.MigrateException;
+import dev.slipway.migrate.internal.DeployLock;
+import dev.slipway.migrate.internal.FlywayFactory;
+import dev.slipway.migrate.internal.StatusReader;
+import dev.slipway.schema.Engine;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies Slipway migrations with Flyway: {@link #deploy()}, {@link #status()}, {@link #reset(ResetPermission)},
+ * {@link #repair()}. Every command first waits for the database (see {@link DatabaseWaiter}). Concurrent deploys
+ * are safe: Flyway serialises them with a database lock (PostgreSQL advisory lock, MySQL GET_LOCK), so one applies
+ * and the others find nothing left to do.
+ */
+public final class Migrator {
+
+    /** How long a deploy waits for another one on the same database to finish. */
+    static final java.time.Duration LOCK_TIMEOUT = java.time.Duration.ofMinutes(15);
+
+    private final DatabaseConfig database;
+    private final MigrationsLocation location;
+    private final DatabaseWaiter waiter;
+    private final Consumer<String> progress;
+
+    public Migrator(DatabaseConfig database, MigrationsLocation location, Consumer<String> progress) {
+        this(database, location, DatabaseWaiter.withProgress(progress), progress);
+    }
+
+    public Migrator(
+            DatabaseConfig database, MigrationsLocation location, DatabaseWaiter waiter, Consumer<String> progress) {
+        this.database = database;
+        this.location = location;
+        this.waiter = waiter;
+        this.progress = progress;
+        if (location.missingDirectoryFor(database.engine())) {
+            throw new MigrateException(
+                    MigrateErrorCode.CONFIGURATION,
+                    "No " + database.engine().id() + " migrations at " + location.forEngine(database.engine())
+                            + ". Run 'slipway migrate dev --name init' to create them, or pass --migrations DIR.");
+        }
+    }
+
+    public Engine engine() {
+        return database.engine();
+    }
+
+    /** Applies every pending migration; a no-op when the database is up to date. */
+    public DeployResult deploy() {
+        Flyway flyway = connect(false);
+        progress.accept("Applying pending migrations to " + database);
+        try (DeployLock lock = DeployLock.acquire(waiter.connect(database), database.engine(), LOCK_TIMEOUT)) {
+            MigrateResult result = flyway.migrate();
+            List<String> applied = result.migrations.stream().map(m -> m.version).toList();
+            String from = result.initialSchemaVersion;
+            String to = result.targetSchemaVersion != null ? result.targetSchemaVersion : from;
+            progress.accept(applied.isEmpty()
+                    ? "Database is up to date (version " + to + ")"
+                    : "Applied " + applied.size() + " migration(s): " + String.join(", ", applied) + " (now at " + to + ")");
+            return new DeployResult(applied, from, to);
+        } catch (FlywayException e) {
+            throw new MigrateException(MigrateErrorCode.MIGRATION_FAILED, failureMessage(e), e);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    MigrateErrorCode.MIGRATION_FAILED, "Could not take the deploy lock: " + e.getMessage(), e);
+        }
+    }
+
+    /** Applied, pending, failed and drifted migrations, with the fix for each problem. */
+    public MigrationStatus status() {
+        return StatusReader.read(connect(false), database.engine());
+    }
+
+    /** Deletes every object in the schema, then deploys. Refused unless {@code permission} allows it. */
+    public DeployResult reset(ResetPermission permission) {
+        permission.require(database);
+        progress.accept("Resetting " + database + ": dropping every object in the schema");
+        try {
+            connect(true).clean();
+        } catch (FlywayException e) {
+            throw new MigrateException(MigrateErrorCode.MIGRATION_FAILED, "Reset failed: " + e.getMessage(), e);
+        }
+        return deploy();
+    }
+
+    /**
+     * Removes failed entries from the history and realigns checksums with the files, so a fixed migration can run
+     * again. On MySQL, undo by hand what a failed migration applied before its error first.
+     */
+    public void repair() {
+        try {
+            connect(false).repair();
+            progress.accept("Repaired the migration history of " + database);
+        } catch (FlywayException e) {
+            throw new MigrateException(MigrateErrorCode.MIGRATION_FAILED, "Repair failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the database accepts connections, then returns a configured Flyway. */
+    Flyway connect(boolean allowClean) {
+        try (Connection ignored = waiter.connect(database)) {
+            return FlywayFactory.create(database, location, allowClean);
+        } catch (SQLException e) {
+            throw new MigrateException(MigrateErrorCode.UNREACHABLE, "Cannot connect: " + e.getMessage(), e);
+        }
+    }
+
+    private String failureMessage(FlywayException e) {
+        String hint = database.engine() == Engine.MYSQL
+                ? " MySQL cannot roll back DDL, so statements before the error may be applied: undo them (or make the"
+                        + " script re-runnable), fix the file, run 'slipway migrate repair', then deploy again."
+                : " PostgreSQL rolled the migration back; nothing of it is applied. Fix the file and deploy again.";
+        return "Migration failed on " + database + ": " + e.getMessage().strip() + "\n" + hint.strip();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.slipway.migrate.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small operations on JDBC URLs of the form {@code jdbc:<driver>://host:port/database?params}. */
+public final class JdbcUrls {
+
+    private static final Pattern URL = Pattern.compile("(jdbc:[a-z]+://[^/?]*)(?:/([^?]*))?(\\?.*)?");
+    private static final Pattern SECRET_PARAM =
+            Pattern.compile("(?i)((?:password|pwd|secret|token|sslpassword)=)[^&;]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//)[^/@]*@");
+
+    private JdbcUrls() {}
+
+    /** {@code jdbc:mysql:} URLs are served by the MariaDB driver, which needs to be told it may. */
+    public static String normalize(String url) {
+        if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
+            return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+        }
+        return url;
+    }
+
+    public static String withDatabase(String url, String database) {
+        Matcher m = URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Cannot find the database name in " + mask(url)
+                    + "; use the form jdbc:postgresql://host:port/database.");
+        }
+        return m.group(1) + "/" + database + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    /** The database name of the URL, or an empty string. */
+    public static String database(String url) {
+        Matcher m = URL.matcher(url);
+        return m.matches() && m.group(2) != null ? m.group(2) : "";
+    }
+
+    /** The URL with any password or user-info replaced by {@code ***}, safe to log. */
+    public static String mask(String url) {
+        if (url == null) return null;
+        String masked = SECRET_PARAM.matcher(url).replaceAll("$1***");
+        return USER_INFO.matcher(masked).replaceAll("$1***@");
+    }
+}
