@@ -1,0 +1,60 @@
+package dev.slipway.cli;
+
+import dev.slipway.migrate.exceptions.MigrateErrorCode;
+import dev.slipway.migrate.exceptions.MigrateException;
+import dev.slipway.schema.exceptions.SchemaException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code slipway} command. */
+@Command(
+        name = "slipway",
+        mixinStandardHelpOptions = true,
+        version = "slipway 0.1.0",
+        description = "One schema.sql -> reviewed migrations for PostgreSQL and MySQL, applied safely.",
+        subcommands = {MigrateCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+public class Slipway {
+
+    public static void main(String[] args) {
+        System.exit(run(CliContext.system(), args));
+    }
+
+    /** Runs the command line and returns its exit code (see {@link ExitCodes}); never calls System.exit. */
+    public static int run(CliContext context, String... args) {
+        CommandLine cli = new CommandLine(new Slipway(), new ContextFactory(context));
+        cli.setOut(new java.io.PrintWriter(context.out(), true));
+        cli.setErr(new java.io.PrintWriter(context.err(), true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            context.err().println("slipway: error: " + e.getMessage());
+            if (context.env().containsKey("SLIPWAY_DEBUG")) e.printStackTrace(context.err());
+            return exitCode(e);
+        });
+        return cli.execute(args);
+    }
+
+    static int exitCode(Exception e) {
+        if (e instanceof IllegalArgumentException) return ExitCodes.USAGE;
+        if (e instanceof MigrateException m
+                && (m.code() == MigrateErrorCode.CONFIGURATION || m.code() == MigrateErrorCode.RESET_REFUSED)) {
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof SchemaException || e instanceof MigrateException) return ExitCodes.FAILED;
+        return ExitCodes.FAILED;
+    }
+
+    /** Hands the {@link CliContext} to every command and option mixin picocli creates. */
+    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            K instance = CommandLine.defaultFactory().create(type);
+            if (instance instanceof ProjectOptions options) options.context = context;
+            if (instance instanceof ContextAware aware) aware.context(context);
+            return instance;
+        }
+    }
+
+    /** A command that needs the context outside its options. */
+    interface ContextAware {
+        void context(CliContext context);
+    }
+}

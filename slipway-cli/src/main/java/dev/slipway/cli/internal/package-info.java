@@ -1,0 +1,2 @@
+/** Implementation of the slipway command. No compatibility promise. */
+package dev.slipway.cli.internal;
