@@ -1,0 +1,164 @@
+package dev.slipway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.testing.TestDatabase;
+import dev.slipway.testing.TestServers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SlipwayCliIT {
+
+    @TempDir
+    Path cwd;
+
+    private final Map<String, String> env = new HashMap<>();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int slipway(String... args) {
+        out.reset();
+        err.reset();
+        CliContext context = new CliContext(
+                env,
+                cwd,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = Slipway.run(context, args);
+        // shown in the failsafe report when an assertion on this run fails
+        System.out.printf("slipway %s -> %d%n%s%s%n", String.join(" ", args), exit, out(), err());
+        return exit;
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private void schema(String resource) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/" + resource)) {
+            Files.copy(in, cwd.resolve("schema.sql"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void migrateDev_usesTheEmbeddedPostgres_whenNoUrlIsConfigured() throws IOException {
+        schema("blog-v1.sql");
+
+        assertThat(slipway("migrate", "dev", "--name", "init")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out()).contains("Wrote migrations/postgresql/V1__init.sql", "Wrote migrations/mysql/V1__init.sql");
+        assertThat(err()).contains("embedded development PostgreSQL");
+        assertThat(cwd.resolve(".slipway/postgres")).isDirectory();
+        // the data directory is kept: status in a new process-like run sees V1 applied
+        assertThat(slipway("migrate", "status")).isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("APPLIED  V1").contains("Up to date.");
+    }
+
+    @Test
+    void migrateDev_refusesDestructiveChanges_untilAllowed_onMysql() throws IOException {
+        try (TestDatabase db = TestServers.mysql().createDatabase()) {
+            env.put("SLIPWAY_URL", db.url());
+            env.put("SLIPWAY_USER", db.user());
+            schema("blog-v1.sql");
+            assertThat(slipway("migrate", "dev", "--name", "init")).isEqualTo(ExitCodes.OK);
+
+            schema("blog-v2.sql");
+            assertThat(slipway("migrate", "dev", "--name", "comments")).isEqualTo(ExitCodes.LINT_FINDINGS);
+            assertThat(out()).contains("DS102 [destructive] post.body").contains("--allow-destructive");
+            assertThat(cwd.resolve("migrations/mysql/V2__comments.sql")).doesNotExist();
+
+            assertThat(slipway("migrate", "dev", "--name", "comments", "--allow-destructive")).isEqualTo(ExitCodes.OK);
+            assertThat(out()).contains("Applied 2; now at version 2.");
+            assertThat(slipway("migrate", "check")).isEqualTo(ExitCodes.OK);
+            assertThat(slipway("migrate", "lint")).isEqualTo(ExitCodes.LINT_FINDINGS);
+            assertThat(out()).contains("migrations/mysql/V2__comments.sql:14: DS102");
+        }
+    }
+
+    @Test
+    void migrateCheck_exitsOne_whenSchemaSqlChangedWithoutAMigration() throws IOException {
+        try (TestDatabase db = TestServers.postgres().createDatabase()) {
+            schema("blog-v1.sql");
+            slipway("migrate", "dev", "--name", "init", "--create-only");
+            schema("blog-v2.sql");
+
+            assertThat(slipway("migrate", "check", "--url", db.url(), "--user", db.user())).isEqualTo(ExitCodes.FAILED);
+            assertThat(out()).contains("missing from the migrations: create table comment").contains("slipway migrate dev");
+            assertThat(slipway("migrate", "check", "--offline")).isEqualTo(ExitCodes.FAILED);
+        }
+    }
+
+    @Test
+    void settings_comeFromSlipwayProperties_andFlagsWin() throws IOException {
+        try (TestDatabase db = TestServers.postgres().createDatabase()) {
+            Files.createDirectories(cwd.resolve("db"));
+            try (InputStream in = getClass().getResourceAsStream("/blog-v1.sql")) {
+                Files.copy(in, cwd.resolve("db/model.sql"));
+            }
+            Files.writeString(cwd.resolve("slipway.properties"), "slipway.schema=db/model.sql\n"
+                    + "slipway.migrations=db/migrations\nslipway.url=" + db.url() + "\nslipway.user=" + db.user() + "\n");
+
+            assertThat(slipway("migrate", "dev", "--name", "init")).isEqualTo(ExitCodes.OK);
+            assertThat(cwd.resolve("db/migrations/postgresql/V1__init.sql")).exists();
+            assertThat(slipway("migrate", "status", "--url", "jdbc:postgresql://127.0.0.1:1/nowhere", "--connect-timeout", "1"))
+                    .isEqualTo(ExitCodes.FAILED);
+            assertThat(err()).contains("did not accept connections within 1 s");
+        }
+    }
+
+    @Test
+    void reset_exitsTwo_withoutTheConfirmationFlag() throws IOException {
+        try (TestDatabase db = TestServers.postgres().createDatabase()) {
+            env.put("SLIPWAY_URL", db.url());
+            env.put("SLIPWAY_USER", db.user());
+            schema("blog-v1.sql");
+            slipway("migrate", "dev", "--name", "init");
+
+            assertThat(slipway("migrate", "reset")).isEqualTo(ExitCodes.USAGE);
+            assertThat(err()).contains("--i-understand-this-deletes-all-data");
+
+            env.put("SLIPWAY_ALLOW_RESET", "true");
+            assertThat(slipway("migrate", "reset")).isEqualTo(ExitCodes.OK);
+            assertThat(out()).contains("Applied 1");
+        }
+    }
+
+    @Test
+    void schemaHash_changesExactlyWhenAMigrationChanges() throws IOException {
+        schema("blog-v1.sql");
+        slipway("migrate", "dev", "--name", "init", "--create-only");
+        slipway("schema", "hash", "--engine", "postgresql");
+        String first = out().strip();
+        slipway("schema", "hash", "--engine", "postgresql");
+        assertThat(out().strip()).isEqualTo(first).hasSize(64);
+
+        Files.writeString(cwd.resolve("migrations/postgresql/V1__init.sql"), "\n-- edit", java.nio.file.StandardOpenOption.APPEND);
+        slipway("schema", "hash", "--engine", "postgresql");
+        assertThat(out().strip()).isNotEqualTo(first);
+    }
+
+    @Test
+    void usageErrors_exitTwo_andSayWhatIsWrong() {
+        assertThat(slipway("migrate", "dev")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("Missing required option: '--name=<name>'");
+        assertThat(slipway("migrate", "deploy", "--engine", "oracle", "--url", "jdbc:postgresql://x/y"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("Unknown engine 'oracle'");
+        assertThat(slipway("migrate", "dev", "--name", "x", "--create-only")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err()).contains("schema.sql does not exist");
+    }
+}
