@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 /** {@code slipway migrate dev}: diff -> write both engines' files -> lint -> apply to the dev database. */
 @Command(
         name = "dev",
-        description = "Generate the next migration from schema.sql for both engines, lint it, apply it to the dev database.")
+        description =
+                "Generate the next migration from schema.sql for both engines, lint it, apply it to the dev database.")
 class MigrateDev extends ProjectCommand {
 
     @Option(names = "--name", required = true, description = "What the migration does, e.g. add_post_index.")
@@ -46,8 +47,9 @@ class MigrateDev extends ProjectCommand {
             findings.forEach(f -> context.out().println(f.describe()));
             boolean destructive = findings.stream().anyMatch(f -> f.rule().category() == Category.DESTRUCTIVE);
             if (destructive && !allowDestructive) {
-                context.out().println("Not written: the migration would lose data (see above). Review it, then rerun"
-                        + " with --allow-destructive, or change schema.sql.");
+                context.out()
+                        .println("Not written: the migration would lose data (see above). Review it, then rerun"
+                                + " with --allow-destructive, or change schema.sql.");
                 return ExitCodes.LINT_FINDINGS;
             }
             for (Path file : generator.write(migration)) {
@@ -66,9 +68,12 @@ class MigrateDev extends ProjectCommand {
         Path dir = new MigrationDirectory(project.migrationsDirectory()).root();
         for (Engine engine : Engine.values()) {
             Schema before = current;
-            String origin = dir.resolve(engine.id()).resolve(migration.fileName()).toString();
+            String origin =
+                    dir.resolve(engine.id()).resolve(migration.fileName()).toString();
             findings.addAll(MigrationLinter.lintScript(
-                    engine, Optional.of(engineState(engine, before)), context.cwd().relativize(Path.of(origin)).toString(),
+                    engine,
+                    Optional.of(engineState(engine, before)),
+                    context.cwd().relativize(Path.of(origin)).toString(),
                     migration.sql().get(engine)));
         }
         return findings;

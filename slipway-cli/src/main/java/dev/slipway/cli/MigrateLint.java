@@ -22,14 +22,16 @@ class MigrateLint extends ProjectCommand {
     @Override
     int run() {
         MigrationDirectory directory = new MigrationDirectory(project.migrationsDirectory());
-        List<Engine> engines = project.engineOrNull() == null ? List.of(Engine.values()) : List.of(project.engineOrNull());
+        List<Engine> engines =
+                project.engineOrNull() == null ? List.of(Engine.values()) : List.of(project.engineOrNull());
         List<Finding> findings = new ArrayList<>();
         int files = 0;
         for (Engine engine : engines) {
             List<MigrationFile> all = directory.files(engine);
             files += latestOnly ? Math.min(1, all.size()) : all.size();
             if (latestOnly && !all.isEmpty()) {
-                findings.addAll(MigrationLinter.lintFile(engine, all.subList(0, all.size() - 1), all.get(all.size() - 1)));
+                findings.addAll(
+                        MigrationLinter.lintFile(engine, all.subList(0, all.size() - 1), all.get(all.size() - 1)));
             } else if (!latestOnly) {
                 findings.addAll(MigrationLinter.lintAll(directory, engine));
             }

@@ -14,13 +14,17 @@ final class MigrateOps {
     private MigrateOps() {}
 
     static Migrator migrator(ProjectOptions project, ProjectOptions.Database db, CliContext context) {
-        return new Migrator(db.config(), MigrationsLocation.directory(project.migrationsDirectory()), context::progress);
+        return new Migrator(
+                db.config(), MigrationsLocation.directory(project.migrationsDirectory()), context::progress);
     }
 
     static void print(CliContext context, DeployResult result) {
-        context.out().println(result.applied().isEmpty()
-                ? "Up to date at version " + result.toVersion() + "."
-                : "Applied " + String.join(", ", result.applied()) + "; now at version " + result.toVersion() + ".");
+        context.out()
+                .println(
+                        result.applied().isEmpty()
+                                ? "Up to date at version " + result.toVersion() + "."
+                                : "Applied " + String.join(", ", result.applied()) + "; now at version "
+                                        + result.toVersion() + ".");
     }
 
     @Command(name = "deploy", description = "Apply pending migrations (what production runs).")
@@ -42,17 +46,23 @@ final class MigrateOps {
                 MigrationStatus status = migrator(project, db, context).status();
                 context.out().println("Database: " + db.config());
                 for (MigrationStatus.Entry entry : status.migrations()) {
-                    context.out().printf("  %-8s V%-6s %s%s%n",
-                            entry.state(),
-                            entry.version(),
-                            entry.description(),
-                            entry.installedOn() == null ? "" : "  (" + entry.installedOn() + ")");
+                    context.out()
+                            .printf(
+                                    "  %-8s V%-6s %s%s%n",
+                                    entry.state(),
+                                    entry.version(),
+                                    entry.description(),
+                                    entry.installedOn() == null ? "" : "  (" + entry.installedOn() + ")");
                 }
                 if (status.migrations().isEmpty()) context.out().println("  no migrations");
                 status.problems().forEach(p -> context.out().println("problem: " + p));
-                context.out().println(status.upToDate()
-                        ? "Up to date."
-                        : status.healthy() ? status.pending().size() + " pending; run 'slipway migrate deploy'." : "");
+                context.out()
+                        .println(
+                                status.upToDate()
+                                        ? "Up to date."
+                                        : status.healthy()
+                                                ? status.pending().size() + " pending; run 'slipway migrate deploy'."
+                                                : "");
                 return status.healthy() ? ExitCodes.OK : ExitCodes.FAILED;
             }
         }
@@ -76,7 +86,8 @@ final class MigrateOps {
 
     @Command(
             name = "repair",
-            description = "Clear failed entries and realign checksums in the history (after fixing a failed migration).")
+            description =
+                    "Clear failed entries and realign checksums in the history (after fixing a failed migration).")
     static class Repair extends ProjectCommand {
         @Override
         int run() {

@@ -21,7 +21,10 @@ public class ProjectOptions {
     @Option(names = "--migrations", paramLabel = "DIR", description = "Migrations directory (default: migrations).")
     String migrations;
 
-    @Option(names = "--url", paramLabel = "JDBC_URL", description = "Database; without it, the embedded dev PostgreSQL.")
+    @Option(
+            names = "--url",
+            paramLabel = "JDBC_URL",
+            description = "Database; without it, the embedded dev PostgreSQL.")
     String url;
 
     @Option(names = "--user", description = "Database user.")
@@ -33,7 +36,10 @@ public class ProjectOptions {
     @Option(names = "--engine", paramLabel = "postgresql|mysql", description = "Engine (default: from the URL).")
     String engine;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "How long to wait for the database (default: 30).")
+    @Option(
+            names = "--connect-timeout",
+            paramLabel = "SECONDS",
+            description = "How long to wait for the database (default: 30).")
     String connectTimeout;
 
     private Settings settings;
@@ -75,7 +81,8 @@ public class ProjectOptions {
 
     /** The configured database, or the embedded development PostgreSQL when none is configured. */
     Database openDatabase() {
-        if (hasDatabaseUrl()) return new Database(DatabaseConfig.fromSettings(settings().asMap()), null);
+        if (hasDatabaseUrl())
+            return new Database(DatabaseConfig.fromSettings(settings().asMap()), null);
         Engine wanted = engineOrNull();
         if (wanted != null && wanted != Engine.POSTGRESQL) {
             throw new IllegalArgumentException("The embedded development database is PostgreSQL; for " + wanted.id()

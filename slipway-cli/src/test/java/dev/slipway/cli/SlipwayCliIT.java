@@ -81,7 +81,8 @@ class SlipwayCliIT {
             assertThat(out()).contains("DS102 [destructive] post.body").contains("--allow-destructive");
             assertThat(cwd.resolve("migrations/mysql/V2__comments.sql")).doesNotExist();
 
-            assertThat(slipway("migrate", "dev", "--name", "comments", "--allow-destructive")).isEqualTo(ExitCodes.OK);
+            assertThat(slipway("migrate", "dev", "--name", "comments", "--allow-destructive"))
+                    .isEqualTo(ExitCodes.OK);
             assertThat(out()).contains("Applied 2; now at version 2.");
             assertThat(slipway("migrate", "check")).isEqualTo(ExitCodes.OK);
             assertThat(slipway("migrate", "lint")).isEqualTo(ExitCodes.LINT_FINDINGS);
@@ -96,8 +97,11 @@ class SlipwayCliIT {
             slipway("migrate", "dev", "--name", "init", "--create-only");
             schema("blog-v2.sql");
 
-            assertThat(slipway("migrate", "check", "--url", db.url(), "--user", db.user())).isEqualTo(ExitCodes.FAILED);
-            assertThat(out()).contains("missing from the migrations: create table comment").contains("slipway migrate dev");
+            assertThat(slipway("migrate", "check", "--url", db.url(), "--user", db.user()))
+                    .isEqualTo(ExitCodes.FAILED);
+            assertThat(out())
+                    .contains("missing from the migrations: create table comment")
+                    .contains("slipway migrate dev");
             assertThat(slipway("migrate", "check", "--offline")).isEqualTo(ExitCodes.FAILED);
         }
     }
@@ -109,12 +113,20 @@ class SlipwayCliIT {
             try (InputStream in = getClass().getResourceAsStream("/blog-v1.sql")) {
                 Files.copy(in, cwd.resolve("db/model.sql"));
             }
-            Files.writeString(cwd.resolve("slipway.properties"), "slipway.schema=db/model.sql\n"
-                    + "slipway.migrations=db/migrations\nslipway.url=" + db.url() + "\nslipway.user=" + db.user() + "\n");
+            Files.writeString(
+                    cwd.resolve("slipway.properties"),
+                    "slipway.schema=db/model.sql\n" + "slipway.migrations=db/migrations\nslipway.url=" + db.url()
+                            + "\nslipway.user=" + db.user() + "\n");
 
             assertThat(slipway("migrate", "dev", "--name", "init")).isEqualTo(ExitCodes.OK);
             assertThat(cwd.resolve("db/migrations/postgresql/V1__init.sql")).exists();
-            assertThat(slipway("migrate", "status", "--url", "jdbc:postgresql://127.0.0.1:1/nowhere", "--connect-timeout", "1"))
+            assertThat(slipway(
+                            "migrate",
+                            "status",
+                            "--url",
+                            "jdbc:postgresql://127.0.0.1:1/nowhere",
+                            "--connect-timeout",
+                            "1"))
                     .isEqualTo(ExitCodes.FAILED);
             assertThat(err()).contains("did not accept connections within 1 s");
         }
@@ -146,7 +158,10 @@ class SlipwayCliIT {
         slipway("schema", "hash", "--engine", "postgresql");
         assertThat(out().strip()).isEqualTo(first).hasSize(64);
 
-        Files.writeString(cwd.resolve("migrations/postgresql/V1__init.sql"), "\n-- edit", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                cwd.resolve("migrations/postgresql/V1__init.sql"),
+                "\n-- edit",
+                java.nio.file.StandardOpenOption.APPEND);
         slipway("schema", "hash", "--engine", "postgresql");
         assertThat(out().strip()).isNotEqualTo(first);
     }

@@ -39,7 +39,8 @@ public final class DatabaseConfig {
             throw new MigrateException(MigrateErrorCode.CONFIGURATION, e.getMessage(), e);
         }
         if (builder.connectTimeout.isNegative()) {
-            throw new MigrateException(MigrateErrorCode.CONFIGURATION, "The connect timeout must be 0 or more seconds.");
+            throw new MigrateException(
+                    MigrateErrorCode.CONFIGURATION, "The connect timeout must be 0 or more seconds.");
         }
         this.connectTimeout = builder.connectTimeout;
     }
@@ -151,7 +152,8 @@ public final class DatabaseConfig {
         } catch (NumberFormatException e) {
             throw new MigrateException(
                     MigrateErrorCode.CONFIGURATION,
-                    ConfigKeys.CONNECT_TIMEOUT_SECONDS.key() + " must be a whole number of seconds, not '" + text + "'.");
+                    ConfigKeys.CONNECT_TIMEOUT_SECONDS.key() + " must be a whole number of seconds, not '" + text
+                            + "'.");
         }
     }
 

@@ -113,8 +113,8 @@ public final class DatabaseWaiter {
         if (state.startsWith("28") || e.getErrorCode() == 1045) {
             throw new MigrateException(
                     MigrateErrorCode.AUTHENTICATION,
-                    "The database at " + JdbcUrls.mask(config.url()) + " refused user '" + config.user()
-                            + "': " + e.getMessage() + ". Check the user and password (or the secret they come from).",
+                    "The database at " + JdbcUrls.mask(config.url()) + " refused user '" + config.user() + "': "
+                            + e.getMessage() + ". Check the user and password (or the secret they come from).",
                     e);
         }
         if (state.equals("3D000") || e.getErrorCode() == 1049) {

@@ -54,16 +54,20 @@ public final class Migrator {
 
     /** Applies every pending migration; a no-op when the database is up to date. */
     public DeployResult deploy() {
-        Flyway flyway = connect(false);
-        progress.accept("Applying pending migrations to " + database);
+        // the connection that proves the database is up then holds the deploy lock: one connect fewer
         try (DeployLock lock = DeployLock.acquire(waiter.connect(database), database.engine(), LOCK_TIMEOUT)) {
+            progress.accept("Applying pending migrations to " + database);
+            Flyway flyway = FlywayFactory.create(database, location, false);
             MigrateResult result = flyway.migrate();
-            List<String> applied = result.migrations.stream().map(m -> m.version).toList();
+            List<String> applied =
+                    result.migrations.stream().map(m -> m.version).toList();
             String from = result.initialSchemaVersion;
             String to = result.targetSchemaVersion != null ? result.targetSchemaVersion : from;
-            progress.accept(applied.isEmpty()
-                    ? "Database is up to date (version " + to + ")"
-                    : "Applied " + applied.size() + " migration(s): " + String.join(", ", applied) + " (now at " + to + ")");
+            progress.accept(
+                    applied.isEmpty()
+                            ? "Database is up to date (version " + to + ")"
+                            : "Applied " + applied.size() + " migration(s): " + String.join(", ", applied) + " (now at "
+                                    + to + ")");
             return new DeployResult(applied, from, to);
         } catch (FlywayException e) {
             throw new MigrateException(MigrateErrorCode.MIGRATION_FAILED, failureMessage(e), e);

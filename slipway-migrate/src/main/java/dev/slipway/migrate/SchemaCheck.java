@@ -8,8 +8,8 @@ import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.schema.SchemaChange;
 import dev.slipway.schema.SchemaDiff;
 import dev.slipway.schema.SchemaReader;
-import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.internal.SqlStatements;
+import dev.slipway.schema.model.Schema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -63,7 +63,10 @@ public final class SchemaCheck {
             execute(admin, "create database " + fromSchema);
             try {
                 progress.accept("Applying the migrations to scratch database " + fromMigrations);
-                new Migrator(server.withDatabase(fromMigrations), MigrationsLocation.directory(migrationsRoot), progress)
+                new Migrator(
+                                server.withDatabase(fromMigrations),
+                                MigrationsLocation.directory(migrationsRoot),
+                                progress)
                         .deploy();
                 progress.accept("Applying schema.sql to scratch database " + fromSchema);
                 applySchema(waiter, server.withDatabase(fromSchema));

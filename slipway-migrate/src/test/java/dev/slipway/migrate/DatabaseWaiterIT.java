@@ -71,7 +71,8 @@ class DatabaseWaiterIT {
                 .hasMessageNotContaining("hunter2");
         assertThat(clock.sleeps).startsWith(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1));
         assertThat(clock.sleeps).allMatch(d -> d.compareTo(Duration.ofSeconds(5)) <= 0);
-        assertThat(clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus)).isLessThanOrEqualTo(Duration.ofSeconds(20));
+        assertThat(clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus))
+                .isLessThanOrEqualTo(Duration.ofSeconds(20));
         assertThat(progress).isNotEmpty().allMatch(line -> line.startsWith("Waiting for the database"));
     }
 
@@ -79,10 +80,15 @@ class DatabaseWaiterIT {
     void connect_failsAtOnce_onWrongCredentials() throws Exception {
         try (TestDatabase db = TestServers.mysql().createDatabase()) {
             SteppingClock clock = new SteppingClock();
-            DatabaseConfig config = DatabaseConfig.builder().url(db.url()).user("nobody").password("wrong").build();
+            DatabaseConfig config = DatabaseConfig.builder()
+                    .url(db.url())
+                    .user("nobody")
+                    .password("wrong")
+                    .build();
 
             assertThatThrownBy(() -> new DatabaseWaiter(clock, clock::sleep, s -> {}).connect(config))
-                    .satisfies(e -> assertThat(((MigrateException) e).code()).isEqualTo(MigrateErrorCode.AUTHENTICATION))
+                    .satisfies(
+                            e -> assertThat(((MigrateException) e).code()).isEqualTo(MigrateErrorCode.AUTHENTICATION))
                     .hasMessageContaining("refused user 'nobody'")
                     .hasMessageNotContaining("wrong'");
             assertThat(clock.sleeps).isEmpty();

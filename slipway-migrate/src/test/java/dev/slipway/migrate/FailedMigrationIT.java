@@ -39,13 +39,16 @@ class FailedMigrationIT {
             // THEN the error names the file and the statement, and says nothing was applied
             assertThatThrownBy(migrator::deploy)
                     .isInstanceOf(MigrateException.class)
-                    .satisfies(e -> assertThat(((MigrateException) e).code()).isEqualTo(MigrateErrorCode.MIGRATION_FAILED))
+                    .satisfies(
+                            e -> assertThat(((MigrateException) e).code()).isEqualTo(MigrateErrorCode.MIGRATION_FAILED))
                     .hasMessageContaining("V2__tags.sql")
                     .hasMessageContaining("tabel")
                     .hasMessageContaining("nothing of it is applied");
             assertThat(tableExists(db, "tag")).isFalse();
             assertThat(migrator.status().currentVersion()).isEqualTo("1");
-            assertThat(migrator.status().pending()).extracting(MigrationStatus.Entry::version).containsExactly("2");
+            assertThat(migrator.status().pending())
+                    .extracting(MigrationStatus.Entry::version)
+                    .containsExactly("2");
         }
     }
 
@@ -62,8 +65,12 @@ class FailedMigrationIT {
 
             // MySQL commits each DDL statement: the first two are in place, and status says so and what to do
             MigrationStatus status = migrator.status();
-            assertThat(status.migrations()).extracting(MigrationStatus.Entry::state).containsExactly(State.APPLIED, State.FAILED);
-            assertThat(status.problems()).singleElement().asString()
+            assertThat(status.migrations())
+                    .extracting(MigrationStatus.Entry::state)
+                    .containsExactly(State.APPLIED, State.FAILED);
+            assertThat(status.problems())
+                    .singleElement()
+                    .asString()
                     .contains("V2 (tags) failed")
                     .contains("undo them by hand")
                     .contains("slipway migrate repair");

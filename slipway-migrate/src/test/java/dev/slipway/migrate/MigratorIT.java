@@ -54,7 +54,8 @@ class MigratorIT {
             // THEN only V2 ran, the data survived, the status is clean and check passes on a real database
             assertThat(second.applied()).containsExactly("2");
             assertThat(second.fromVersion()).isEqualTo("1");
-            assertThat(count(db, "select count(*) from post where slug is null")).isEqualTo(1);
+            assertThat(count(db, "select count(*) from post where slug is null"))
+                    .isEqualTo(1);
             assertThat(migrator.status().upToDate()).isTrue();
             assertThat(migrator.status().currentVersion()).isEqualTo("2");
             assertThat(migrator.deploy().applied()).isEmpty();
@@ -93,14 +94,17 @@ class MigratorIT {
             String engine = server.engine();
             // an index only the migrations create: jOOQ's replay sees it too, so remove it from both sides of the
             // offline check by fencing it; the database check still sees the real index
-            project.writeMigration(engine, "V2__extra_index.sql",
+            project.writeMigration(
+                    engine,
+                    "V2__extra_index.sql",
                     "-- [jooq ignore start]\ncreate index post_title_idx on post (title);\n-- [jooq ignore stop]\n");
             project.writeMigration(otherEngine(engine), "V2__extra_index.sql", "-- nothing\n");
 
             CheckResult check = new SchemaCheck(project.schema(), project.migrations())
                     .onDatabase(Project.config(db), project.progress::add);
 
-            assertThat(check.differences()).anyMatch(d -> d.startsWith("only the migrations have: index post post_title_idx"));
+            assertThat(check.differences())
+                    .anyMatch(d -> d.startsWith("only the migrations have: index post post_title_idx"));
         }
     }
 
@@ -117,7 +121,8 @@ class MigratorIT {
                     .isInstanceOf(MigrateException.class)
                     .hasMessageContaining(ResetPermission.FLAG)
                     .hasMessageContaining("SLIPWAY_ALLOW_RESET=true")
-                    .satisfies(e -> assertThat(((MigrateException) e).code()).isEqualTo(MigrateErrorCode.RESET_REFUSED));
+                    .satisfies(
+                            e -> assertThat(((MigrateException) e).code()).isEqualTo(MigrateErrorCode.RESET_REFUSED));
             assertThat(count(db, "select count(*) from author")).isEqualTo(1);
 
             DeployResult reset = migrator.reset(ResetPermission.fromFlag(true));
@@ -134,13 +139,16 @@ class MigratorIT {
             ExecutorService pool = Executors.newFixedThreadPool(10);
             try {
                 List<Callable<DeployResult>> runners = new ArrayList<>();
-                for (int i = 0; i < 10; i++) runners.add(() -> project.migrator(db).deploy());
+                for (int i = 0; i < 10; i++)
+                    runners.add(() -> project.migrator(db).deploy());
                 List<DeployResult> results = new ArrayList<>();
                 for (Future<DeployResult> future : pool.invokeAll(runners)) results.add(future.get());
 
-                assertThat(results.stream().mapToInt(r -> r.applied().size()).sum()).isEqualTo(2);
+                assertThat(results.stream().mapToInt(r -> r.applied().size()).sum())
+                        .isEqualTo(2);
                 assertThat(results).allMatch(r -> "2".equals(r.toVersion()));
-                assertThat(count(db, "select count(*) from flyway_schema_history where success")).isEqualTo(2);
+                assertThat(count(db, "select count(*) from flyway_schema_history where success"))
+                        .isEqualTo(2);
             } finally {
                 pool.shutdownNow();
             }
@@ -159,8 +167,14 @@ class MigratorIT {
 
             MigrationStatus status = migrator.status();
 
-            assertThat(status.migrations()).extracting(MigrationStatus.Entry::state).containsExactly(MigrationStatus.State.DRIFTED);
-            assertThat(status.problems()).singleElement().asString().contains("checksum mismatch").contains("new migration");
+            assertThat(status.migrations())
+                    .extracting(MigrationStatus.Entry::state)
+                    .containsExactly(MigrationStatus.State.DRIFTED);
+            assertThat(status.problems())
+                    .singleElement()
+                    .asString()
+                    .contains("checksum mismatch")
+                    .contains("new migration");
             assertThatThrownBy(migrator::deploy).hasMessageContaining("checksum");
         }
     }
@@ -172,8 +186,9 @@ class MigratorIT {
     static void insertAuthorAndPost(TestDatabase db) throws SQLException {
         try (Connection c = db.connect()) {
             c.createStatement().executeUpdate("insert into author (email, name) values ('ada@example.com', 'Ada')");
-            c.createStatement().executeUpdate(
-                    "insert into post (title, author_id) select 'Hello', id from author where email = 'ada@example.com'");
+            c.createStatement()
+                    .executeUpdate(
+                            "insert into post (title, author_id) select 'Hello', id from author where email = 'ada@example.com'");
         }
     }
 

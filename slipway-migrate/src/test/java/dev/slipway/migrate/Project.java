@@ -53,6 +53,10 @@ final class Project {
     }
 
     static DatabaseConfig config(TestDatabase db) {
-        return DatabaseConfig.builder().url(db.url()).user(db.user()).password(db.password()).build();
+        return DatabaseConfig.builder()
+                .url(db.url())
+                .user(db.user())
+                .password(db.password())
+                .build();
     }
 }

@@ -33,8 +33,9 @@ public enum Engine {
         return switch (value) {
             case "postgresql", "postgres", "pg", "aurora-postgresql" -> POSTGRESQL;
             case "mysql", "mariadb", "aurora-mysql" -> MYSQL;
-            default -> throw new IllegalArgumentException("Unknown engine '" + text + "'. Use one of: "
-                    + Arrays.stream(values()).map(Engine::id).collect(Collectors.joining(", ")) + ".");
+            default ->
+                throw new IllegalArgumentException("Unknown engine '" + text + "'. Use one of: "
+                        + Arrays.stream(values()).map(Engine::id).collect(Collectors.joining(", ")) + ".");
         };
     }
 

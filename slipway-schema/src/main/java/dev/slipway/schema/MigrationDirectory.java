@@ -45,11 +45,14 @@ public record MigrationDirectory(Path root) {
         }
         files.sort(MigrationFile.BY_VERSION);
         for (int i = 1; i < files.size(); i++) {
-            if (MigrationFile.compareVersions(files.get(i - 1).version(), files.get(i).version()) == 0) {
+            if (MigrationFile.compareVersions(
+                            files.get(i - 1).version(), files.get(i).version())
+                    == 0) {
                 throw new SchemaException(
                         SchemaErrorCode.INVALID_MIGRATIONS,
                         "Version " + files.get(i).version() + " is used twice in " + dir + ": "
-                                + files.get(i - 1).fileName() + " and " + files.get(i).fileName()
+                                + files.get(i - 1).fileName() + " and "
+                                + files.get(i).fileName()
                                 + ". Give one of them the next free version.");
             }
         }
@@ -62,7 +65,8 @@ public record MigrationDirectory(Path root) {
         Engine referenceEngine = null;
         for (Engine engine : Engine.values()) {
             if (!Files.isDirectory(engineDirectory(engine))) continue;
-            Set<String> names = new TreeSet<>(files(engine).stream().map(MigrationFile::fileName).toList());
+            Set<String> names = new TreeSet<>(
+                    files(engine).stream().map(MigrationFile::fileName).toList());
             if (reference == null) {
                 reference = names;
                 referenceEngine = engine;

@@ -100,7 +100,8 @@ public final class MigrationGenerator {
     }
 
     static String description(String name) {
-        String cleaned = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String cleaned =
+                name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         cleaned = cleaned.replaceAll("^_+|_+$", "");
         if (cleaned.isEmpty()) {
             throw new SchemaException(

@@ -15,7 +15,10 @@ public final class MigrationsHash {
         List<MigrationFile> files = directory.files(engine);
         StringBuilder all = new StringBuilder();
         for (MigrationFile file : files) {
-            all.append(file.fileName()).append('\0').append(SchemaReader.readFile(file.path(), "")).append('\0');
+            all.append(file.fileName())
+                    .append('\0')
+                    .append(SchemaReader.readFile(file.path(), ""))
+                    .append('\0');
         }
         return ConstraintNames.hash(all.toString());
     }

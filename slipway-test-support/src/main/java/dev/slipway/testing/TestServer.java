@@ -20,7 +20,8 @@ public record TestServer(String engine, String adminUrl, String urlPrefix, Strin
 
     /** Creates a new, empty database named {@code slipway_it_<random>}. */
     public TestDatabase createDatabase() {
-        String name = "slipway_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "slipway_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("create database " + name);
         return new TestDatabase(engine, urlPrefix + name, user, password, name, this);
     }

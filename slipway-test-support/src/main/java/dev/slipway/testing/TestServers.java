@@ -25,7 +25,11 @@ public final class TestServers {
         if (postgres == null) {
             String url = env("SLIPWAY_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
             TestServer local = new TestServer(
-                    "postgresql", url, prefix(url), env("SLIPWAY_TEST_POSTGRES_USER", "postgres"), env("SLIPWAY_TEST_POSTGRES_PASSWORD", ""));
+                    "postgresql",
+                    url,
+                    prefix(url),
+                    env("SLIPWAY_TEST_POSTGRES_USER", "postgres"),
+                    env("SLIPWAY_TEST_POSTGRES_PASSWORD", ""));
             postgres = local.reachable() ? local : embeddedPostgres();
             LOG.info("PostgreSQL for tests: {}", postgres);
         }
@@ -36,7 +40,11 @@ public final class TestServers {
         if (mysql == null) {
             String url = env("SLIPWAY_TEST_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/mysql");
             TestServer local = new TestServer(
-                    "mysql", url, prefix(url), env("SLIPWAY_TEST_MYSQL_USER", "root"), env("SLIPWAY_TEST_MYSQL_PASSWORD", ""));
+                    "mysql",
+                    url,
+                    prefix(url),
+                    env("SLIPWAY_TEST_MYSQL_USER", "root"),
+                    env("SLIPWAY_TEST_MYSQL_PASSWORD", ""));
             mysql = local.reachable() ? local : embeddedMariaDb();
             LOG.info("MySQL/MariaDB for tests: {}", mysql);
         }

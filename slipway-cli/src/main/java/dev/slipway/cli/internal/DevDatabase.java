@@ -28,7 +28,8 @@ public final class DevDatabase implements AutoCloseable {
 
     public static DevDatabase start(Path dataDirectory, Consumer<String> progress) {
         boolean existing = Files.isDirectory(dataDirectory.resolve("base"));
-        progress.accept((existing ? "Starting" : "Creating") + " the embedded development PostgreSQL in " + dataDirectory);
+        progress.accept(
+                (existing ? "Starting" : "Creating") + " the embedded development PostgreSQL in " + dataDirectory);
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -47,9 +48,11 @@ public final class DevDatabase implements AutoCloseable {
                     .build();
             return new DevDatabase(postgres, config);
         } catch (IOException | SQLException e) {
-            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDirectory + ": "
-                    + e.getMessage() + ". Delete that directory to start from scratch, or pass --url to use a"
-                    + " database of your own.", e);
+            throw new IllegalStateException(
+                    "Could not start the embedded PostgreSQL in " + dataDirectory + ": "
+                            + e.getMessage() + ". Delete that directory to start from scratch, or pass --url to use a"
+                            + " database of your own.",
+                    e);
         }
     }
 

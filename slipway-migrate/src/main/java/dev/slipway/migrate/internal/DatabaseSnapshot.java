@@ -42,20 +42,24 @@ public final class DatabaseSnapshot {
                 lines.add("column " + t + "." + field.getName() + " " + type.getCastTypeName()
                         + (type.nullable() ? " null" : " not null") + (type.identity() ? " identity" : "") + def);
             }
-            if (table.getPrimaryKey() != null) lines.add("primary key " + t + " " + names(table.getPrimaryKey().getFields()));
+            if (table.getPrimaryKey() != null)
+                lines.add("primary key " + t + " " + names(table.getPrimaryKey().getFields()));
             for (UniqueKey<?> key : table.getUniqueKeys()) {
                 lines.add("unique " + t + " " + key.getName() + " " + names(key.getFields()));
             }
             for (ForeignKey<?, ?> fk : table.getReferences()) {
                 lines.add("foreign key " + t + " " + fk.getName() + " " + names(fk.getFields()) + " -> "
-                        + fk.getKey().getTable().getName() + names(fk.getKeyFields()) + " on delete " + fk.getDeleteRule());
+                        + fk.getKey().getTable().getName() + names(fk.getKeyFields()) + " on delete "
+                        + fk.getDeleteRule());
             }
             for (Check<?> check : table.getChecks()) {
                 lines.add("check " + t + " " + check.getName() + " " + ctx.renderInlined(check.condition()));
             }
             for (Index index : table.getIndexes()) {
                 lines.add("index " + t + " " + index.getName() + (index.getUnique() ? " unique " : " ")
-                        + index.getFields().stream().map(f -> f.getName() + " " + f.getOrder()).toList());
+                        + index.getFields().stream()
+                                .map(f -> f.getName() + " " + f.getOrder())
+                                .toList());
             }
         }
         return new ArrayList<>(lines);

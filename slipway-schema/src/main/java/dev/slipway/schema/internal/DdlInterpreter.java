@@ -50,7 +50,9 @@ public final class DdlInterpreter {
         } catch (SchemaException e) {
             throw e;
         } catch (RuntimeException e) {
-            String origin = sources.isEmpty() ? "schema" : sources.get(sources.size() - 1).origin();
+            String origin = sources.isEmpty()
+                    ? "schema"
+                    : sources.get(sources.size() - 1).origin();
             throw new SchemaException(
                     SchemaErrorCode.INVALID_SCHEMA,
                     "Cannot apply the DDL of " + describe(sources) + ": " + e.getMessage()
@@ -67,7 +69,8 @@ public final class DdlInterpreter {
         } catch (ParserException e) {
             throw new SchemaException(
                     SchemaErrorCode.PARSE_ERROR,
-                    source.origin() + ":" + e.line() + ":" + e.column() + ": cannot parse SQL (" + firstLine(e.getMessage())
+                    source.origin() + ":" + e.line() + ":" + e.column() + ": cannot parse SQL ("
+                            + firstLine(e.getMessage())
                             + "). Fix the statement, or fence SQL Slipway need not understand with"
                             + " '-- [jooq ignore start]' and '-- [jooq ignore stop]'.",
                     e);

@@ -23,8 +23,30 @@ import org.jooq.SQLDialect;
 public abstract class DdlRenderer {
 
     private static final Set<String> RESERVED = Set.of(
-            "user", "order", "group", "table", "select", "from", "where", "limit", "key", "index", "check", "default",
-            "column", "constraint", "primary", "references", "desc", "asc", "to", "by", "all", "and", "or", "not");
+            "user",
+            "order",
+            "group",
+            "table",
+            "select",
+            "from",
+            "where",
+            "limit",
+            "key",
+            "index",
+            "check",
+            "default",
+            "column",
+            "constraint",
+            "primary",
+            "references",
+            "desc",
+            "asc",
+            "to",
+            "by",
+            "all",
+            "and",
+            "or",
+            "not");
 
     public static DdlRenderer forEngine(Engine engine) {
         return switch (engine) {
@@ -56,7 +78,8 @@ public abstract class DdlRenderer {
             case SchemaChange.CreateTable create -> List.of(createTable(create.definition()));
             case SchemaChange.DropTable drop -> List.of("drop table " + quote(table));
             case SchemaChange.AddColumn add -> List.of(alter(table) + " add column " + column(add.column()));
-            case SchemaChange.DropColumn drop -> List.of(alter(table) + " drop column " + quote(drop.column().name()));
+            case SchemaChange.DropColumn drop ->
+                List.of(alter(table) + " drop column " + quote(drop.column().name()));
             case SchemaChange.AlterColumn alter -> alterColumn(alter);
             case SchemaChange.AddConstraint add -> List.of(alter(table) + " add " + constraint(add.constraint()));
             case SchemaChange.DropConstraint drop -> List.of(dropConstraint(table, drop.constraint()));
@@ -96,9 +119,12 @@ public abstract class DdlRenderer {
             case Constraint.PrimaryKey pk -> prefix + "primary key (" + columns(pk.columns()) + ")";
             case Constraint.Unique unique -> prefix + "unique (" + columns(unique.columns()) + ")";
             case Constraint.Check check -> prefix + "check (" + condition(check.condition()) + ")";
-            case Constraint.ForeignKey fk -> prefix + "foreign key (" + columns(fk.columns()) + ") references "
-                    + quote(fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
-                    + (fk.onDelete() == Constraint.OnDelete.NO_ACTION ? "" : " on delete " + fk.onDelete().sql());
+            case Constraint.ForeignKey fk ->
+                prefix + "foreign key (" + columns(fk.columns()) + ") references "
+                        + quote(fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
+                        + (fk.onDelete() == Constraint.OnDelete.NO_ACTION
+                                ? ""
+                                : " on delete " + fk.onDelete().sql());
         };
     }
 

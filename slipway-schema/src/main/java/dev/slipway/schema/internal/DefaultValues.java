@@ -19,7 +19,8 @@ final class DefaultValues {
         String sql = Jooq.rendering(SQLDialect.DEFAULT).renderInlined(field);
         String normalized = sql.toLowerCase(Locale.ROOT).replace(" ", "");
         if (normalized.matches("current_timestamp(\\(\\d?\\))?|now\\(\\)|localtimestamp(\\(\\d?\\))?")
-                || normalized.matches("cast\\(current_timestamp(\\(\\d?\\))?astimestamp(\\(\\d\\))?(withtimezone)?\\)")) {
+                || normalized.matches(
+                        "cast\\(current_timestamp(\\(\\d?\\))?astimestamp(\\(\\d\\))?(withtimezone)?\\)")) {
             return Optional.of(new DefaultValue.CurrentTimestamp());
         }
         if (normalized.matches("current_date(\\(\\))?")) return Optional.of(new DefaultValue.CurrentDate());

@@ -25,7 +25,8 @@ public final class LintRules {
 
     private static final Pattern CREATE_TABLE =
             Pattern.compile("^create (?:temporary |temp )?table (?:if not exists )?([\\w.]+)");
-    private static final Pattern DROP_TABLE = Pattern.compile("^drop table (?:if exists )?(.+?)(?: cascade| restrict)?$");
+    private static final Pattern DROP_TABLE =
+            Pattern.compile("^drop table (?:if exists )?(.+?)(?: cascade| restrict)?$");
     private static final Pattern TRUNCATE = Pattern.compile("^truncate (?:table )?(?:only )?([\\w.]+)");
     private static final Pattern RENAME_TABLE = Pattern.compile("^rename table ([\\w.]+)");
     private static final Pattern CREATE_INDEX = Pattern.compile(
@@ -35,14 +36,15 @@ public final class LintRules {
     private static final Pattern RENAME = Pattern.compile("^rename (?:column )?(\\w+)?\\s*to (\\w+)");
     private static final Pattern DROP_COLUMN = Pattern.compile(
             "^drop (?:column )?(?:if exists )?(?!constraint\\b|index\\b|key\\b|foreign\\b|primary\\b|check\\b|default\\b)(\\w+)");
-    private static final Pattern PG_TYPE = Pattern.compile("^alter (?:column )?(\\w+) (?:set data )?type (.+?)(?: using .*)?$");
+    private static final Pattern PG_TYPE =
+            Pattern.compile("^alter (?:column )?(\\w+) (?:set data )?type (.+?)(?: using .*)?$");
     private static final Pattern PG_SET_NOT_NULL = Pattern.compile("^alter (?:column )?(\\w+) set not null");
     private static final Pattern MY_MODIFY = Pattern.compile("^modify (?:column )?(\\w+) (.+)$");
     private static final Pattern MY_CHANGE = Pattern.compile("^change (?:column )?(\\w+) (\\w+) (.+)$");
     private static final Pattern ADD_COLUMN = Pattern.compile(
             "^add (?:column )?(?:if not exists )?(?!constraint\\b|index\\b|key\\b|unique\\b|primary\\b|foreign\\b|check\\b|fulltext\\b|spatial\\b)(\\w+) (.+)$");
-    private static final Pattern ADD_CONSTRAINT = Pattern.compile(
-            "^add (?:constraint \\w+ )?(unique|primary key|foreign key|check)\\b(.*)$");
+    private static final Pattern ADD_CONSTRAINT =
+            Pattern.compile("^add (?:constraint \\w+ )?(unique|primary key|foreign key|check)\\b(.*)$");
     private static final Pattern COLUMN_ATTRIBUTES = Pattern.compile(
             "\\s+(not null|null|default|auto_increment|generated|primary|unique|references|check|comment|collate|character set)\\b.*$");
     private static final Pattern IGNORE = Pattern.compile("slipway:lint-ignore\\s+([\\w, ]+)");
@@ -120,8 +122,10 @@ public final class LintRules {
             report.found(Rule.MF101, table);
         } else if ((m = ADD_COLUMN.matcher(action)).find()) {
             String definition = m.group(2);
-            boolean generated = definition.contains("default") || definition.contains("generated")
-                    || definition.contains("auto_increment") || definition.contains("identity");
+            boolean generated = definition.contains("default")
+                    || definition.contains("generated")
+                    || definition.contains("auto_increment")
+                    || definition.contains("identity");
             if (definition.contains("not null") && !generated) report.found(Rule.BC102, table + "." + m.group(1));
         }
     }
@@ -146,7 +150,8 @@ public final class LintRules {
     private void redefine(String table, String column, String definition, Reporter report) {
         String newType = COLUMN_ATTRIBUTES.matcher(definition).replaceFirst("").trim();
         Optional<Column> old = column(table, column);
-        boolean typeChanged = old.isEmpty() || parseType(newType).map(t -> !t.equals(old.get().type())).orElse(true);
+        boolean typeChanged = old.isEmpty()
+                || parseType(newType).map(t -> !t.equals(old.get().type())).orElse(true);
         if (typeChanged) typeChange(table, column, newType, report);
         boolean nowNotNull = definition.contains("not null");
         if (nowNotNull && old.map(Column::nullable).orElse(true)) report.found(Rule.BC103, table + "." + column);
@@ -158,10 +163,13 @@ public final class LintRules {
     private void typeChange(String table, String column, String newTypeSql, Reporter report) {
         Optional<ColumnType> oldType = column(table, column).map(Column::type);
         Optional<ColumnType> newType = parseType(newTypeSql);
-        boolean widening = oldType.isPresent() && newType.isPresent() && oldType.get().widensTo(newType.get());
+        boolean widening =
+                oldType.isPresent() && newType.isPresent() && oldType.get().widensTo(newType.get());
         if (!widening) report.found(Rule.DS103, table + "." + column);
-        boolean cheapInPostgres = widening && newType.get().kind() != ColumnType.Kind.BIGINT
-                && oldType.get().kind() != ColumnType.Kind.INTEGER && oldType.get().kind() != ColumnType.Kind.SMALLINT;
+        boolean cheapInPostgres = widening
+                && newType.get().kind() != ColumnType.Kind.BIGINT
+                && oldType.get().kind() != ColumnType.Kind.INTEGER
+                && oldType.get().kind() != ColumnType.Kind.SMALLINT;
         if (engine == Engine.POSTGRESQL && !cheapInPostgres) report.found(Rule.LK104, table + "." + column);
     }
 
@@ -214,7 +222,11 @@ public final class LintRules {
     }
 
     private static String normalize(String sql) {
-        return sql.replace("\"", "").replace("`", "").replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+        return sql.replace("\"", "")
+                .replace("`", "")
+                .replaceAll("\\s+", " ")
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String bare(String name) {

@@ -73,7 +73,8 @@ final class MetaConverter {
             foreignKeys.add(foreignKey(name, key));
         }
         List<Constraint.Check> checks = new ArrayList<>();
-        Set<String> columnNames = new LinkedHashSet<>(columns.stream().map(Column::name).toList());
+        Set<String> columnNames =
+                new LinkedHashSet<>(columns.stream().map(Column::name).toList());
         for (Check<?> check : table.getChecks()) {
             String condition = Jooq.rendering(org.jooq.SQLDialect.DEFAULT).renderInlined(check.condition());
             String fallback = ConstraintNames.check(name, referencedColumns(condition, columnNames));

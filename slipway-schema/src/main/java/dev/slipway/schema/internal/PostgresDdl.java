@@ -67,14 +67,18 @@ final class PostgresDdl extends DdlRenderer {
 
     @Override
     protected List<String> alterColumn(SchemaChange.AlterColumn change) {
-        String prefix = alter(change.table()) + " alter column " + quote(change.to().name());
+        String prefix =
+                alter(change.table()) + " alter column " + quote(change.to().name());
         List<String> statements = new ArrayList<>();
-        if (change.typeChanged()) statements.add(prefix + " type " + type(change.to().type()));
-        if (change.nullabilityChanged()) statements.add(prefix + (change.to().nullable() ? " drop not null" : " set not null"));
+        if (change.typeChanged())
+            statements.add(prefix + " type " + type(change.to().type()));
+        if (change.nullabilityChanged())
+            statements.add(prefix + (change.to().nullable() ? " drop not null" : " set not null"));
         if (change.defaultChanged()) {
             statements.add(change.to()
                     .defaultValue()
-                    .map(value -> prefix + " set default " + defaultSql(value, change.to().type()))
+                    .map(value -> prefix + " set default "
+                            + defaultSql(value, change.to().type()))
                     .orElse(prefix + " drop default"));
         }
         return statements;

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param identity whether the value is generated (PostgreSQL identity, MySQL auto_increment)
  * @param defaultValue the default expression, engine-neutral, when there is one
  */
-public record Column(String name, ColumnType type, boolean nullable, boolean identity, Optional<DefaultValue> defaultValue) {
+public record Column(
+        String name, ColumnType type, boolean nullable, boolean identity, Optional<DefaultValue> defaultValue) {
 
     public Column withType(ColumnType newType) {
         return new Column(name, newType, nullable, identity, defaultValue);

@@ -14,7 +14,11 @@ public sealed interface Constraint {
     record Check(String name, String condition) implements Constraint {}
 
     record ForeignKey(
-            String name, List<String> columns, String referencedTable, List<String> referencedColumns, OnDelete onDelete)
+            String name,
+            List<String> columns,
+            String referencedTable,
+            List<String> referencedColumns,
+            OnDelete onDelete)
             implements Constraint {}
 
     /** What a foreign key does when the referenced row is deleted. */

@@ -9,8 +9,7 @@ class SqlStatementsTest {
 
     @Test
     void split_ignoresSemicolonsInsideQuotesCommentsAndDollarQuotes() {
-        List<SqlStatements.Statement> statements = SqlStatements.split(
-                """
+        List<SqlStatements.Statement> statements = SqlStatements.split("""
                 -- first; still a comment
                 insert into t values ('a;b', "c;d");
                 /* block; comment */
@@ -18,9 +17,12 @@ class SqlStatementsTest {
                 select `x;y` from t
                 """);
 
-        assertThat(statements).extracting(SqlStatements.Statement::sql)
+        assertThat(statements)
+                .extracting(SqlStatements.Statement::sql)
                 .containsExactly(
-                        "insert into t values ('a;b', \"c;d\")", "do $$ begin perform 1; end $$", "select `x;y` from t");
+                        "insert into t values ('a;b', \"c;d\")",
+                        "do $$ begin perform 1; end $$",
+                        "select `x;y` from t");
         assertThat(statements).extracting(SqlStatements.Statement::line).containsExactly(2, 4, 5);
         assertThat(statements.get(0).comments()).contains("first; still a comment");
     }

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class MigrationLinterTest {
 
-    private static final Schema BEFORE = SchemaReader.readSql(
-            "v1",
-            """
+    private static final Schema BEFORE = SchemaReader.readSql("v1", """
             create table author (id bigint primary key, email varchar(320) not null, name varchar(200));
             create table post (id bigint primary key, title varchar(200) not null, body text, views integer);
             """);

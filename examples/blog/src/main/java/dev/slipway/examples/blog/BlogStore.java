@@ -44,7 +44,11 @@ public final class BlogStore {
 
     /** Publishes a post; false when there is no such post. */
     public boolean publish(long postId) {
-        return db.update(POST).set(POST.PUBLISHED, true).where(POST.ID.eq(postId)).execute() == 1;
+        return db.update(POST)
+                        .set(POST.PUBLISHED, true)
+                        .where(POST.ID.eq(postId))
+                        .execute()
+                == 1;
     }
 
     /** An author's published posts, newest first. */

@@ -34,7 +34,11 @@ class BlogStoreIT {
     @MethodSource("servers")
     void theGeneratedClient_readsAndWritesThroughTheCommittedMigrations(TestServer server) throws Exception {
         try (TestDatabase db = server.createDatabase()) {
-            DatabaseConfig config = DatabaseConfig.builder().url(db.url()).user(db.user()).password(db.password()).build();
+            DatabaseConfig config = DatabaseConfig.builder()
+                    .url(db.url())
+                    .user(db.user())
+                    .password(db.password())
+                    .build();
             new Migrator(config, MigrationsLocation.directory(EXAMPLE.resolve("migrations")), s -> {}).deploy();
 
             try (Connection c = db.connect()) {
@@ -47,8 +51,12 @@ class BlogStoreIT {
 
                 assertThat(ada.getId()).isPositive();
                 assertThat(ada.getCreatedAt()).isNotNull();
-                assertThat(store.findAuthorByEmail("ada@example.com")).map(AuthorRecord::getName).contains("Ada");
-                assertThat(store.publishedPostsBy(ada.getId())).extracting(PostRecord::getTitle).containsExactly("Hello");
+                assertThat(store.findAuthorByEmail("ada@example.com"))
+                        .map(AuthorRecord::getName)
+                        .contains("Ada");
+                assertThat(store.publishedPostsBy(ada.getId()))
+                        .extracting(PostRecord::getTitle)
+                        .containsExactly("Hello");
                 assertThat(draft.getPublished()).isFalse();
                 // the database enforces what schema.sql declares
                 assertThatThrownBy(() -> store.createAuthor("ada@example.com", "Other Ada"))
@@ -63,7 +71,11 @@ class BlogStoreIT {
     @MethodSource("servers")
     void theCommittedMigrations_yieldSchemaSql(TestServer server) {
         try (TestDatabase db = server.createDatabase()) {
-            DatabaseConfig config = DatabaseConfig.builder().url(db.url()).user(db.user()).password(db.password()).build();
+            DatabaseConfig config = DatabaseConfig.builder()
+                    .url(db.url())
+                    .user(db.user())
+                    .password(db.password())
+                    .build();
 
             CheckResult check = new SchemaCheck(EXAMPLE.resolve("schema.sql"), EXAMPLE.resolve("migrations"))
                     .onDatabase(config, s -> {});
