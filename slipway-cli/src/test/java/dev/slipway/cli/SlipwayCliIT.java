@@ -49,7 +49,7 @@ class SlipwayCliIT {
     }
 
     private void schema(String resource) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/" + resource)) {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + resource)) {
             Files.copy(in, cwd.resolve("schema.sql"), StandardCopyOption.REPLACE_EXISTING);
         }
     }
@@ -110,7 +110,7 @@ class SlipwayCliIT {
     void settings_comeFromSlipwayProperties_andFlagsWin() throws IOException {
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
             Files.createDirectories(cwd.resolve("db"));
-            try (InputStream in = getClass().getResourceAsStream("/blog-v1.sql")) {
+            try (InputStream in = getClass().getResourceAsStream("/fixtures/blog-v1.sql")) {
                 Files.copy(in, cwd.resolve("db/model.sql"));
             }
             Files.writeString(

@@ -38,7 +38,7 @@ final class Project {
     }
 
     void useSchema(String resource) throws IOException {
-        try (InputStream in = Project.class.getResourceAsStream("/" + resource)) {
+        try (InputStream in = Project.class.getResourceAsStream("/fixtures/" + resource)) {
             Files.copy(in, schema(), StandardCopyOption.REPLACE_EXISTING);
         }
     }

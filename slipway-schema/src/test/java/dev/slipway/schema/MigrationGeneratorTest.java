@@ -57,7 +57,7 @@ class MigrationGeneratorTest {
         generator.write(generator.plan("init").orElseThrow());
 
         // WHEN schema.sql drops a column, adds one, adds a table with a foreign key and an index
-        Files.copy(resource("blog-v2.sql"), schema, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        copy("blog-v2.sql");
         GeneratedMigration v2 = generator.plan("Add comments & slug").orElseThrow();
         generator.write(v2);
 
@@ -131,18 +131,11 @@ class MigrationGeneratorTest {
         assertThatThrownBy(() -> generator.plan("next")).hasMessageContaining("mysql/ lacks [V1__init.sql]");
     }
 
-    private Path copy(String resource) throws IOException {
+    private Path copy(String fixture) throws IOException {
         Path target = project.resolve("schema.sql");
-        Files.copy(resource(resource), target);
-        return target;
-    }
-
-    static Path resource(String name) {
-        try {
-            return Path.of(Objects.requireNonNull(MigrationGeneratorTest.class.getResource("/" + name))
-                    .toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
+        try (var in = Objects.requireNonNull(getClass().getResourceAsStream("/fixtures/" + fixture), fixture)) {
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        return target;
     }
 }
