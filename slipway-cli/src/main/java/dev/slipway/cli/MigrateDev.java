@@ -37,13 +37,12 @@ class MigrateDev extends ProjectCommand {
         Path migrations = project.migrationsDirectory();
         MigrationGenerator generator = new MigrationGenerator(project.schemaFile(), migrations);
         context.progress("Comparing " + project.schemaFile() + " with the migrations in " + migrations);
-        Schema current = generator.current();
         Optional<GeneratedMigration> planned = generator.plan(name);
         if (planned.isEmpty()) {
             context.out().println("No schema changes: the migrations already produce schema.sql.");
         } else {
             GeneratedMigration migration = planned.get();
-            List<Finding> findings = lint(migration, current);
+            List<Finding> findings = lint(migration);
             findings.forEach(f -> context.out().println(f.describe()));
             boolean destructive = findings.stream().anyMatch(f -> f.rule().category() == Category.DESTRUCTIVE);
             if (destructive && !allowDestructive) {
@@ -63,25 +62,19 @@ class MigrateDev extends ProjectCommand {
         return ExitCodes.OK;
     }
 
-    private List<Finding> lint(GeneratedMigration migration, Schema current) {
+    /** Lints the new scripts, each against the schema its own engine's earlier scripts produce. */
+    private List<Finding> lint(GeneratedMigration migration) {
+        MigrationDirectory directory = new MigrationDirectory(project.migrationsDirectory());
         List<Finding> findings = new ArrayList<>();
-        Path dir = new MigrationDirectory(project.migrationsDirectory()).root();
         for (Engine engine : Engine.values()) {
-            Schema before = current;
-            String origin =
-                    dir.resolve(engine.id()).resolve(migration.fileName()).toString();
+            Schema before = SchemaReader.replay(directory.files(engine), engine);
+            Path file = directory.engineDirectory(engine).resolve(migration.fileName());
             findings.addAll(MigrationLinter.lintScript(
                     engine,
-                    Optional.of(engineState(engine, before)),
-                    context.cwd().relativize(Path.of(origin)).toString(),
+                    Optional.of(before),
+                    context.cwd().relativize(file).toString(),
                     migration.sql().get(engine)));
         }
         return findings;
-    }
-
-    /** The state before the new migration as that engine's scripts describe it (types differ per engine). */
-    private Schema engineState(Engine engine, Schema fallback) {
-        var files = new MigrationDirectory(project.migrationsDirectory()).files(engine);
-        return files.isEmpty() ? fallback : SchemaReader.replay(files, engine);
     }
 }

@@ -8,7 +8,7 @@ import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.schema.SchemaChange;
 import dev.slipway.schema.SchemaDiff;
 import dev.slipway.schema.SchemaReader;
-import dev.slipway.schema.internal.SqlStatements;
+import dev.slipway.schema.SqlStatements;
 import dev.slipway.schema.model.Schema;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,7 @@
 package dev.slipway.schema.internal;
 
 import dev.slipway.schema.Engine;
+import dev.slipway.schema.SqlStatements;
 import dev.slipway.schema.lint.Finding;
 import dev.slipway.schema.lint.Rule;
 import dev.slipway.schema.model.Column;

@@ -1,4 +1,4 @@
-package dev.slipway.schema.internal;
+package dev.slipway.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

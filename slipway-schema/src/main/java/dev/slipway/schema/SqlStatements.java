@@ -1,4 +1,4 @@
-package dev.slipway.schema.internal;
+package dev.slipway.schema;
 
 import java.util.ArrayList;
 import java.util.List;
