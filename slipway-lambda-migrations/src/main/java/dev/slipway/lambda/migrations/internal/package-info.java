@@ -1,0 +1,2 @@
+/** Implementation of the migration function. No compatibility promise. */
+package dev.slipway.lambda.migrations.internal;

@@ -1,0 +1,132 @@
+package dev.slipway.lambda.db;
+
+import dev.slipway.lambda.exceptions.SlipwayLambdaException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One database connection per Lambda container: opened lazily on first use, checked with {@code isValid} before
+ * reuse (a frozen container's connection may have been dropped by the server or a NAT), reopened when broken. On an
+ * authentication failure the credentials are fetched once more (the secret may have been rotated) and the connect
+ * retried. One connection is right for Lambda: a container serves one request at a time.
+ *
+ * <p>Use {@link #dsl()} in handlers. Not thread-safe by design, like the container it lives in.
+ */
+public final class LambdaDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LambdaDatabase.class);
+    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+
+    private final CredentialsProvider credentials;
+    private final Settings settings;
+    private Connection connection;
+    private SQLDialect dialect;
+    private int connects;
+
+    public LambdaDatabase(CredentialsProvider credentials) {
+        this(credentials, new Settings());
+    }
+
+    public LambdaDatabase(CredentialsProvider credentials, Settings settings) {
+        this.credentials = credentials;
+        this.settings = settings;
+    }
+
+    /** Configured from the function's environment: a secret through the extension, or a JDBC URL. */
+    public static LambdaDatabase fromEnvironment(Map<String, String> env) {
+        return new LambdaDatabase(CredentialsProvider.fromEnvironment(env, ExtensionSecretSource.fromEnvironment(env)));
+    }
+
+    /** A jOOQ context on a connection that was valid a moment ago. */
+    public DSLContext dsl() {
+        Connection c = connection();
+        return DSL.using(c, dialect, settings);
+    }
+
+    /** The container's connection, (re)opened and validated as described on the class. */
+    public Connection connection() {
+        try {
+            if (connection != null && !connection.isClosed() && connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+                return connection;
+            }
+        } catch (SQLException e) {
+            LOG.warn("Connection check failed ({}); reconnecting", e.getSQLState());
+        }
+        closeQuietly();
+        connection = open();
+        return connection;
+    }
+
+    private Connection open() {
+        DbCredentials creds = credentials.get();
+        try {
+            return connect(creds);
+        } catch (SQLException e) {
+            if (!isAuthenticationFailure(e)) throw cannotConnect(creds, e);
+            LOG.warn("Database refused the credentials; fetching the secret again in case it was rotated");
+            credentials.markStale();
+            DbCredentials fresh = credentials.get();
+            try {
+                return connect(fresh);
+            } catch (SQLException again) {
+                throw cannotConnect(fresh, again);
+            }
+        }
+    }
+
+    private Connection connect(DbCredentials creds) throws SQLException {
+        Connection c = DriverManager.getConnection(creds.url(), creds.user(), creds.password());
+        dialect = creds.dialect();
+        connects++;
+        LOG.debug("Connected to {}", creds);
+        return c;
+    }
+
+    /** How many connections this container opened (for tests and logs). */
+    public int connectCount() {
+        return connects;
+    }
+
+    public CredentialsProvider credentials() {
+        return credentials;
+    }
+
+    /** The dialect of the configured database, fetching credentials if needed but not connecting. */
+    public SQLDialect dialect() {
+        return dialect != null ? dialect : credentials.get().dialect();
+    }
+
+    /** Closes the connection (before a SnapStart checkpoint, or at shutdown); the next use reconnects. */
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        if (connection == null) return;
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Ignoring an error while closing a connection: {}", e.getSQLState());
+        }
+        connection = null;
+    }
+
+    private static boolean isAuthenticationFailure(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("28") || e.getErrorCode() == 1045;
+    }
+
+    private static SlipwayLambdaException cannotConnect(DbCredentials creds, SQLException e) {
+        return new SlipwayLambdaException("Cannot connect to " + creds + " (SQL state " + e.getSQLState() + "): "
+                + e.getMessage() + ". Check the security group allows this function, and the secret's host/port.", e);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.slipway.lambda.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.slipway.lambda.exceptions.ApiException;
+import dev.slipway.lambda.exceptions.SlipwayLambdaException;
+import dev.slipway.lambda.internal.AccessLog;
+import dev.slipway.lambda.internal.ErrorMapping;
+import dev.slipway.lambda.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The base of a function behind an API Gateway HTTP API (payload 2.0): routes requests by the routes file to
+ * {@link Operation}s, turns errors into JSON ({@code {"error","message"}}, never SQL or stack traces) with the
+ * right status, and writes one JSON access-log line per request with the request id.
+ *
+ * <p>Every route of the routes file that names this function must have an operation, and every operation a
+ * route: checked at init, so a typo fails the deployment rather than a request.
+ */
+public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final String functionName;
+    private final List<Route> routes;
+    private final Map<String, Operation> operations;
+
+    protected HttpApiHandler(String functionName, List<Route> routes, Map<String, Operation> operations) {
+        this.functionName = functionName;
+        this.routes = routes;
+        this.operations = Map.copyOf(operations);
+        requireRoutesMatchOperations();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long start = System.nanoTime();
+        String requestId = requestId(event, context);
+        String method = method(event);
+        String path = event.getRawPath() == null ? "/" : event.getRawPath();
+        AccessLog log = new AccessLog(context, requestId, method, path);
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = toResponse(dispatch(event, method, path, requestId, log));
+        } catch (ApiException e) {
+            response = error(e.status(), e.code(), e.getMessage(), e.details(), Map.of());
+        } catch (MethodNotAllowed e) {
+            response = error(405, "method_not_allowed", "Use " + String.join(", ", e.allowed) + " on " + path + ".",
+                    List.of(), Map.of("Allow", String.join(", ", e.allowed)));
+        } catch (RuntimeException e) {
+            ErrorMapping.Mapped mapped = ErrorMapping.map(e, requestId);
+            log.failure(e, mapped.status());
+            response = error(mapped.status(), mapped.code(), mapped.message(), List.of(), Map.of());
+        }
+        log.done(response.getStatusCode(), (System.nanoTime() - start) / 1_000_000);
+        return response;
+    }
+
+    private HttpResponse dispatch(APIGatewayV2HTTPEvent event, String method, String path, String requestId, AccessLog log) {
+        TreeSet<String> allowed = new TreeSet<>();
+        for (Route route : routes) {
+            Optional<Map<String, String>> parameters = route.match(path);
+            if (parameters.isEmpty()) continue;
+            if (!route.method().equals(method)) {
+                allowed.add(route.method());
+                continue;
+            }
+            Operation operation = operations.get(route.operation());
+            if (!route.function().equals(functionName) || operation == null) {
+                throw ApiException.notFound("No route " + method + " " + path + " in this function.");
+            }
+            log.route(route.routeKey());
+            return operation.handle(new HttpRequest(
+                    method, path, parameters.get(), query(event), headers(event), body(event), requestId));
+        }
+        if (!allowed.isEmpty()) throw new MethodNotAllowed(List.copyOf(allowed));
+        throw ApiException.notFound("No route " + method + " " + path + ".");
+    }
+
+    private void requireRoutesMatchOperations() {
+        TreeSet<String> routed = new TreeSet<>();
+        routes.stream().filter(r -> r.function().equals(functionName)).forEach(r -> routed.add(r.operation()));
+        TreeSet<String> missing = new TreeSet<>(routed);
+        missing.removeAll(operations.keySet());
+        TreeSet<String> unrouted = new TreeSet<>(operations.keySet());
+        unrouted.removeAll(routed);
+        if (!missing.isEmpty() || !unrouted.isEmpty()) {
+            throw new SlipwayLambdaException("Function '" + functionName + "' and the routes file disagree:"
+                    + (missing.isEmpty() ? "" : " routes name operations it lacks " + missing + ";")
+                    + (unrouted.isEmpty() ? "" : " it has operations no route reaches " + unrouted + ";")
+                    + " fix the routes file or the operations map.");
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse toResponse(HttpResponse response) {
+        Map<String, String> headers = new HashMap<>(response.headers());
+        String body = null;
+        if (response.body() != null) {
+            headers.put("Content-Type", "application/json");
+            try {
+                body = Json.MAPPER.writeValueAsString(response.body());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("Cannot serialise the response body", e);
+            }
+        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(headers)
+                .withBody(body)
+                .build();
+    }
+
+    private static APIGatewayV2HTTPResponse error(
+            int status, String code, String message, List<String> details, Map<String, String> extraHeaders) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        if (!details.isEmpty()) body.put("details", details);
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        return toResponse(new HttpResponse(status, body, headers));
+    }
+
+    private static String method(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : null;
+        return method == null ? "GET" : method.toUpperCase(Locale.ROOT);
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent event, Context context) {
+        if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+            return event.getRequestContext().getRequestId();
+        }
+        return context == null ? "-" : context.getAwsRequestId();
+    }
+
+    private static Map<String, String> query(APIGatewayV2HTTPEvent event) {
+        return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+    }
+
+    private static Map<String, String> headers(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        return headers;
+    }
+
+    private static String body(APIGatewayV2HTTPEvent event) {
+        if (event.getBody() == null || !event.getIsBase64Encoded()) return event.getBody();
+        return new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8);
+    }
+
+    /** Signals a path that exists with other methods. */
+    private static final class MethodNotAllowed extends RuntimeException {
+        private final List<String> allowed;
+
+        MethodNotAllowed(List<String> allowed) {
+            super(null, null, false, false);
+            this.allowed = new ArrayList<>(allowed);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.slipway.lambda.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.slipway.lambda.exceptions.ApiException;
+import dev.slipway.lambda.internal.Json;
+import java.util.Map;
+
+/**
+ * An HTTP request as an operation sees it: parameters already extracted, headers with lower-case names.
+ *
+ * @param method upper-case method
+ * @param path the raw path
+ * @param pathParameters values of the route template's {@code {parameters}}
+ * @param query query string parameters (the last value where one repeats)
+ * @param headers headers, names in lower case
+ * @param body the body as text, or null
+ * @param requestId the API Gateway request id, for logs
+ */
+public record HttpRequest(
+        String method,
+        String path,
+        Map<String, String> pathParameters,
+        Map<String, String> query,
+        Map<String, String> headers,
+        String body,
+        String requestId) {
+
+    public String pathParameter(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) throw new IllegalStateException("The route has no {" + name + "} parameter");
+        return value;
+    }
+
+    /** A path parameter that must be a positive whole number, else 404 (no such resource can exist). */
+    public long idParameter(String name) {
+        try {
+            long id = Long.parseLong(pathParameter(name));
+            if (id > 0) return id;
+        } catch (NumberFormatException ignored) { // falls through to the 404
+        }
+        throw ApiException.notFound("No " + name.replace("Id", "").replace("id", "resource") + " with id '"
+                + pathParameter(name) + "'.");
+    }
+
+    /** A whole-number query parameter within [min, max], or {@code fallback} when absent; else 400. */
+    public int queryInt(String name, int fallback, int min, int max) {
+        String value = query.get(name);
+        if (value == null || value.isEmpty()) return fallback;
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) return parsed;
+        } catch (NumberFormatException ignored) { // falls through to the 400
+        }
+        throw ApiException.badRequest("Query parameter '" + name + "' must be a whole number from " + min + " to "
+                + max + ", not '" + value + "'.");
+    }
+
+    /** An optional boolean query parameter ({@code true}/{@code false}); else 400. */
+    public Boolean queryBoolean(String name) {
+        String value = query.get(name);
+        if (value == null || value.isEmpty()) return null;
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) return Boolean.valueOf(value);
+        throw ApiException.badRequest("Query parameter '" + name + "' must be true or false, not '" + value + "'.");
+    }
+
+    /**
+     * The JSON body bound to {@code type}: 415 unless the content type is JSON, 400 when it is not valid JSON or
+     * has an unknown field, 422 when the type's {@link Validated#validate()} finds problems.
+     */
+    public <T> T body(Class<T> type) {
+        String contentType = headers.getOrDefault("content-type", "");
+        if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(415, "unsupported_media_type", "Send the body as JSON with 'Content-Type:"
+                    + " application/json'" + (contentType.isEmpty() ? "." : ", not '" + contentType + "'."));
+        }
+        if (body == null || body.isBlank()) throw ApiException.badRequest("The request needs a JSON body.");
+        T value;
+        try {
+            value = Json.MAPPER.readValue(body, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.badRequest("Unknown field '" + e.getPropertyName() + "'. Known fields: "
+                    + e.getKnownPropertyIds() + ".");
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("The body is not valid JSON for this request: "
+                    + e.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").strip());
+        }
+        if (value == null) throw ApiException.badRequest("The request needs a JSON object as body.");
+        if (value instanceof Validated validated) {
+            var problems = validated.validate();
+            if (!problems.isEmpty()) throw ApiException.validation(problems);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.slipway.lambda.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One line of a routes file: {@code POST /authors/{id}/posts api createPost} sends that method and path to the
+ * operation {@code createPost} of the function {@code api}.
+ *
+ * @param method HTTP method, upper case
+ * @param path path template with {@code {name}} parameters
+ * @param function the Lambda function that serves it
+ * @param operation the operation inside that function
+ */
+public record Route(String method, String path, String function, String operation) {
+
+    private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+
+    /** The path parameters when {@code actualPath} fits this route's template. */
+    public Optional<Map<String, String>> match(String actualPath) {
+        List<String> names = new ArrayList<>();
+        Matcher m = PARAMETER.matcher(path);
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(path.substring(last, m.start()))).append("([^/]+)");
+            names.add(m.group(1));
+            last = m.end();
+        }
+        regex.append(Pattern.quote(path.substring(last)));
+        Matcher actual = Pattern.compile(regex.toString()).matcher(stripTrailingSlash(actualPath));
+        if (!actual.matches()) return Optional.empty();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            parameters.put(names.get(i), java.net.URLDecoder.decode(actual.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return Optional.of(parameters);
+    }
+
+    /** The API Gateway route key, e.g. {@code GET /authors/{id}}. */
+    public String routeKey() {
+        return method + " " + path;
+    }
+
+    private static String stripTrailingSlash(String p) {
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.slipway.lambda.internal;
+
+import dev.slipway.lambda.exceptions.SlipwayLambdaException;
+import java.sql.SQLException;
+
+/**
+ * Turns an unexpected exception into a status and a message safe to show: constraint violations become 409/422,
+ * an unreachable database 503, anything else 500. Messages never carry SQL, values or stack traces.
+ */
+public final class ErrorMapping {
+
+    /** What the client is told. */
+    public record Mapped(int status, String code, String message) {}
+
+    private ErrorMapping() {}
+
+    public static Mapped map(RuntimeException e, String requestId) {
+        SQLException sql = sqlCause(e);
+        if (sql != null) {
+            String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+            int vendor = sql.getErrorCode();
+            if (state.equals("23505") || vendor == 1062) {
+                return new Mapped(409, "conflict", "That already exists (a unique value is taken).");
+            }
+            if (state.equals("23503") || vendor == 1452 || vendor == 1451) {
+                return new Mapped(422, "validation_failed", "The request refers to something that does not exist.");
+            }
+            if (state.equals("23514") || vendor == 3819 || vendor == 4025) {
+                return new Mapped(422, "validation_failed", "A value is outside what the database accepts.");
+            }
+        }
+        if (e instanceof SlipwayLambdaException) {
+            return new Mapped(503, "unavailable", "The database is not reachable right now; retry shortly (request "
+                    + requestId + ").");
+        }
+        return new Mapped(500, "internal", "Something went wrong on our side (request " + requestId + ").");
+    }
+
+    /** The SQL state of the exception or its causes, for logs; null when it has none. */
+    public static String sqlState(Throwable e) {
+        SQLException sql = sqlCause(e);
+        return sql == null ? null : sql.getSQLState();
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) return s;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of slipway-lambda. No compatibility promise. */
+package dev.slipway.lambda.internal;
