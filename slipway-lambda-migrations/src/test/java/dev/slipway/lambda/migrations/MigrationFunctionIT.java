@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServer;
+import dev.slipway.testing.TestLambdaContext;
 import dev.slipway.testing.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,7 +62,7 @@ class MigrationFunctionIT {
     private JsonNode invoke(String json, int remainingMillis) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new MigrationFunction(env, UrlConnectionHttpClient.create())
-                .handleRequest(new ByteArrayInputStream(json.getBytes()), out, new FakeContext(remainingMillis));
+                .handleRequest(new ByteArrayInputStream(json.getBytes()), out, new TestLambdaContext(remainingMillis));
         return MigrationFunction.JSON.readTree(out.toByteArray());
     }
 

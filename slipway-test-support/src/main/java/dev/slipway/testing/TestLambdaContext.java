@@ -1,13 +1,27 @@
-package dev.slipway.lambda.migrations;
+package dev.slipway.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Lambda context with a chosen remaining time; a value object, like the real one. */
-record FakeContext(int remainingMillis) implements Context {
+/** A Lambda context with a chosen remaining time that keeps what the function logs; a value, like the real one. */
+public final class TestLambdaContext implements Context {
+
+    private final int remainingMillis;
+    private final List<String> logs = new CopyOnWriteArrayList<>();
+
+    public TestLambdaContext(int remainingMillis) {
+        this.remainingMillis = remainingMillis;
+    }
+
+    /** Everything logged through {@link #getLogger()}, one entry per call. */
+    public List<String> logs() {
+        return logs;
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -26,7 +40,7 @@ record FakeContext(int remainingMillis) implements Context {
 
     @Override
     public String getFunctionName() {
-        return "slipway-migrations";
+        return "test-function";
     }
 
     @Override
@@ -36,7 +50,7 @@ record FakeContext(int remainingMillis) implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-1:123456789012:function:slipway-migrations";
+        return "arn:aws:lambda:eu-west-1:123456789012:function:test-function";
     }
 
     @Override
@@ -64,12 +78,12 @@ record FakeContext(int remainingMillis) implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.out.print(message);
+                logs.add(message);
             }
 
             @Override
             public void log(byte[] message) {
-                System.out.print(new String(message, StandardCharsets.UTF_8));
+                logs.add(new String(message, StandardCharsets.UTF_8));
             }
         };
     }
