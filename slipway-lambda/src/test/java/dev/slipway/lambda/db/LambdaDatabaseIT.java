@@ -1,0 +1,109 @@
+package dev.slipway.lambda.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.slipway.lambda.exceptions.SlipwayLambdaException;
+import dev.slipway.lambda.snapstart.Priming;
+import dev.slipway.lambda.snapstart.SnapStartHooks;
+import dev.slipway.testing.TestDatabase;
+import dev.slipway.testing.TestServer;
+import dev.slipway.testing.TestServers;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.stream.Stream;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LambdaDatabaseIT {
+
+    static Stream<TestServer> servers() {
+        return Stream.of(TestServers.postgres(), TestServers.mysql());
+    }
+
+    private static DbCredentials credentials(TestDatabase db, String password) {
+        return new DbCredentials(db.url(), db.user(), password, DbCredentials.dialectOf(db.url()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void connection_isReused_andReopened_whenTheServerDroppedIt(TestServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase();
+                LambdaDatabase database = new LambdaDatabase(new CredentialsProvider(() -> credentials(db, db.password())))) {
+            // GIVEN a warm container that served two requests on one connection
+            assertThat(database.dsl().fetchValue(DSL.inline(1))).isEqualTo(1);
+            assertThat(database.dsl().fetchValue(DSL.inline(2))).isEqualTo(2);
+            assertThat(database.connectCount()).isEqualTo(1);
+
+            // WHEN the server drops it while the container is frozen
+            long backend = database.dialect() == SQLDialect.POSTGRES
+                    ? database.dsl().fetchOne("select pg_backend_pid()").get(0, Long.class)
+                    : database.dsl().fetchOne("select connection_id()").get(0, Long.class);
+            try (Connection admin = db.connect();
+                    Statement s = admin.createStatement()) {
+                s.execute(database.dialect() == SQLDialect.POSTGRES
+                        ? "select pg_terminate_backend(" + backend + ")"
+                        : "kill " + backend);
+            }
+
+            // THEN the next request validates it, reconnects and succeeds
+            assertThat(database.dsl().fetchValue(DSL.inline(3))).isEqualTo(3);
+            assertThat(database.connectCount()).isEqualTo(2);
+            assertThat(database.credentials().fetchCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void credentials_areFetchedAgainOnce_whenTheDatabaseRefusesThem() throws Exception {
+        try (TestDatabase db = TestServers.mysql().createDatabase()) {
+            Deque<String> passwords = new ArrayDeque<>(java.util.List.of("rotated-away", db.password()));
+            CredentialsProvider provider = new CredentialsProvider(() -> credentials(db, passwords.pop()));
+            try (LambdaDatabase database = new LambdaDatabase(provider)) {
+                assertThat(database.dsl().fetchValue(DSL.inline(1))).isEqualTo(1);
+                assertThat(provider.fetchCount()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void wrongCredentialsTwice_failWithAMessageThatNamesTheFix_andNotThePassword() throws Exception {
+        try (TestDatabase db = TestServers.mysql().createDatabase()) {
+            CredentialsProvider provider = new CredentialsProvider(() -> credentials(db, "s3cr3t-wrong"));
+            try (LambdaDatabase database = new LambdaDatabase(provider)) {
+                assertThatThrownBy(database::dsl)
+                        .isInstanceOf(SlipwayLambdaException.class)
+                        .hasMessageContaining("Cannot connect to")
+                        .hasMessageNotContaining("s3cr3t-wrong");
+                assertThat(provider.fetchCount()).isEqualTo(2);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void snapStartHooks_closeBeforeCheckpoint_andRefetchCredentialsAfterRestore(TestServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase()) {
+            CredentialsProvider provider = new CredentialsProvider(() -> credentials(db, db.password()));
+            LambdaDatabase database = new LambdaDatabase(provider);
+            SnapStartHooks hooks = SnapStartHooks.register(database);
+            // priming at init touches no database
+            assertThat(Priming.prime(database.dialect())).contains("slipway_priming");
+            assertThat(database.connectCount()).isZero();
+            Connection before = database.connection();
+
+            hooks.beforeCheckpoint(null);
+            assertThat(before.isClosed()).isTrue();
+            hooks.afterRestore(null);
+
+            assertThat(database.dsl().fetchValue(DSL.inline(1))).isEqualTo(1);
+            assertThat(provider.fetchCount()).isEqualTo(2);
+            assertThat(database.connectCount()).isEqualTo(2);
+            database.close();
+        }
+    }
+}
