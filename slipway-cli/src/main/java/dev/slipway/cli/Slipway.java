@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "slipway 0.1.0",
         description = "One schema.sql -> reviewed migrations for PostgreSQL and MySQL, applied safely.",
-        subcommands = {MigrateCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            UpCommand.class,
+            InvokeCommand.class,
+            MigrateCommand.class,
+            SchemaCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public class Slipway {
 
     public static void main(String[] args) {

@@ -104,8 +104,8 @@ public class MigrationFunction implements RequestStreamHandler {
             case "deploy" -> data(runner.deploy(remaining));
             case "reset" -> data(runner.reset(remaining));
             case "status" -> status(runner.status(remaining));
-            default -> throw new IllegalArgumentException(
-                    "Unknown command '" + command + "'. Use deploy, status or reset.");
+            default ->
+                throw new IllegalArgumentException("Unknown command '" + command + "'. Use deploy, status or reset.");
         };
     }
 
@@ -122,8 +122,12 @@ public class MigrationFunction implements RequestStreamHandler {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("upToDate", status.upToDate());
         out.put("currentVersion", status.currentVersion());
-        out.put("applied", status.applied().stream().map(MigrationStatus.Entry::version).toList());
-        out.put("pending", status.pending().stream().map(MigrationStatus.Entry::version).toList());
+        out.put(
+                "applied",
+                status.applied().stream().map(MigrationStatus.Entry::version).toList());
+        out.put(
+                "pending",
+                status.pending().stream().map(MigrationStatus.Entry::version).toList());
         out.put("problems", status.problems());
         return out;
     }

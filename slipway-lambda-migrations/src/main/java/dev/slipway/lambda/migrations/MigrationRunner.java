@@ -32,7 +32,10 @@ public final class MigrationRunner {
     private final Consumer<String> log;
 
     public MigrationRunner(
-            CredentialsProvider credentials, MigrationsLocation location, Map<String, String> env, Consumer<String> log) {
+            CredentialsProvider credentials,
+            MigrationsLocation location,
+            Map<String, String> env,
+            Consumer<String> log) {
         this.credentials = credentials;
         this.location = location;
         this.env = env;
@@ -56,8 +59,10 @@ public final class MigrationRunner {
     private <T> T withMigrator(Duration remaining, Function<Migrator, T> action) {
         Duration budget = remaining.minus(SAFETY_MARGIN);
         if (budget.isNegative() || budget.isZero()) {
-            throw new MigrateException(MigrateErrorCode.UNREACHABLE, "Only " + remaining.toSeconds() + " s left of"
-                    + " the function's timeout; raise the migration function's timeout (900 s is the maximum).");
+            throw new MigrateException(
+                    MigrateErrorCode.UNREACHABLE,
+                    "Only " + remaining.toSeconds() + " s left of"
+                            + " the function's timeout; raise the migration function's timeout (900 s is the maximum).");
         }
         try {
             return action.apply(migrator(budget));

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.testing.TestDatabase;
-import dev.slipway.testing.TestServer;
 import dev.slipway.testing.TestLambdaContext;
+import dev.slipway.testing.TestServer;
 import dev.slipway.testing.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -80,7 +80,8 @@ class MigrationFunctionIT {
 
     @Test
     void fixtures_areValidCloudFormationEvents() {
-        CloudFormationCustomResourceEvent create = EventLoader.loadCloudFormationCustomResourceEvent("events/cfn-create.json");
+        CloudFormationCustomResourceEvent create =
+                EventLoader.loadCloudFormationCustomResourceEvent("events/cfn-create.json");
         assertThat(create.getRequestType()).isEqualTo("Create");
         assertThat(create.getResourceProperties()).containsKey("SchemaHash");
     }
@@ -144,11 +145,14 @@ class MigrationFunctionIT {
             invoke(withResponseUrl(event("cfn-update.json"), cloudFormation.url("/cfn")), 13_000);
             long seconds = (System.nanoTime() - start) / 1_000_000_000;
 
-            JsonNode body = MigrationFunction.JSON.readTree(cloudFormation.received.get(0).body());
+            JsonNode body = MigrationFunction.JSON.readTree(
+                    cloudFormation.received.get(0).body());
             assertThat(body.get("Status").asText()).isEqualTo("FAILED");
             assertThat(body.get("Reason").asText()).contains("did not accept connections within 3 s");
             assertThat(body.get("PhysicalResourceId").asText()).isEqualTo("slipway-migrations-Migrations");
-            assertThat(seconds).as("answers within the remaining time minus the margin").isLessThan(13);
+            assertThat(seconds)
+                    .as("answers within the remaining time minus the margin")
+                    .isLessThan(13);
         }
     }
 
@@ -158,7 +162,8 @@ class MigrationFunctionIT {
         try (LocalHttp cloudFormation = new LocalHttp(r -> "")) {
             invoke(withResponseUrl(event("cfn-delete.json"), cloudFormation.url("/cfn")), 60_000);
 
-            JsonNode body = MigrationFunction.JSON.readTree(cloudFormation.received.get(0).body());
+            JsonNode body = MigrationFunction.JSON.readTree(
+                    cloudFormation.received.get(0).body());
             assertThat(body.get("Status").asText()).isEqualTo("SUCCESS");
         }
     }
@@ -168,16 +173,27 @@ class MigrationFunctionIT {
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
             useDatabase(db);
 
-            assertThat(invoke("{\"command\":\"status\"}", 60_000).get("pending").toString()).isEqualTo("[\"1\"]");
-            assertThat(invoke("{\"command\":\"deploy\"}", 60_000).get("CurrentVersion").asText()).isEqualTo("1");
-            assertThat(invoke("{\"command\":\"status\"}", 60_000).get("upToDate").asBoolean()).isTrue();
+            assertThat(invoke("{\"command\":\"status\"}", 60_000).get("pending").toString())
+                    .isEqualTo("[\"1\"]");
+            assertThat(invoke("{\"command\":\"deploy\"}", 60_000)
+                            .get("CurrentVersion")
+                            .asText())
+                    .isEqualTo("1");
+            assertThat(invoke("{\"command\":\"status\"}", 60_000)
+                            .get("upToDate")
+                            .asBoolean())
+                    .isTrue();
             assertThatThrownBy(() -> invoke("{\"command\":\"reset\"}", 60_000))
                     .hasMessageContaining("SLIPWAY_ALLOW_RESET=true");
             assertThat(tableExists(db, "author")).isTrue();
 
             env.put("SLIPWAY_ALLOW_RESET", "true");
-            assertThat(invoke("{\"command\":\"reset\"}", 60_000).get("AppliedVersions").asText()).isEqualTo("1");
-            assertThatThrownBy(() -> invoke("{\"command\":\"drop\"}", 60_000)).hasMessageContaining("Unknown command 'drop'");
+            assertThat(invoke("{\"command\":\"reset\"}", 60_000)
+                            .get("AppliedVersions")
+                            .asText())
+                    .isEqualTo("1");
+            assertThatThrownBy(() -> invoke("{\"command\":\"drop\"}", 60_000))
+                    .hasMessageContaining("Unknown command 'drop'");
         }
     }
 
@@ -187,8 +203,8 @@ class MigrationFunctionIT {
             // GIVEN an extension endpoint whose first answer is a stale password (the secret was rotated since)
             String host = db.url().replaceAll("jdbc:mariadb://([^:/]+):(\\d+)/.*", "$1");
             String port = db.url().replaceAll("jdbc:mariadb://([^:/]+):(\\d+)/.*", "$2");
-            String good = "{\"username\":\"" + db.user() + "\",\"password\":\"" + db.password() + "\",\"host\":\"" + host
-                    + "\",\"port\":" + port + ",\"dbname\":\"" + db.name() + "\",\"engine\":\"mysql\"}";
+            String good = "{\"username\":\"" + db.user() + "\",\"password\":\"" + db.password() + "\",\"host\":\""
+                    + host + "\",\"port\":" + port + ",\"dbname\":\"" + db.name() + "\",\"engine\":\"mysql\"}";
             String stale = good.replace("\"password\":\"" + db.password() + "\"", "\"password\":\"stale\"");
             int[] calls = {0};
             try (LocalHttp extension = new LocalHttp(r -> {
@@ -204,7 +220,8 @@ class MigrationFunctionIT {
                 assertThat(result.get("CurrentVersion").asText()).isEqualTo("1");
                 assertThat(extension.received).hasSize(2).allSatisfy(r -> {
                     assertThat(r.path()).isEqualTo("/secretsmanager/get");
-                    assertThat(r.query()).isEqualTo("secretId=arn:aws:secretsmanager:eu-west-1:123456789012:secret:blog-db");
+                    assertThat(r.query())
+                            .isEqualTo("secretId=arn:aws:secretsmanager:eu-west-1:123456789012:secret:blog-db");
                     assertThat(r.token()).isEqualTo("session-token");
                 });
             }

@@ -35,7 +35,10 @@ public final class CredentialsProvider {
         String url = env.get(LambdaEnv.URL);
         if (url != null && !url.isBlank()) {
             DbCredentials fixed = new DbCredentials(
-                    url, env.get(LambdaEnv.USER), env.getOrDefault(LambdaEnv.PASSWORD, ""), DbCredentials.dialectOf(url));
+                    url,
+                    env.get(LambdaEnv.USER),
+                    env.getOrDefault(LambdaEnv.PASSWORD, ""),
+                    DbCredentials.dialectOf(url));
             return new CredentialsProvider(() -> fixed);
         }
         throw new SlipwayLambdaException("No database configured. Set " + LambdaEnv.DB_SECRET_ARN + " to the ARN of an"

@@ -38,8 +38,8 @@ public record DbCredentials(String url, String user, String password, SQLDialect
         String dbname = databaseOverride != null && !databaseOverride.isBlank()
                 ? databaseOverride
                 : secret.hasNonNull("dbname") ? secret.get("dbname").asText() : "";
-        String url = (postgres ? "jdbc:postgresql://" : "jdbc:mariadb://") + secret.get("host").asText() + ":" + port
-                + "/" + dbname;
+        String url = (postgres ? "jdbc:postgresql://" : "jdbc:mariadb://")
+                + secret.get("host").asText() + ":" + port + "/" + dbname;
         return new DbCredentials(
                 url,
                 secret.get("username").asText(),

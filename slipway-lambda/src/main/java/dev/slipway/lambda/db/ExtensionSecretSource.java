@@ -39,15 +39,18 @@ public final class ExtensionSecretSource implements SecretSource {
     @Override
     public String fetch(String secretId) {
         URI uri = base.resolve("/secretsmanager/get?secretId=" + URLEncoder.encode(secretId, StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
         if (token != null) request.header("X-Aws-Parameters-Secrets-Token", token);
         HttpResponse<String> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SlipwayLambdaException("Cannot reach the AWS Parameters and Secrets Lambda Extension at " + base
-                    + " (" + e.getMessage() + "). Add the extension layer to the function (the Slipway CDK"
-                    + " constructs do), or set " + LambdaEnv.URL + " for a local run.", e);
+            throw new SlipwayLambdaException(
+                    "Cannot reach the AWS Parameters and Secrets Lambda Extension at " + base
+                            + " (" + e.getMessage() + "). Add the extension layer to the function (the Slipway CDK"
+                            + " constructs do), or set " + LambdaEnv.URL + " for a local run.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SlipwayLambdaException("Interrupted while reading secret " + secretId, e);
@@ -59,8 +62,8 @@ public final class ExtensionSecretSource implements SecretSource {
         try {
             JsonNode body = Json.MAPPER.readTree(response.body());
             if (!body.hasNonNull("SecretString")) {
-                throw new SlipwayLambdaException("Secret " + secretId + " has no SecretString (binary secrets are not"
-                        + " supported).");
+                throw new SlipwayLambdaException(
+                        "Secret " + secretId + " has no SecretString (binary secrets are not" + " supported).");
             }
             return body.get("SecretString").asText();
         } catch (IOException e) {

@@ -126,7 +126,9 @@ public final class LambdaDatabase implements AutoCloseable {
     }
 
     private static SlipwayLambdaException cannotConnect(DbCredentials creds, SQLException e) {
-        return new SlipwayLambdaException("Cannot connect to " + creds + " (SQL state " + e.getSQLState() + "): "
-                + e.getMessage() + ". Check the security group allows this function, and the secret's host/port.", e);
+        return new SlipwayLambdaException(
+                "Cannot connect to " + creds + " (SQL state " + e.getSQLState() + "): " + e.getMessage()
+                        + ". Check the security group allows this function, and the secret's host/port.",
+                e);
     }
 }

@@ -36,8 +36,11 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException validation(List<String> problems) {
-        return new ApiException(422, "validation_failed", "The request has invalid fields: " + String.join("; ", problems)
-                + ".", problems);
+        return new ApiException(
+                422,
+                "validation_failed",
+                "The request has invalid fields: " + String.join("; ", problems) + ".",
+                problems);
     }
 
     public int status() {

@@ -54,8 +54,12 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
         } catch (ApiException e) {
             response = error(e.status(), e.code(), e.getMessage(), e.details(), Map.of());
         } catch (MethodNotAllowed e) {
-            response = error(405, "method_not_allowed", "Use " + String.join(", ", e.allowed) + " on " + path + ".",
-                    List.of(), Map.of("Allow", String.join(", ", e.allowed)));
+            response = error(
+                    405,
+                    "method_not_allowed",
+                    "Use " + String.join(", ", e.allowed) + " on " + path + ".",
+                    List.of(),
+                    Map.of("Allow", String.join(", ", e.allowed)));
         } catch (RuntimeException e) {
             ErrorMapping.Mapped mapped = ErrorMapping.map(e, requestId);
             log.failure(e, mapped.status());
@@ -65,7 +69,8 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
         return response;
     }
 
-    private HttpResponse dispatch(APIGatewayV2HTTPEvent event, String method, String path, String requestId, AccessLog log) {
+    private HttpResponse dispatch(
+            APIGatewayV2HTTPEvent event, String method, String path, String requestId, AccessLog log) {
         TreeSet<String> allowed = new TreeSet<>();
         for (Route route : routes) {
             Optional<Map<String, String>> parameters = route.match(path);
@@ -131,7 +136,8 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private static String method(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
-        String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : null;
+        String method =
+                context != null && context.getHttp() != null ? context.getHttp().getMethod() : null;
         return method == null ? "GET" : method.toUpperCase(Locale.ROOT);
     }
 

@@ -39,8 +39,8 @@ public record HttpRequest(
             if (id > 0) return id;
         } catch (NumberFormatException ignored) { // falls through to the 404
         }
-        throw ApiException.notFound("No " + name.replace("Id", "").replace("id", "resource") + " with id '"
-                + pathParameter(name) + "'.");
+        throw ApiException.notFound(
+                "No " + name.replace("Id", "").replace("id", "resource") + " with id '" + pathParameter(name) + "'.");
     }
 
     /** A whole-number query parameter within [min, max], or {@code fallback} when absent; else 400. */
@@ -52,8 +52,8 @@ public record HttpRequest(
             if (parsed >= min && parsed <= max) return parsed;
         } catch (NumberFormatException ignored) { // falls through to the 400
         }
-        throw ApiException.badRequest("Query parameter '" + name + "' must be a whole number from " + min + " to "
-                + max + ", not '" + value + "'.");
+        throw ApiException.badRequest("Query parameter '" + name + "' must be a whole number from " + min + " to " + max
+                + ", not '" + value + "'.");
     }
 
     /** An optional boolean query parameter ({@code true}/{@code false}); else 400. */
@@ -71,16 +71,19 @@ public record HttpRequest(
     public <T> T body(Class<T> type) {
         String contentType = headers.getOrDefault("content-type", "");
         if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, "unsupported_media_type", "Send the body as JSON with 'Content-Type:"
-                    + " application/json'" + (contentType.isEmpty() ? "." : ", not '" + contentType + "'."));
+            throw new ApiException(
+                    415,
+                    "unsupported_media_type",
+                    "Send the body as JSON with 'Content-Type:" + " application/json'"
+                            + (contentType.isEmpty() ? "." : ", not '" + contentType + "'."));
         }
         if (body == null || body.isBlank()) throw ApiException.badRequest("The request needs a JSON body.");
         T value;
         try {
             value = Json.MAPPER.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
-            throw ApiException.badRequest("Unknown field '" + e.getPropertyName() + "'. Known fields: "
-                    + e.getKnownPropertyIds() + ".");
+            throw ApiException.badRequest(
+                    "Unknown field '" + e.getPropertyName() + "'. Known fields: " + e.getKnownPropertyIds() + ".");
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("The body is not valid JSON for this request: "
                     + e.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").strip());

@@ -37,7 +37,9 @@ public record Route(String method, String path, String function, String operatio
         if (!actual.matches()) return Optional.empty();
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            parameters.put(names.get(i), java.net.URLDecoder.decode(actual.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
+            parameters.put(
+                    names.get(i),
+                    java.net.URLDecoder.decode(actual.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
         }
         return Optional.of(parameters);
     }

@@ -30,8 +30,10 @@ public final class ErrorMapping {
             }
         }
         if (e instanceof SlipwayLambdaException) {
-            return new Mapped(503, "unavailable", "The database is not reachable right now; retry shortly (request "
-                    + requestId + ").");
+            return new Mapped(
+                    503,
+                    "unavailable",
+                    "The database is not reachable right now; retry shortly (request " + requestId + ").");
         }
         return new Mapped(500, "internal", "Something went wrong on our side (request " + requestId + ").");
     }

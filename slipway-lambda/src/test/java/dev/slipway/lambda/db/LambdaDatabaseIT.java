@@ -34,7 +34,8 @@ class LambdaDatabaseIT {
     @MethodSource("servers")
     void connection_isReused_andReopened_whenTheServerDroppedIt(TestServer server) throws Exception {
         try (TestDatabase db = server.createDatabase();
-                LambdaDatabase database = new LambdaDatabase(new CredentialsProvider(() -> credentials(db, db.password())))) {
+                LambdaDatabase database =
+                        new LambdaDatabase(new CredentialsProvider(() -> credentials(db, db.password())))) {
             // GIVEN a warm container that served two requests on one connection
             assertThat(database.dsl().fetchValue(DSL.inline(1))).isEqualTo(1);
             assertThat(database.dsl().fetchValue(DSL.inline(2))).isEqualTo(2);
@@ -46,9 +47,10 @@ class LambdaDatabaseIT {
                     : database.dsl().fetchOne("select connection_id()").get(0, Long.class);
             try (Connection admin = db.connect();
                     Statement s = admin.createStatement()) {
-                s.execute(database.dialect() == SQLDialect.POSTGRES
-                        ? "select pg_terminate_backend(" + backend + ")"
-                        : "kill " + backend);
+                s.execute(
+                        database.dialect() == SQLDialect.POSTGRES
+                                ? "select pg_terminate_backend(" + backend + ")"
+                                : "kill " + backend);
             }
 
             // THEN the next request validates it, reconnects and succeeds

@@ -12,7 +12,8 @@ class RoutesFileTest {
     @Test
     void parse_readsRoutes_andMatchesPathParameters() {
         List<Route> routes = RoutesFile.parse(
-                "routes", "# comment\nGET /authors/{id}  api getAuthor\n\npost /posts/{id}/publish api publishPost # x\n");
+                "routes",
+                "# comment\nGET /authors/{id}  api getAuthor\n\npost /posts/{id}/publish api publishPost # x\n");
 
         assertThat(routes).extracting(Route::routeKey).containsExactly("GET /authors/{id}", "POST /posts/{id}/publish");
         assertThat(routes.get(0).match("/authors/42")).contains(Map.of("id", "42"));

@@ -74,7 +74,11 @@ public final class BlogStore {
     /** Authors by id, newest first, after the cursor (an id) when given: keyset pagination. */
     public List<AuthorRecord> listAuthors(int limit, Long beforeId) {
         Condition page = beforeId == null ? DSL.noCondition() : AUTHOR.ID.lt(beforeId);
-        return db.selectFrom(AUTHOR).where(page).orderBy(AUTHOR.ID.desc()).limit(limit).fetch();
+        return db.selectFrom(AUTHOR)
+                .where(page)
+                .orderBy(AUTHOR.ID.desc())
+                .limit(limit)
+                .fetch();
     }
 
     public Optional<PostRecord> findPost(long id) {
@@ -87,7 +91,11 @@ public final class BlogStore {
         if (authorId != null) where.add(POST.AUTHOR_ID.eq(authorId));
         if (published != null) where.add(POST.PUBLISHED.eq(published));
         if (beforeId != null) where.add(POST.ID.lt(beforeId));
-        return db.selectFrom(POST).where(where).orderBy(POST.ID.desc()).limit(limit).fetch();
+        return db.selectFrom(POST)
+                .where(where)
+                .orderBy(POST.ID.desc())
+                .limit(limit)
+                .fetch();
     }
 
     /** Deletes a post; false when there is no such post. */

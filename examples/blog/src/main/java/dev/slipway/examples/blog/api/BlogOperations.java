@@ -46,7 +46,8 @@ final class BlogOperations {
         if (store.findAuthorByEmail(body.email().strip()).isPresent()) {
             throw ApiException.conflict("An author with email " + body.email().strip() + " already exists.");
         }
-        Author author = Author.of(store.createAuthor(body.email().strip(), body.name().strip()));
+        Author author =
+                Author.of(store.createAuthor(body.email().strip(), body.name().strip()));
         return HttpResponse.created(author, "/authors/" + author.id());
     }
 
@@ -65,7 +66,10 @@ final class BlogOperations {
         NewPost body = request.body(NewPost.class);
         BlogStore store = store();
         if (store.findAuthor(body.authorId()).isEmpty()) {
-            throw new ApiException(422, "validation_failed", "authorId: no author with id " + body.authorId() + ".",
+            throw new ApiException(
+                    422,
+                    "validation_failed",
+                    "authorId: no author with id " + body.authorId() + ".",
                     List.of("authorId: no author with id " + body.authorId()));
         }
         Post post = Post.of(store.createPost(
@@ -75,7 +79,9 @@ final class BlogOperations {
 
     HttpResponse listPosts(HttpRequest request) {
         int limit = request.queryInt("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        Long author = request.query().containsKey("author") ? (long) request.queryInt("author", 0, 1, Integer.MAX_VALUE) : null;
+        Long author = request.query().containsKey("author")
+                ? (long) request.queryInt("author", 0, 1, Integer.MAX_VALUE)
+                : null;
         List<PostRecord> rows = store().listPosts(author, request.queryBoolean("published"), limit, cursor(request));
         return HttpResponse.ok(page(rows, limit, Post::of, PostRecord::getId));
     }

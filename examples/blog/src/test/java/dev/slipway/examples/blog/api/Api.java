@@ -32,7 +32,8 @@ final class Api {
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         Map<String, String> query = new HashMap<>();
         if (pathAndQuery.contains("?")) {
-            for (String pair : pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&")) {
+            for (String pair :
+                    pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&")) {
                 String[] kv = pair.split("=", 2);
                 query.put(kv[0], kv.length > 1 ? kv[1] : "");
             }

@@ -28,7 +28,10 @@ class BlogApiFailuresIT {
             assertThat(reply.status()).isEqualTo(500);
             assertThat(reply.json().get("error").asText()).isEqualTo("internal");
             assertThat(reply.json().get("message").asText()).contains("Ab1Cd2Ef3Gh4=");
-            assertThat(reply.raw()).doesNotContainIgnoringCase("select").doesNotContain("post\"").doesNotContain("at dev.");
+            assertThat(reply.raw())
+                    .doesNotContainIgnoringCase("select")
+                    .doesNotContain("post\"")
+                    .doesNotContain("at dev.");
             assertThat(api.context.logs())
                     .anyMatch(l -> l.contains("\"level\":\"ERROR\"") && l.contains("\"sqlState\":\"42P01\""))
                     .anyMatch(l -> l.contains("\"requestId\":\"Ab1Cd2Ef3Gh4=\"") && l.contains("\"status\":500"));

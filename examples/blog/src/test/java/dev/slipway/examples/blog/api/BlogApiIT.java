@@ -27,7 +27,11 @@ class BlogApiIT {
     }
 
     static LambdaDatabase migrated(TestDatabase db) {
-        DatabaseConfig config = DatabaseConfig.builder().url(db.url()).user(db.user()).password(db.password()).build();
+        DatabaseConfig config = DatabaseConfig.builder()
+                .url(db.url())
+                .user(db.user())
+                .password(db.password())
+                .build();
         new Migrator(config, MigrationsLocation.directory(Path.of("migrations")), s -> {}).deploy();
         DbCredentials credentials =
                 new DbCredentials(db.url(), db.user(), db.password(), DbCredentials.dialectOf(db.url()));
@@ -62,10 +66,14 @@ class BlogApiIT {
         api.call("POST", "/authors", "{\"email\":\"bob@example.com\",\"name\":\"Bob\"}");
         api.call("POST", "/authors", "{\"email\":\"cy@example.com\",\"name\":\"Cy\"}");
         Api.Reply first = api.call("GET", "/authors?limit=2", null);
-        assertThat(first.json().get("items")).extracting(n -> n.get("name").asText()).containsExactly("Cy", "Bob");
+        assertThat(first.json().get("items"))
+                .extracting(n -> n.get("name").asText())
+                .containsExactly("Cy", "Bob");
         String cursor = first.json().get("nextCursor").asText();
         Api.Reply second = api.call("GET", "/authors?limit=2&cursor=" + cursor, null);
-        assertThat(second.json().get("items")).extracting(n -> n.get("name").asText()).containsExactly("Ada");
+        assertThat(second.json().get("items"))
+                .extracting(n -> n.get("name").asText())
+                .containsExactly("Ada");
         assertThat(second.json().get("nextCursor").isNull()).isTrue();
     }
 
@@ -83,12 +91,16 @@ class BlogApiIT {
         Api.Reply invalid = api.call("POST", "/authors", "{\"email\":\"not-an-email\",\"name\":\"\"}");
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.json().get("error").asText()).isEqualTo("validation_failed");
-        assertThat(invalid.json().get("details")).extracting(n -> n.asText())
+        assertThat(invalid.json().get("details"))
+                .extracting(n -> n.asText())
                 .anyMatch(d -> d.startsWith("email:"))
                 .anyMatch(d -> d.startsWith("name:"));
 
-        assertThat(api.call("POST", "/authors", "{\"email\":\"x@example.com\"", "application/json").status()).isEqualTo(400);
-        Api.Reply unknownField = api.call("POST", "/authors", "{\"email\":\"x@example.com\",\"name\":\"X\",\"admin\":true}");
+        assertThat(api.call("POST", "/authors", "{\"email\":\"x@example.com\"", "application/json")
+                        .status())
+                .isEqualTo(400);
+        Api.Reply unknownField =
+                api.call("POST", "/authors", "{\"email\":\"x@example.com\",\"name\":\"X\",\"admin\":true}");
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.json().get("message").asText()).contains("Unknown field 'admin'");
         Api.Reply notJson = api.call("POST", "/authors", "email=x@example.com", "application/x-www-form-urlencoded");
@@ -106,21 +118,31 @@ class BlogApiIT {
     @MethodSource("servers")
     void posts_createPublishFilterDelete(TestServer server) {
         Api api = api(server);
-        long ada = api.call("POST", "/authors", "{\"email\":\"ada@example.com\",\"name\":\"Ada\"}").json().get("id").asLong();
-        long bob = api.call("POST", "/authors", "{\"email\":\"bob@example.com\",\"name\":\"Bob\"}").json().get("id").asLong();
+        long ada = api.call("POST", "/authors", "{\"email\":\"ada@example.com\",\"name\":\"Ada\"}")
+                .json()
+                .get("id")
+                .asLong();
+        long bob = api.call("POST", "/authors", "{\"email\":\"bob@example.com\",\"name\":\"Bob\"}")
+                .json()
+                .get("id")
+                .asLong();
 
         Api.Reply draft = api.call("POST", "/posts", "{\"authorId\":" + ada + ",\"title\":\"Draft\",\"body\":\"...\"}");
         assertThat(draft.status()).isEqualTo(201);
         assertThat(draft.json().get("published").asBoolean()).isFalse();
         long draftId = draft.json().get("id").asLong();
         long hello = api.call("POST", "/posts", "{\"authorId\":" + ada + ",\"title\":\"Hello\",\"published\":true}")
-                .json().get("id").asLong();
+                .json()
+                .get("id")
+                .asLong();
         api.call("POST", "/posts", "{\"authorId\":" + bob + ",\"title\":\"Bob's\",\"published\":true}");
 
-        assertThat(api.call("GET", "/posts/" + hello, null).json().get("title").asText()).isEqualTo("Hello");
+        assertThat(api.call("GET", "/posts/" + hello, null).json().get("title").asText())
+                .isEqualTo("Hello");
         assertThat(titles(api.call("GET", "/posts?author=" + ada, null))).containsExactly("Hello", "Draft");
         assertThat(titles(api.call("GET", "/posts?published=true", null))).containsExactly("Bob's", "Hello");
-        assertThat(titles(api.call("GET", "/posts?author=" + ada + "&published=false", null))).containsExactly("Draft");
+        assertThat(titles(api.call("GET", "/posts?author=" + ada + "&published=false", null)))
+                .containsExactly("Draft");
         assertThat(api.call("GET", "/posts?published=maybe", null).status()).isEqualTo(400);
 
         Api.Reply published = api.call("POST", "/posts/" + draftId + "/publish", null);

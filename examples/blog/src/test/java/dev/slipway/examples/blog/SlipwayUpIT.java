@@ -1,0 +1,101 @@
+package dev.slipway.examples.blog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.testing.TestDatabase;
+import dev.slipway.testing.TestServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** `slipway up` as a user runs it: the CLI as a process, the packaged Lambda zips, real HTTP. */
+class SlipwayUpIT {
+
+    private static final Path CLI_JAR = Path.of("../../slipway-cli/target/slipway-cli.jar");
+    private static final Pattern URL = Pattern.compile("Slipway is up: (http://127\\.0\\.0\\.1:\\d+)");
+
+    @Test
+    void up_migratesThenServesTheRoutesFile_overRealHttp_andStopsCleanly() throws Exception {
+        assertThat(CLI_JAR)
+                .as("built by the slipway-cli module before this one")
+                .exists();
+        Path log = Files.createTempFile("slipway-up", ".log");
+        try (TestDatabase db = TestServers.mysql().createDatabase()) {
+            Process up = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-jar",
+                            CLI_JAR.toString(),
+                            "up",
+                            "--port",
+                            "0",
+                            "--url",
+                            db.url(),
+                            "--user",
+                            db.user(),
+                            "--password",
+                            db.password())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile()) // a file, not a pipe: nothing is lost when the process ends
+                    .start();
+            try {
+                String url = awaitUrl(up, log);
+                List<String> output = Files.readAllLines(log);
+                assertThat(output).anyMatch(l -> l.contains("Migrations: applied 1 (schema version 1)"));
+                HttpClient http = HttpClient.newHttpClient();
+
+                HttpResponse<String> created = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/authors"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"email\":\"ada@example.com\",\"name\":\"Ada\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(created.statusCode()).isEqualTo(201);
+                assertThat(created.headers().firstValue("Location")).contains("/authors/1");
+
+                HttpResponse<String> list = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/authors?limit=5"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(list.statusCode()).isEqualTo(200);
+                assertThat(list.body()).contains("\"email\":\"ada@example.com\"");
+
+                HttpResponse<String> missing = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/nowhere")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(missing.statusCode()).isEqualTo(404);
+                assertThat(missing.body()).contains("\"error\":\"not_found\"");
+            } finally {
+                up.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook stops containers and servers
+                assertThat(up.waitFor(20, java.util.concurrent.TimeUnit.SECONDS))
+                        .as("stops within 20 s")
+                        .isTrue();
+            }
+            List<String> output = Files.readAllLines(log);
+            assertThat(output).anyMatch(l -> l.contains("Stopping"));
+            assertThat(output).anyMatch(l -> l.startsWith("[api] {") && l.contains("\"status\":201"));
+        }
+    }
+
+    private static String awaitUrl(Process up, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : Files.readAllLines(log)) {
+                Matcher m = URL.matcher(line);
+                if (m.find()) return m.group(1);
+            }
+            if (!up.isAlive()) break;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("slipway up did not come up; its output:\n" + Files.readString(log));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.slipway.cli;
+
+import dev.slipway.cli.local.LocalStack;
+import dev.slipway.migrate.DatabaseConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the project `up` and `invoke` work on, and the settings they read from it. */
+final class LocalProject {
+
+    static final String ROUTES = "slipway.routes";
+    static final String MIGRATION_FUNCTION = "slipway.migrations.function";
+
+    private LocalProject() {}
+
+    /**
+     * {@code --project}, else the working directory when its slipway.properties declares functions, else the
+     * example of this checkout ({@code SLIPWAY_HOME/examples/blog}, set by the ./slipway launcher).
+     */
+    static Path resolve(CliContext context, String explicit) {
+        if (explicit != null) return requireFunctions(context.resolve(explicit));
+        if (declaresFunctions(context.cwd())) return context.cwd();
+        String home = context.env().get("SLIPWAY_HOME");
+        if (home != null && declaresFunctions(Path.of(home, "examples", "blog"))) {
+            context.progress("No functions in ./slipway.properties; using the example project "
+                    + Path.of(home, "examples", "blog"));
+            return Path.of(home, "examples", "blog");
+        }
+        return requireFunctions(context.cwd());
+    }
+
+    static LocalStack.Options options(ProjectOptions project, Path dir, DatabaseConfig database, int port) {
+        var settings = project.settings().asMap();
+        return new LocalStack.Options(
+                dir,
+                settings,
+                database,
+                port,
+                settings.getOrDefault(MIGRATION_FUNCTION, "migrations"),
+                dir.resolve(settings.getOrDefault(ROUTES, "routes")));
+    }
+
+    private static Path requireFunctions(Path dir) {
+        if (!declaresFunctions(dir)) {
+            throw new IllegalArgumentException("No functions declared in " + dir.resolve("slipway.properties")
+                    + ". Declare each as slipway.function.NAME.handler and slipway.function.NAME.artifact (see"
+                    + " examples/blog/slipway.properties), or run from a project that has them.");
+        }
+        return dir;
+    }
+
+    private static boolean declaresFunctions(Path dir) {
+        Path file = dir.resolve("slipway.properties");
+        try {
+            return Files.isRegularFile(file) && Files.readString(file).contains("slipway.function.");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

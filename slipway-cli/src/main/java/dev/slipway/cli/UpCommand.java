@@ -1,0 +1,88 @@
+package dev.slipway.cli;
+
+import dev.slipway.cli.local.LocalStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code slipway up}: the whole stack on this machine. */
+@Command(
+        name = "up",
+        description = "Run the stack locally: database, migration function (as a CloudFormation custom resource),"
+                + " then the HTTP API of the routes file on http://127.0.0.1:3000. Ctrl-C stops it.")
+class UpCommand extends ProjectCommand {
+
+    @Option(names = "--port", description = "Port of the local API (default: 3000; 0 picks a free one).")
+    int port = 3000;
+
+    @Option(names = "--fresh", description = "Start with an empty embedded database (deletes its data directory).")
+    boolean fresh;
+
+    @Option(
+            names = "--project",
+            paramLabel = "DIR",
+            description = "Project with slipway.properties (default: see README).")
+    String projectDir;
+
+    @Override
+    int run() throws Exception {
+        Path dir = LocalProject.resolve(context, projectDir);
+        project.context = new CliContext(context.env(), dir, context.out(), context.err());
+        if (fresh && !project.hasDatabaseUrl()) deleteDevData(dir);
+        CountDownLatch stopped = new CountDownLatch(1);
+        ProjectOptions.Database db = project.openDatabase();
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(
+                    LocalProject.options(project, dir, db.config(), port), context.out(), context::progress);
+        } catch (Exception e) {
+            db.close();
+            throw e;
+        }
+        Thread hook = new Thread(
+                () -> {
+                    context.progress("Stopping");
+                    stack.close();
+                    db.close();
+                    stopped.countDown();
+                },
+                "slipway-up-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        printWelcome(stack, db, dir);
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    private void printWelcome(LocalStack stack, ProjectOptions.Database db, Path dir) {
+        String url = "http://127.0.0.1:" + stack.port();
+        var out = context.out();
+        out.println();
+        out.println("Slipway is up: " + url);
+        out.println("  database:   " + db.config()
+                + (db.embedded() != null
+                        ? " (embedded; data kept in " + dir.resolve(".slipway") + ", --fresh starts empty)"
+                        : ""));
+        out.println("  " + stack.migrationSummary());
+        out.println("Try:");
+        project.settings().asMap().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("slipway.up.try."))
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> out.println("  " + e.getValue().replace("${url}", url)));
+        out.println("Ctrl-C stops everything.");
+        out.flush();
+    }
+
+    private void deleteDevData(Path dir) throws IOException {
+        Path data = dir.resolve(project.settings().get(dev.slipway.cli.internal.Settings.DEV_DATA_DIR));
+        if (!Files.isDirectory(data)) return;
+        context.progress("--fresh: deleting " + data);
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

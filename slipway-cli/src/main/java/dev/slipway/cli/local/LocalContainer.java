@@ -1,0 +1,116 @@
+package dev.slipway.cli.local;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One simulated Lambda container: a child JVM running Slipway's bootstrap with the function's code
+ * (task root + {@code lib/*}) and environment, initialised once and reused for every invocation it gets, one at a
+ * time, as Lambda does. Its output is copied to {@code log}, prefixed with the function's name.
+ */
+final class LocalContainer implements AutoCloseable {
+
+    private final String name;
+    private final RuntimeApi runtimeApi;
+    private final Process process;
+
+    private LocalContainer(String name, RuntimeApi runtimeApi, Process process) {
+        this.name = name;
+        this.runtimeApi = runtimeApi;
+        this.process = process;
+    }
+
+    static LocalContainer start(
+            String name, Path taskRoot, String handler, Map<String, String> env, Path javaHome, PrintStream log)
+            throws IOException {
+        RuntimeApi api = new RuntimeApi(name);
+        List<String> command = new ArrayList<>(List.of(
+                javaHome.resolve("bin/java").toString(),
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                classpath(taskRoot),
+                "dev.slipway.local.runtime.Bootstrap",
+                handler));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
+        Map<String, String> childEnv = builder.environment();
+        childEnv.keySet().removeIf(k -> k.startsWith("SLIPWAY_") || k.startsWith("AWS_"));
+        childEnv.putAll(env);
+        childEnv.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        childEnv.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        childEnv.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        childEnv.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        childEnv.put("AWS_REGION", env.getOrDefault("AWS_REGION", "local"));
+        childEnv.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        childEnv.put("_HANDLER", handler);
+        Process process = builder.start();
+        Thread pump = new Thread(() -> copy(process, name, log), "log-" + name);
+        pump.setDaemon(true);
+        pump.start();
+        return new LocalContainer(name, api, process);
+    }
+
+    /** Invokes the function with {@code event} (JSON) and returns what it answered. */
+    synchronized Outcome invoke(String event, Duration timeout) throws Exception {
+        if (!process.isAlive()) {
+            return new Outcome(
+                    null,
+                    "{\"errorMessage\":\"the " + name + " container exited with code " + process.exitValue()
+                            + "; see its output above\"}");
+        }
+        return runtimeApi.invoke(event, timeout);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        runtimeApi.close();
+    }
+
+    private static String classpath(Path taskRoot) throws IOException {
+        List<String> entries = new ArrayList<>();
+        entries.add(taskRoot.toString());
+        Path lib = taskRoot.resolve("lib");
+        if (Files.isDirectory(lib)) {
+            try (Stream<Path> jars = Files.list(lib)) {
+                jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> entries.add(p.toString()));
+            }
+        }
+        entries.addAll(RuntimeClient.jars());
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static void copy(Process process, String name, PrintStream log) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                log.println("[" + name + "] " + line);
+            }
+        } catch (IOException ignored) { // the process ended
+        }
+    }
+}
