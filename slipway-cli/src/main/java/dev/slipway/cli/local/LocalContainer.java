@@ -92,7 +92,10 @@ final class LocalContainer implements AutoCloseable {
 
     private static String classpath(Path taskRoot) throws IOException {
         List<String> entries = new ArrayList<>();
-        entries.add(taskRoot.toString());
+        // the root only when it holds classes or resources: an empty directory entry would stop AppCDS archiving
+        try (Stream<Path> top = Files.list(taskRoot)) {
+            if (top.anyMatch(p -> !p.getFileName().toString().equals("lib"))) entries.add(taskRoot.toString());
+        }
         Path lib = taskRoot.resolve("lib");
         if (Files.isDirectory(lib)) {
             try (Stream<Path> jars = Files.list(lib)) {
