@@ -40,7 +40,8 @@ import java.util.Map;
  */
 public final class ColdStartBench {
 
-    private static final Path EXAMPLE = Path.of("..", "examples", "blog").toAbsolutePath().normalize();
+    private static final Path EXAMPLE =
+            Path.of("..", "examples", "blog").toAbsolutePath().normalize();
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     public static void main(String[] args) throws Exception {
@@ -48,12 +49,17 @@ public final class ColdStartBench {
         int requests = arg(args, "--requests", 2000);
         Path zip = EXAMPLE.resolve("target/blog-api-postgresql.zip");
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
-            DatabaseConfig config = DatabaseConfig.builder().url(db.url()).user(db.user()).password(db.password()).build();
+            DatabaseConfig config = DatabaseConfig.builder()
+                    .url(db.url())
+                    .user(db.user())
+                    .password(db.password())
+                    .build();
             new Migrator(config, MigrationsLocation.directory(EXAMPLE.resolve("migrations")), s -> {}).deploy();
             try (var c = db.connect()) {
                 c.createStatement().execute("insert into author (email, name) values ('ada@example.com', 'Ada')");
             }
-            Map<String, String> env = Map.of("SLIPWAY_URL", db.url(), "SLIPWAY_USER", db.user(), "SLIPWAY_PASSWORD", db.password());
+            Map<String, String> env =
+                    Map.of("SLIPWAY_URL", db.url(), "SLIPWAY_USER", db.user(), "SLIPWAY_PASSWORD", db.password());
             Path work = Files.createTempDirectory("slipway-bench");
             Path jarOnly = JarOnlyZip.of(zip, work.resolve("blog-api-jar-only.zip"));
             Path archive = work.resolve("blog-api.jsa");
@@ -70,7 +76,8 @@ public final class ColdStartBench {
                 cds.add(coldStart(jarOnly, env, work, "-XX:SharedArchiveFile=" + archive));
             }
             double emptyMs = Stats.percentile(empty, 50);
-            System.out.printf(Locale.ROOT, "%ncold start, median of %d (ms; ratio to an empty JVM in the same run)%n", rounds);
+            System.out.printf(
+                    Locale.ROOT, "%ncold start, median of %d (ms; ratio to an empty JVM in the same run)%n", rounds);
             row("empty Java main", empty, emptyMs);
             row("blog API zip, first response", plain, emptyMs);
             row("same, classes jarred (lib/app.jar)", jars, emptyMs);
@@ -80,7 +87,11 @@ public final class ColdStartBench {
         }
         System.out.printf("%npackage sizes (bytes)%n");
         for (String name : List.of("blog-api-postgresql.zip", "blog-api-mysql.zip", "blog-migrations.zip")) {
-            System.out.printf(Locale.ROOT, "%-40s %12d%n", name, Files.size(EXAMPLE.resolve("target").resolve(name)));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-40s %12d%n",
+                    name,
+                    Files.size(EXAMPLE.resolve("target").resolve(name)));
         }
     }
 
@@ -114,11 +125,18 @@ public final class ColdStartBench {
     }
 
     private static double emptyJvm() throws Exception {
-        Path classes = Path.of(EmptyMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(EmptyMain.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         long start = System.nanoTime();
         Process p = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-cp", classes.toString(),
+                        "-XX:+TieredCompilation",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        classes.toString(),
                         EmptyMain.class.getName())
                 .inheritIO()
                 .start();
@@ -143,23 +161,38 @@ public final class ColdStartBench {
 
         List<Double> api = new ArrayList<>();
         try (LocalFunction function = LocalFunction.deploy("api", zip, handler(), env, work, 1, QUIET);
-                LocalHttpApi local = new LocalHttpApi(0, RoutesFile.read(EXAMPLE.resolve("routes")), Map.of("api", function))) {
+                LocalHttpApi local =
+                        new LocalHttpApi(0, RoutesFile.read(EXAMPLE.resolve("routes")), Map.of("api", function))) {
             measure(http, "http://127.0.0.1:" + local.port() + "/authors/1", requests, api);
         }
-        System.out.printf(Locale.ROOT, "%nwarm GET /authors/1, %d sequential requests after 200 warm-up (ms)%n", requests);
+        System.out.printf(
+                Locale.ROOT, "%nwarm GET /authors/1, %d sequential requests after 200 warm-up (ms)%n", requests);
         System.out.printf(Locale.ROOT, "%-40s %8s %8s %10s%n", "", "p50", "p99", "p50 ratio");
         double bareP50 = Stats.percentile(bare, 50);
-        System.out.printf(Locale.ROOT, "%-40s %8.2f %8.2f %10.2f%n", "bare HTTP server (baseline)", bareP50, Stats.percentile(bare, 99), 1.0);
-        System.out.printf(Locale.ROOT, "%-40s %8.2f %8.2f %10.2f%n", "local API -> blog function -> PostgreSQL",
-                Stats.percentile(api, 50), Stats.percentile(api, 99), Stats.percentile(api, 50) / bareP50);
+        System.out.printf(
+                Locale.ROOT,
+                "%-40s %8.2f %8.2f %10.2f%n",
+                "bare HTTP server (baseline)",
+                bareP50,
+                Stats.percentile(bare, 99),
+                1.0);
+        System.out.printf(
+                Locale.ROOT,
+                "%-40s %8.2f %8.2f %10.2f%n",
+                "local API -> blog function -> PostgreSQL",
+                Stats.percentile(api, 50),
+                Stats.percentile(api, 99),
+                Stats.percentile(api, 50) / bareP50);
     }
 
-    private static void measure(HttpClient http, String url, int requests, List<Double> into) throws IOException, InterruptedException {
+    private static void measure(HttpClient http, String url, int requests, List<Double> into)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
         for (int i = 0; i < requests + 200; i++) {
             long start = System.nanoTime();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) throw new IllegalStateException(url + " answered " + response.statusCode());
+            if (response.statusCode() != 200)
+                throw new IllegalStateException(url + " answered " + response.statusCode());
             if (i >= 200) into.add((System.nanoTime() - start) / 1e6);
         }
     }
@@ -169,7 +202,8 @@ public final class ColdStartBench {
     }
 
     private static String event(String path) {
-        return "{\"version\":\"2.0\",\"routeKey\":\"GET /authors/{id}\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"\","
+        return "{\"version\":\"2.0\",\"routeKey\":\"GET /authors/{id}\",\"rawPath\":\"" + path
+                + "\",\"rawQueryString\":\"\","
                 + "\"headers\":{\"accept\":\"application/json\"},\"requestContext\":{\"requestId\":\"bench\",\"http\":"
                 + "{\"method\":\"GET\",\"path\":\"" + path + "\"}},\"isBase64Encoded\":false}";
     }
