@@ -86,6 +86,37 @@ class SlipwayUpIT {
         }
     }
 
+    @Test
+    void invoke_runsOneFunctionFromItsZip_andPrintsItsAnswer() throws Exception {
+        Path event = Files.createTempFile("event", ".json");
+        Files.writeString(event, "{\"command\":\"deploy\"}");
+        try (TestDatabase db = TestServers.postgres().createDatabase()) {
+            Process invoke = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-jar",
+                            CLI_JAR.toString(),
+                            "invoke",
+                            "migrations",
+                            "--event",
+                            event.toString(),
+                            "--url",
+                            db.url(),
+                            "--user",
+                            db.user())
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            event.resolveSibling(event.getFileName() + ".out").toFile())
+                    .start();
+            assertThat(invoke.waitFor(90, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            String output = Files.readString(event.resolveSibling(event.getFileName() + ".out"));
+
+            assertThat(invoke.exitValue()).as(output).isZero();
+            assertThat(output).contains("\"AppliedVersions\":\"1\"").contains("\"CurrentVersion\":\"1\"");
+        }
+    }
+
     private static String awaitUrl(Process up, Path log) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
