@@ -20,6 +20,11 @@ public final class MigrationsHash {
                     .append(SchemaReader.readFile(file.path(), ""))
                     .append('\0');
         }
-        return ConstraintNames.hash(all.toString());
+        return ConstraintNames.hash(all.toString().replace("\r\n", "\n"));
+    }
+
+    /** One hash of several: e.g. the migrations' and the runner's version. */
+    public static String combine(String... parts) {
+        return ConstraintNames.hash(String.join("\0", parts));
     }
 }

@@ -1,0 +1,109 @@
+package dev.slipway.examples.blog.infra;
+
+import dev.slipway.cdk.SlipwayDatabase;
+import dev.slipway.cdk.SlipwayFunction;
+import dev.slipway.cdk.SlipwayHttpApi;
+import dev.slipway.cdk.SlipwayMigrations;
+import dev.slipway.cdk.SlipwayNetwork;
+import dev.slipway.schema.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/** The blog on AWS: the Slipway constructs wired the way the seed articles describe. */
+public final class BlogStack extends Stack {
+
+    /**
+     * @param engine postgresql or mysql ({@code -c engine=...})
+     * @param deletionProtection keep the database from being deleted with the stack ({@code -c deletionProtection=false})
+     * @param project the blog project directory (schema.sql, migrations/, routes, target/*.zip)
+     */
+    public record Settings(Engine engine, boolean deletionProtection, Path project) {
+
+        static Settings from(Function<String, Object> context, Path project) {
+            Object engine = context.apply("engine");
+            Object protection = context.apply("deletionProtection");
+            return new Settings(
+                    Engine.parse(engine == null ? "postgresql" : engine.toString()),
+                    protection == null || Boolean.parseBoolean(protection.toString()),
+                    project);
+        }
+    }
+
+    private final SlipwayMigrations migrations;
+    private final SlipwayFunction api;
+    private final SlipwayDatabase database;
+
+    public BlogStack(Construct scope, String id, StackProps props, Settings settings) {
+        super(scope, id, props);
+        Path project = settings.project();
+        SlipwayNetwork network = new SlipwayNetwork(this, "Network");
+        this.database = new SlipwayDatabase(
+                this,
+                "Database",
+                network,
+                SlipwayDatabase.Props.defaults(settings.engine())
+                        .withDeletionProtection(settings.deletionProtection()));
+        this.migrations = new SlipwayMigrations(
+                this,
+                "Migrations",
+                network,
+                database,
+                project.resolve("migrations"),
+                project.resolve("target/blog-migrations.zip"));
+        this.api = new SlipwayFunction(
+                this,
+                "Api",
+                network,
+                database,
+                SlipwayFunction.Props.of(
+                        "dev.slipway.examples.blog.api.BlogApi::handleRequest",
+                        project.resolve("target/blog-api-" + settings.engine().id() + ".zip")));
+        migrations.requiredBy(api);
+        SlipwayHttpApi http = new SlipwayHttpApi(this, "HttpApi", project.resolve("routes"), Map.of("api", api));
+
+        CfnOutput.Builder.create(this, "ApiUrl")
+                .value(http.url())
+                .description("Base URL of the blog API")
+                .build();
+        CfnOutput.Builder.create(this, "ApiFunctionArn")
+                .value(api.function().getFunctionArn())
+                .build();
+        CfnOutput.Builder.create(this, "MigrationFunctionArn")
+                .value(migrations.function().function().getFunctionArn())
+                .description("Invoke with {\"command\":\"status\"} (or deploy)")
+                .build();
+        CfnOutput.Builder.create(this, "DatabaseSecretArn")
+                .value(database.secret().getSecretArn())
+                .build();
+    }
+
+    /** examples/blog, whether synth runs from examples/blog/infra (cdk.json) or from the repository root. */
+    static Path projectDir() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path candidate : new Path[] {here.resolve(".."), here, here.resolve("examples/blog")}) {
+            if (Files.isRegularFile(candidate.resolve("schema.sql"))
+                    && Files.isRegularFile(candidate.resolve("routes"))) {
+                return candidate.normalize();
+            }
+        }
+        throw new IllegalStateException("Cannot find the blog project (schema.sql, routes) from " + here);
+    }
+
+    public SlipwayMigrations migrations() {
+        return migrations;
+    }
+
+    public SlipwayFunction api() {
+        return api;
+    }
+
+    public SlipwayDatabase database() {
+        return database;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.slipway.examples.blog.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.cdk.SlipwayMigrations;
+import dev.slipway.schema.Engine;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The synthesized blog stack: resources, their order, the migration hash, and cdk-nag. No AWS account needed. */
+class BlogStackTest {
+
+    private static final Path PROJECT = BlogStack.projectDir();
+
+    private record Synth(BlogStack stack, Template template) {}
+
+    private static Synth synth(Engine engine, Path project) {
+        App app = new App();
+        BlogStack stack =
+                new BlogStack(app, "Blog", StackProps.builder().build(), new BlogStack.Settings(engine, true, project));
+        Aspects.of(app).add(new AwsSolutionsChecks());
+        return new Synth(stack, Template.fromStack(stack));
+    }
+
+    @Test
+    void postgresStack_hasTheDatabaseFunctionsAndApi_inTheRightOrder_andPassesCdkNag() {
+        Synth synth = synth(Engine.POSTGRESQL, PROJECT);
+        Template t = synth.template();
+
+        t.hasResourceProperties(
+                "AWS::RDS::DBCluster",
+                Map.of(
+                        "Engine",
+                        "aurora-postgresql",
+                        "StorageEncrypted",
+                        true,
+                        "DeletionProtection",
+                        true,
+                        "ServerlessV2ScalingConfiguration",
+                        Map.of("MinCapacity", 0, "MaxCapacity", 2)));
+        t.resourceCountIs("AWS::EC2::NatGateway", 0);
+        t.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Interface"));
+        assertThat(t.findResources("AWS::EC2::VPCEndpoint").toString())
+                .as("service name")
+                .contains(".secretsmanager");
+        t.resourceCountIs("AWS::EC2::Subnet", 2);
+        t.hasResourceProperties("AWS::EC2::Subnet", Map.of("MapPublicIpOnLaunch", false));
+        t.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Handler", "dev.slipway.examples.blog.api.BlogApi::handleRequest",
+                        "Runtime", "java21",
+                        "Architectures", List.of("arm64"),
+                        "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                        "Environment",
+                                Map.of(
+                                        "Variables",
+                                        Match.objectLike(Map.of(
+                                                "SLIPWAY_DB_SECRET_ARN",
+                                                Match.anyValue(),
+                                                "JAVA_TOOL_OPTIONS",
+                                                "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))));
+        t.hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
+        // the routes file's eight routes, and $default to the single function so it answers 404/405 itself
+        t.resourceCountIs("AWS::ApiGatewayV2::Route", 9);
+        t.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "GET /authors/{id}"));
+        t.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "$default"));
+        t.hasOutput("ApiUrl", Match.anyValue());
+        t.hasOutput("DatabaseSecretArn", Match.anyValue());
+
+        // order: custom resource after the cluster, the API function after the custom resource
+        String cluster = only(t, "AWS::RDS::DBCluster");
+        String migrations = only(t, "Custom::SlipwayMigrations");
+        assertThat(dependsOn(t, migrations)).contains(cluster);
+        String apiFunction = t.findResources(
+                        "AWS::Lambda::Function",
+                        Match.objectLike(Map.of(
+                                "Properties",
+                                Map.of("Handler", "dev.slipway.examples.blog.api.BlogApi::handleRequest"))))
+                .keySet()
+                .iterator()
+                .next();
+        assertThat(dependsOn(t, apiFunction)).contains(migrations);
+
+        // the hash CloudFormation sees is the hash of this engine's migrations (and the runner version)
+        t.hasResourceProperties(
+                "Custom::SlipwayMigrations",
+                Map.of(
+                        "SchemaHash",
+                        SlipwayMigrations.schemaHash(
+                                PROJECT.resolve("migrations"), synth.stack().database())));
+
+        assertThat(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+        assertThat(Annotations.fromStack(synth.stack()).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+    }
+
+    @Test
+    void mysqlStack_switchesEngineAndArtifact_byOneSetting_andPassesCdkNag() {
+        Synth synth = synth(Engine.MYSQL, PROJECT);
+
+        synth.template().hasResourceProperties("AWS::RDS::DBCluster", Map.of("Engine", "aurora-mysql"));
+        synth.template().hasResourceProperties("Custom::SlipwayMigrations", Map.of("Engine", "mysql"));
+        assertThat(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+    }
+
+    @Test
+    void schemaHash_changesWhenAMigrationChanges_andNotOtherwise(@TempDir Path copy) throws IOException {
+        copyProject(PROJECT, copy);
+        String original = hash(synth(Engine.POSTGRESQL, copy));
+
+        Files.writeString(copy.resolve("routes"), "\n# a comment\n", StandardOpenOption.APPEND);
+        assertThat(hash(synth(Engine.POSTGRESQL, copy)))
+                .as("routes are not migrations")
+                .isEqualTo(original);
+
+        Files.writeString(
+                copy.resolve("migrations/postgresql/V1__init.sql"), "\n-- edited\n", StandardOpenOption.APPEND);
+        assertThat(hash(synth(Engine.POSTGRESQL, copy))).isNotEqualTo(original);
+    }
+
+    private static String hash(Synth synth) {
+        return synth.stack().migrations().schemaHash();
+    }
+
+    private static String only(Template t, String type) {
+        Map<String, Map<String, Object>> found = t.findResources(type);
+        assertThat(found).hasSize(1);
+        return found.keySet().iterator().next();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> dependsOn(Template t, String logicalId) {
+        Object resource = ((Map<String, Object>) t.toJSON().get("Resources")).get(logicalId);
+        Object depends = ((Map<String, Object>) resource).get("DependsOn");
+        return depends == null ? List.of() : (List<String>) depends;
+    }
+
+    private static void copyProject(Path from, Path to) throws IOException {
+        for (String name : List.of("schema.sql", "routes")) Files.copy(from.resolve(name), to.resolve(name));
+        try (Stream<Path> files = Files.walk(from.resolve("migrations"))) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        Files.createDirectories(to.resolve("target"));
+        try (Stream<Path> zips = Files.list(from.resolve("target"))) {
+            for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
+                Files.createSymbolicLink(to.resolve("target").resolve(zip.getFileName()), zip);
+            }
+        }
+    }
+}

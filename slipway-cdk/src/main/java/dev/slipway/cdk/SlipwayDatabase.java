@@ -1,0 +1,164 @@
+package dev.slipway.cdk;
+
+import dev.slipway.cdk.internal.Nag;
+import dev.slipway.schema.Engine;
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.IConnectable;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.rds.AuroraMysqlClusterEngineProps;
+import software.amazon.awscdk.services.rds.AuroraMysqlEngineVersion;
+import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
+import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
+import software.amazon.awscdk.services.rds.BackupProps;
+import software.amazon.awscdk.services.rds.ClusterInstance;
+import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.DatabaseCluster;
+import software.amazon.awscdk.services.rds.DatabaseProxy;
+import software.amazon.awscdk.services.rds.DatabaseProxyOptions;
+import software.amazon.awscdk.services.rds.IClusterEngine;
+import software.amazon.awscdk.services.rds.RotationSingleUserOptions;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+/**
+ * Aurora Serverless v2, PostgreSQL or MySQL by one parameter: scales to zero by default (auto-pause after 5 idle
+ * minutes; the migration function waits while it wakes), generated credentials in Secrets Manager rotated every
+ * 30 days, encrypted storage, 7 days of backups, deletion protection on unless turned off, IAM authentication
+ * enabled, logs exported. Optional: the RDS Data API, and an RDS Proxy in front.
+ */
+public final class SlipwayDatabase extends Construct {
+
+    /**
+     * @param engine postgresql or mysql
+     * @param minCapacity minimum ACUs; 0 pauses when idle (cheapest; about 15 s to wake)
+     * @param maxCapacity maximum ACUs
+     * @param databaseName the database the application uses
+     * @param deletionProtection refuse stack deletion while true
+     * @param dataApi enable the RDS Data API (HTTP endpoint)
+     * @param rdsProxy put an RDS Proxy in front (connection pooling for many functions)
+     */
+    public record Props(
+            Engine engine,
+            double minCapacity,
+            double maxCapacity,
+            String databaseName,
+            boolean deletionProtection,
+            boolean dataApi,
+            boolean rdsProxy) {
+
+        /** Scale to zero, up to 2 ACUs, database {@code app}, deletion protection on, no Data API or proxy. */
+        public static Props defaults(Engine engine) {
+            return new Props(engine, 0, 2, "app", true, false, false);
+        }
+
+        public Props withDeletionProtection(boolean on) {
+            return new Props(engine, minCapacity, maxCapacity, databaseName, on, dataApi, rdsProxy);
+        }
+
+        public Props withDataApi(boolean on) {
+            return new Props(engine, minCapacity, maxCapacity, databaseName, deletionProtection, on, rdsProxy);
+        }
+
+        public Props withRdsProxy(boolean on) {
+            return new Props(engine, minCapacity, maxCapacity, databaseName, deletionProtection, dataApi, on);
+        }
+    }
+
+    private final Props props;
+    private final DatabaseCluster cluster;
+    private final DatabaseProxy proxy;
+
+    public SlipwayDatabase(Construct scope, String id, SlipwayNetwork network, Props props) {
+        super(scope, id);
+        this.props = props;
+        boolean postgres = props.engine() == Engine.POSTGRESQL;
+        this.cluster = DatabaseCluster.Builder.create(this, "Cluster")
+                .engine(engine(props.engine()))
+                .writer(ClusterInstance.serverlessV2("Writer"))
+                .serverlessV2MinCapacity(props.minCapacity())
+                .serverlessV2MaxCapacity(props.maxCapacity())
+                .vpc(network.vpc())
+                .vpcSubnets(network.subnets())
+                .credentials(Credentials.fromGeneratedSecret("slipway"))
+                .defaultDatabaseName(props.databaseName())
+                .storageEncrypted(true)
+                .iamAuthentication(true)
+                .backup(BackupProps.builder().retention(Duration.days(7)).build())
+                .deletionProtection(props.deletionProtection())
+                .removalPolicy(props.deletionProtection() ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY)
+                .enableDataApi(props.dataApi())
+                .cloudwatchLogsExports(
+                        postgres ? List.of("postgresql") : List.of("error", "general", "slowquery", "audit"))
+                .build();
+        cluster.addRotationSingleUser(RotationSingleUserOptions.builder()
+                .automaticallyAfter(Duration.days(30))
+                .vpcSubnets(network.subnets())
+                .build());
+        this.proxy = props.rdsProxy()
+                ? cluster.addProxy(
+                        "Proxy",
+                        DatabaseProxyOptions.builder()
+                                .secrets(List.of(secret()))
+                                .vpc(network.vpc())
+                                .vpcSubnets(network.subnets())
+                                .requireTls(true)
+                                .build())
+                : null;
+        Nag.suppress(
+                cluster,
+                "AwsSolutions-RDS11",
+                "The engine's default port: a different one hides nothing from"
+                        + " a client inside the VPC, and the security group admits only the functions.");
+        if (!postgres) {
+            Nag.suppress(
+                    cluster,
+                    "AwsSolutions-RDS14",
+                    "Backtrack is not available for Aurora Serverless v2;"
+                            + " point-in-time restore from the 7-day backups covers recovery.");
+        }
+        if (!props.deletionProtection()) {
+            Nag.suppress(
+                    cluster,
+                    "AwsSolutions-RDS10",
+                    "Deletion protection turned off on purpose for this"
+                            + " (development) stack; production stacks keep the default.");
+        }
+    }
+
+    private static IClusterEngine engine(Engine engine) {
+        return switch (engine) {
+            case POSTGRESQL ->
+                software.amazon.awscdk.services.rds.DatabaseClusterEngine.auroraPostgres(
+                        AuroraPostgresClusterEngineProps.builder()
+                                .version(AuroraPostgresEngineVersion.VER_16_6)
+                                .build());
+            case MYSQL ->
+                software.amazon.awscdk.services.rds.DatabaseClusterEngine.auroraMysql(
+                        AuroraMysqlClusterEngineProps.builder()
+                                .version(AuroraMysqlEngineVersion.VER_3_08_0)
+                                .build());
+        };
+    }
+
+    public Engine engine() {
+        return props.engine();
+    }
+
+    public DatabaseCluster cluster() {
+        return cluster;
+    }
+
+    /** The generated secret in the RDS shape (username, password, host, port, dbname, engine). */
+    public ISecret secret() {
+        return cluster.getSecret();
+    }
+
+    /** Lets {@code client} reach the database (and the proxy, when there is one) on the engine's port only. */
+    public void allowFrom(IConnectable client) {
+        cluster.getConnections().allowDefaultPortFrom(client, "Slipway function");
+        if (proxy != null)
+            proxy.getConnections().allowFrom(client, Port.tcp(props.engine() == Engine.POSTGRESQL ? 5432 : 3306));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.slipway.cdk;
+
+import dev.slipway.cdk.internal.Nag;
+import dev.slipway.cdk.internal.Version;
+import dev.slipway.schema.MigrationDirectory;
+import dev.slipway.schema.MigrationsHash;
+import java.nio.file.Path;
+import java.util.Map;
+import software.amazon.awscdk.CustomResource;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.customresources.Provider;
+import software.constructs.Construct;
+
+/**
+ * The migration function behind the CDK Provider framework, and the custom resource that runs it. Its
+ * {@code SchemaHash} property is the SHA-256 of this engine's migration files plus Slipway's version, so
+ * CloudFormation reruns it exactly when a migration (or the runner) changes, and on no other deployment. It
+ * depends on the database; {@link #requiredBy} makes handlers wait for it.
+ */
+public final class SlipwayMigrations extends Construct {
+
+    /** The migration function's handler in the {@code slipway-lambda-migrations} artifact. */
+    public static final String HANDLER = "dev.slipway.lambda.migrations.MigrationFunction::handleRequest";
+
+    private final SlipwayFunction function;
+    private final CustomResource resource;
+    private final String schemaHash;
+
+    /**
+     * @param migrationsRoot the directory with {@code postgresql/} and {@code mysql/}
+     * @param artifact the migration function's zip, migrations inside (see examples/blog)
+     */
+    public SlipwayMigrations(
+            Construct scope,
+            String id,
+            SlipwayNetwork network,
+            SlipwayDatabase database,
+            Path migrationsRoot,
+            Path artifact) {
+        super(scope, id);
+        this.schemaHash = schemaHash(migrationsRoot, database);
+        this.function = new SlipwayFunction(
+                this,
+                "Function",
+                network,
+                database,
+                SlipwayFunction.Props.of(HANDLER, artifact).withTimeout(Duration.minutes(5)));
+        Provider provider = Provider.Builder.create(this, "Provider")
+                .onEventHandler(function.alias())
+                .build();
+        this.resource = CustomResource.Builder.create(this, "Resource")
+                .serviceToken(provider.getServiceToken())
+                .resourceType("Custom::SlipwayMigrations")
+                .properties(Map.of(
+                        "SchemaHash", schemaHash, "Engine", database.engine().id()))
+                .build();
+        resource.getNode().addDependency(database.cluster());
+        Nag.suppress(
+                provider,
+                "AwsSolutions-IAM4",
+                "The CDK Provider framework's function uses the AWS-maintained"
+                        + " AWSLambdaBasicExecutionRole for its logs.");
+        Nag.suppress(
+                provider,
+                "AwsSolutions-IAM5",
+                "The Provider framework may invoke every version of the"
+                        + " migration function (lambda:InvokeFunction on its ARN and ARN:*).");
+        Nag.suppress(
+                provider,
+                "AwsSolutions-L1",
+                "The Provider framework's Node.js runtime is chosen by the CDK" + " release, not by this stack.");
+    }
+
+    /** SHA-256 of the engine's migration files (names and contents) and Slipway's version. */
+    public static String schemaHash(Path migrationsRoot, SlipwayDatabase database) {
+        String files = MigrationsHash.of(new MigrationDirectory(migrationsRoot), database.engine());
+        return MigrationsHash.combine(files, "slipway " + Version.slipway());
+    }
+
+    /**
+     * Makes each function (its code, version and alias) deploy only after the migrations succeeded. Only the
+     * function: its security group must exist before the database admits it, which the migrations need first.
+     */
+    public void requiredBy(SlipwayFunction... handlers) {
+        for (SlipwayFunction handler : handlers) {
+            handler.function().getNode().addDependency(resource);
+            handler.alias().getNode().addDependency(resource);
+        }
+    }
+
+    public String schemaHash() {
+        return schemaHash;
+    }
+
+    public SlipwayFunction function() {
+        return function;
+    }
+
+    public CustomResource resource() {
+        return resource;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.slipway.cdk.internal;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import software.constructs.IConstruct;
+
+/** cdk-nag suppressions, each with the reason a reviewer needs. */
+public final class Nag {
+
+    private Nag() {}
+
+    public static void suppress(IConstruct construct, String rule, String reason) {
+        NagSuppressions.addResourceSuppressions(
+                construct,
+                List.of(NagPackSuppression.builder().id(rule).reason(reason).build()),
+                true);
+    }
+
+    /** The managed policies every Lambda in a VPC needs; AWS maintains them and they grant logs and ENIs only. */
+    public static void lambdaManagedPolicies(IConstruct function) {
+        suppress(
+                function,
+                "AwsSolutions-IAM4",
+                "AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole are"
+                        + " AWS-maintained: CloudWatch Logs writes and VPC network interfaces, nothing else.");
+        suppress(
+                function,
+                "AwsSolutions-IAM5",
+                "Lambda's VPC access needs ec2:*NetworkInterface* on '*' (ENIs have"
+                        + " no ARN before they exist); log streams are created under the function's own log group.");
+    }
+}

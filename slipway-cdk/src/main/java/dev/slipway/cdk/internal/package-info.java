@@ -1,0 +1,2 @@
+/** Implementation of slipway-cdk. No compatibility promise. */
+package dev.slipway.cdk.internal;
