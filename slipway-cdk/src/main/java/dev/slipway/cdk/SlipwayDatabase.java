@@ -155,6 +155,11 @@ public final class SlipwayDatabase extends Construct {
         return cluster.getSecret();
     }
 
+    /** Where functions connect: the RDS Proxy's endpoint when there is one, else empty (the secret's host). */
+    public java.util.Optional<String> proxyEndpoint() {
+        return java.util.Optional.ofNullable(proxy).map(DatabaseProxy::getEndpoint);
+    }
+
     /** Lets {@code client} reach the database (and the proxy, when there is one) on the engine's port only. */
     public void allowFrom(IConnectable client) {
         cluster.getConnections().allowDefaultPortFrom(client, "Slipway function");

@@ -82,6 +82,7 @@ public final class SlipwayFunction extends Construct {
         Map<String, String> env = new HashMap<>(props.environment());
         env.put("SLIPWAY_DB_SECRET_ARN", database.secret().getSecretArn());
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        database.proxyEndpoint().ifPresent(endpoint -> env.put("SLIPWAY_DB_HOST", endpoint));
         this.function = Function.Builder.create(this, "Function")
                 .runtime(props.runtime())
                 .architecture(Architecture.ARM_64)

@@ -12,6 +12,8 @@ public final class LambdaEnv {
     public static final String PASSWORD = "SLIPWAY_PASSWORD";
     /** Overrides the database name of the secret (the secret's {@code dbname}), e.g. for one database per app. */
     public static final String DB_NAME = "SLIPWAY_DB_NAME";
+    /** Overrides the secret's {@code host}, e.g. with an RDS Proxy endpoint. */
+    public static final String DB_HOST = "SLIPWAY_DB_HOST";
     /** {@code true} lets the migration function run {@code {"command":"reset"}}. */
     public static final String ALLOW_RESET = "SLIPWAY_ALLOW_RESET";
     /** Port of the AWS Parameters and Secrets Lambda Extension (the extension's own variable; default 2773). */

@@ -30,7 +30,8 @@ public final class CredentialsProvider {
         String secretArn = env.get(LambdaEnv.DB_SECRET_ARN);
         if (secretArn != null && !secretArn.isBlank()) {
             String dbName = env.get(LambdaEnv.DB_NAME);
-            return new CredentialsProvider(() -> DbCredentials.fromRdsSecret(secrets.fetch(secretArn), dbName));
+            String host = env.get(LambdaEnv.DB_HOST);
+            return new CredentialsProvider(() -> DbCredentials.fromRdsSecret(secrets.fetch(secretArn), dbName, host));
         }
         String url = env.get(LambdaEnv.URL);
         if (url != null && !url.isBlank()) {

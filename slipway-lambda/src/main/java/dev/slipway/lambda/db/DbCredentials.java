@@ -19,6 +19,11 @@ public record DbCredentials(String url, String user, String password, SQLDialect
 
     /** Reads the JSON of an RDS-managed secret: {@code username, password, host, port, dbname, engine}. */
     public static DbCredentials fromRdsSecret(String json, String databaseOverride) {
+        return fromRdsSecret(json, databaseOverride, null);
+    }
+
+    /** As {@link #fromRdsSecret(String, String)}, connecting to {@code hostOverride} when given (an RDS Proxy). */
+    public static DbCredentials fromRdsSecret(String json, String databaseOverride, String hostOverride) {
         JsonNode secret;
         try {
             secret = Json.MAPPER.readTree(json);
@@ -38,8 +43,10 @@ public record DbCredentials(String url, String user, String password, SQLDialect
         String dbname = databaseOverride != null && !databaseOverride.isBlank()
                 ? databaseOverride
                 : secret.hasNonNull("dbname") ? secret.get("dbname").asText() : "";
-        String url = (postgres ? "jdbc:postgresql://" : "jdbc:mariadb://")
-                + secret.get("host").asText() + ":" + port + "/" + dbname;
+        String host = hostOverride != null && !hostOverride.isBlank()
+                ? hostOverride
+                : secret.get("host").asText();
+        String url = (postgres ? "jdbc:postgresql://" : "jdbc:mariadb://") + host + ":" + port + "/" + dbname;
         return new DbCredentials(
                 url,
                 secret.get("username").asText(),
