@@ -53,6 +53,16 @@ public final class SlipwayDatabase extends Construct {
             return new Props(engine, 0, 2, "app", true, false, false);
         }
 
+        /** Capacity range in ACUs; a minimum of 0 pauses the database when idle. */
+        public Props withCapacity(double min, double max) {
+            if (min < 0 || max < Math.max(min, 1)) {
+                throw new IllegalArgumentException(
+                        "Aurora Serverless v2 capacity must be 0 <= min <= max and max >= 1 ACU" + " (got " + min + ".."
+                                + max + ").");
+            }
+            return new Props(engine, min, max, databaseName, deletionProtection, dataApi, rdsProxy);
+        }
+
         public Props withDeletionProtection(boolean on) {
             return new Props(engine, minCapacity, maxCapacity, databaseName, on, dataApi, rdsProxy);
         }
