@@ -1,10 +1,13 @@
 package dev.slipway.lambda.http;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +24,24 @@ public record Route(String method, String path, String function, String operatio
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
+    /** A path template compiled once: the regex and the parameter names in order. */
+    private record Template(Pattern regex, List<String> names) {}
+
+    private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
+
     /** The path parameters when {@code actualPath} fits this route's template. */
     public Optional<Map<String, String>> match(String actualPath) {
+        Template template = TEMPLATES.computeIfAbsent(path, Route::compile);
+        Matcher actual = template.regex().matcher(stripTrailingSlash(actualPath));
+        if (!actual.matches()) return Optional.empty();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < template.names().size(); i++) {
+            parameters.put(template.names().get(i), URLDecoder.decode(actual.group(i + 1), StandardCharsets.UTF_8));
+        }
+        return Optional.of(parameters);
+    }
+
+    private static Template compile(String path) {
         List<String> names = new ArrayList<>();
         Matcher m = PARAMETER.matcher(path);
         StringBuilder regex = new StringBuilder();
@@ -33,15 +52,7 @@ public record Route(String method, String path, String function, String operatio
             last = m.end();
         }
         regex.append(Pattern.quote(path.substring(last)));
-        Matcher actual = Pattern.compile(regex.toString()).matcher(stripTrailingSlash(actualPath));
-        if (!actual.matches()) return Optional.empty();
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            parameters.put(
-                    names.get(i),
-                    java.net.URLDecoder.decode(actual.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return Optional.of(parameters);
+        return new Template(Pattern.compile(regex.toString()), List.copyOf(names));
     }
 
     /** The API Gateway route key, e.g. {@code GET /authors/{id}}. */
