@@ -161,8 +161,9 @@ public final class ColdStartBench {
 
         List<Double> api = new ArrayList<>();
         try (LocalFunction function = LocalFunction.deploy("api", zip, handler(), env, work, 1, QUIET);
-                LocalHttpApi local =
-                        new LocalHttpApi(0, RoutesFile.read(EXAMPLE.resolve("routes")), Map.of("api", function))) {
+                LocalHttpApi local = new LocalHttpApi(
+                                0, RoutesFile.read(EXAMPLE.resolve("routes")), Map.of("api", function))
+                        .start()) {
             measure(http, "http://127.0.0.1:" + local.port() + "/authors/1", requests, api);
         }
         System.out.printf(

@@ -39,10 +39,22 @@ public final class LocalHttpApi implements AutoCloseable {
     public LocalHttpApi(int port, List<Route> routes, Map<String, LocalFunction> functions) throws IOException {
         this.routes = routes;
         this.functions = functions;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        } catch (java.net.BindException e) {
+            throw new IllegalArgumentException(
+                    "Port " + port + " on 127.0.0.1 is in use (another slipway up?). Stop"
+                            + " that, or pass --port N (--port 0 picks a free one).",
+                    e);
+        }
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
+    }
+
+    /** Starts serving. The port is bound from construction on, so a busy port fails before anything else runs. */
+    public LocalHttpApi start() {
         server.start();
+        return this;
     }
 
     public int port() {

@@ -61,26 +61,32 @@ public final class LocalStack implements AutoCloseable {
                         spec.name(),
                         LocalFunction.deploy(spec.name(), spec.artifact(), spec.handler(), env, work, 4, functionLog));
             }
+            List<Route> routes = RoutesFile.read(options.routesFile());
+            for (Route route : routes) {
+                if (!functions.containsKey(route.function()) || route.function().equals(options.migrationFunction())) {
+                    throw new IllegalArgumentException(options.routesFile() + ": route " + route.routeKey()
+                            + " names function '" + route.function() + "', which slipway.properties does not declare"
+                            + " as an API function.");
+                }
+            }
             LocalFunction migrations = functions.remove(options.migrationFunction());
             if (migrations == null) {
                 throw new IllegalArgumentException("No function '" + options.migrationFunction()
                         + "' in slipway.properties" + " to run the migrations (slipway.function."
                         + options.migrationFunction() + ".handler).");
             }
+            // bound now (a busy port fails fast), served only once the migrations succeeded
+            LocalHttpApi api = new LocalHttpApi(options.port(), routes, functions);
             String summary;
             try (migrations) {
                 progress.accept("Running the migration function with a CloudFormation Create event");
                 summary = runMigrations(migrations);
+            } catch (Exception e) {
+                api.close();
+                throw e;
             }
             progress.accept(summary);
-            List<Route> routes = RoutesFile.read(options.routesFile());
-            for (Route route : routes) {
-                if (!functions.containsKey(route.function())) {
-                    throw new IllegalArgumentException(options.routesFile() + ": route " + route.routeKey()
-                            + " names function '" + route.function() + "', which slipway.properties does not declare.");
-                }
-            }
-            LocalHttpApi api = new LocalHttpApi(options.port(), routes, functions);
+            api.start();
             return new LocalStack(functions, api, summary);
         } catch (Exception e) {
             functions.values().forEach(LocalFunction::close);
