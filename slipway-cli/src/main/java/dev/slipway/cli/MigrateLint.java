@@ -28,13 +28,11 @@ class MigrateLint extends ProjectCommand {
         int files = 0;
         for (Engine engine : engines) {
             List<MigrationFile> all = directory.files(engine);
-            files += latestOnly ? Math.min(1, all.size()) : all.size();
-            if (latestOnly && !all.isEmpty()) {
-                findings.addAll(
-                        MigrationLinter.lintFile(engine, all.subList(0, all.size() - 1), all.get(all.size() - 1)));
-            } else if (!latestOnly) {
-                findings.addAll(MigrationLinter.lintAll(directory, engine));
+            int first = latestOnly ? Math.max(0, all.size() - 1) : 0;
+            for (int n = first; n < all.size(); n++) {
+                findings.addAll(MigrationLinter.lintFile(engine, all.subList(0, n), all.get(n)));
             }
+            files += all.size() - first;
         }
         String prefix = context.cwd() + java.io.File.separator;
         findings.forEach(f -> context.out().println(f.describe().replace(prefix, "")));

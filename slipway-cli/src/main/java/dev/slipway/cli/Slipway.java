@@ -2,7 +2,6 @@ package dev.slipway.cli;
 
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
-import dev.slipway.schema.exceptions.SchemaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,8 +43,7 @@ public class Slipway {
                 && (m.code() == MigrateErrorCode.CONFIGURATION || m.code() == MigrateErrorCode.RESET_REFUSED)) {
             return ExitCodes.USAGE;
         }
-        if (e instanceof SchemaException || e instanceof MigrateException) return ExitCodes.FAILED;
-        return ExitCodes.FAILED;
+        return ExitCodes.FAILED; // SchemaException, MigrateException and anything unexpected
     }
 
     /** Hands the {@link CliContext} to every command and option mixin picocli creates. */

@@ -18,7 +18,6 @@ import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.model.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -134,11 +133,6 @@ public final class SchemaDiff {
         for (Index index : desired.indexes()) {
             if (!old.indexes().contains(index)) adds.add(new CreateIndex(desired.name(), index));
         }
-    }
-
-    /** Whether two schemas are the same, ignoring table and column order. */
-    public static boolean same(Schema a, Schema b) {
-        return between(a, b).isEmpty() && Objects.equals(names(a), names(b));
     }
 
     private static List<String> names(Schema schema) {

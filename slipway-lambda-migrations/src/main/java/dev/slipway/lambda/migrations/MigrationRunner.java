@@ -1,6 +1,5 @@
 package dev.slipway.lambda.migrations;
 
-import dev.slipway.lambda.LambdaEnv;
 import dev.slipway.lambda.db.CredentialsProvider;
 import dev.slipway.lambda.db.DbCredentials;
 import dev.slipway.migrate.DatabaseConfig;
@@ -93,9 +92,5 @@ public final class MigrationRunner {
     /** Where the migrations are inside the artifact; {@code SLIPWAY_MIGRATIONS} overrides. */
     static MigrationsLocation location(Map<String, String> env) {
         return MigrationsLocation.parse(env(env, "SLIPWAY_MIGRATIONS", "classpath:migrations"));
-    }
-
-    static boolean resetAllowed(Map<String, String> env) {
-        return "true".equalsIgnoreCase(env.get(LambdaEnv.ALLOW_RESET));
     }
 }

@@ -12,9 +12,4 @@ import java.util.Optional;
  * @param defaultValue the default expression, engine-neutral, when there is one
  */
 public record Column(
-        String name, ColumnType type, boolean nullable, boolean identity, Optional<DefaultValue> defaultValue) {
-
-    public Column withType(ColumnType newType) {
-        return new Column(name, newType, nullable, identity, defaultValue);
-    }
-}
+        String name, ColumnType type, boolean nullable, boolean identity, Optional<DefaultValue> defaultValue) {}
