@@ -2,7 +2,9 @@ package dev.slipway.schema;
 
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
+import dev.slipway.schema.internal.DdlInterpreter;
 import dev.slipway.schema.internal.DdlRenderer;
+import dev.slipway.schema.internal.LegacyMysqlTimestamps;
 import dev.slipway.schema.model.Schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,10 @@ import java.util.Optional;
  * renders the change for every engine.
  */
 public final class MigrationGenerator {
+
+    private static final String UPGRADE_NOTE =
+            "\n-- timestamp with time zone is now DATETIME(6) in UTC on MySQL (TIMESTAMP ends in"
+                    + " January 2038).\n-- With the session at UTC each stored instant keeps its meaning.\n";
 
     private final Path schemaFile;
     private final MigrationDirectory migrations;
@@ -44,14 +50,38 @@ public final class MigrationGenerator {
         return Schema.EMPTY;
     }
 
+    /**
+     * The MySQL-only statements the next migration needs to bring columns written by an older Slipway to today's
+     * type mapping ({@code timestamp with time zone} as {@code DATETIME(6)}, not {@code TIMESTAMP}); empty when none.
+     */
+    public List<String> mysqlUpgrades() {
+        List<DdlInterpreter.Source> scripts = new ArrayList<>();
+        for (MigrationFile file : migrations.files(Engine.MYSQL)) {
+            scripts.add(new DdlInterpreter.Source(file.path().toString(), SchemaReader.readFile(file.path(), "")));
+        }
+        return LegacyMysqlTimestamps.convert(LegacyMysqlTimestamps.find(scripts, SchemaReader.read(schemaFile)));
+    }
+
     /** Plans the next migration without writing it; empty when there is nothing to migrate. */
     public Optional<GeneratedMigration> plan(String name) {
         String description = description(name);
         List<SchemaChange> changes = pendingChanges();
-        if (changes.isEmpty()) return Optional.empty();
+        List<String> mysqlUpgrades = mysqlUpgrades();
+        if (changes.isEmpty() && mysqlUpgrades.isEmpty()) return Optional.empty();
         Map<Engine, String> sql = new EnumMap<>(Engine.class);
         for (Engine engine : Engine.values()) {
             sql.put(engine, render(engine, changes));
+        }
+        if (changes.isEmpty()) {
+            sql.put(
+                    Engine.POSTGRESQL,
+                    sql.get(Engine.POSTGRESQL) + "\n-- Nothing changes on PostgreSQL in this version.\n");
+        }
+        if (!mysqlUpgrades.isEmpty()) {
+            StringBuilder mysql = new StringBuilder(sql.get(Engine.MYSQL)).append(UPGRADE_NOTE);
+            mysqlUpgrades.forEach(
+                    statement -> mysql.append('\n').append(statement).append(";\n"));
+            sql.put(Engine.MYSQL, mysql.toString());
         }
         return Optional.of(new GeneratedMigration(migrations.nextVersion().toString(), description, changes, sql));
     }

@@ -35,6 +35,11 @@ public sealed interface SchemaChange {
             return from.nullable() != to.nullable();
         }
 
+        /** From {@code BY DEFAULT} to {@code ALWAYS} or back; PostgreSQL only, MySQL has one kind. */
+        public boolean identityModeChanged() {
+            return from.identity() != to.identity();
+        }
+
         public boolean defaultChanged() {
             return !from.defaultValue().equals(to.defaultValue());
         }

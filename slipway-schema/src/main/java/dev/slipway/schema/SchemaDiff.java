@@ -90,7 +90,7 @@ public final class SchemaDiff {
             if (existing.isEmpty()) {
                 out.add(new AddColumn(desired.name(), column));
             } else if (!existing.get().equals(column)) {
-                if (existing.get().identity() != column.identity()) {
+                if (existing.get().generated() != column.generated()) {
                     throw new SchemaException(
                             SchemaErrorCode.UNSUPPORTED,
                             "Column " + desired.name() + "." + column.name() + " changes whether it is generated"

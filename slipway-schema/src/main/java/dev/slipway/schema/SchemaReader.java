@@ -3,6 +3,7 @@ package dev.slipway.schema;
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.internal.DdlInterpreter;
+import dev.slipway.schema.internal.PortabilityRules;
 import dev.slipway.schema.model.Constraint;
 import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.model.Table;
@@ -28,6 +29,7 @@ public final class SchemaReader {
     public static Schema readSql(String origin, String sql) {
         Schema schema = DdlInterpreter.interpret(List.of(new DdlInterpreter.Source(origin, sql)), SQLDialect.POSTGRES);
         validate(schema, origin);
+        PortabilityRules.check(schema, origin, sql);
         return schema;
     }
 

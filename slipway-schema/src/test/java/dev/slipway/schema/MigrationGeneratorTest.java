@@ -41,7 +41,7 @@ class MigrationGeneratorTest {
                 .contains("create index post_author_id_idx on post (author_id)");
         assertThat(my)
                 .contains("id bigint not null auto_increment")
-                .contains("created_at timestamp(6) not null default current_timestamp(6)")
+                .contains("created_at datetime(6) not null default current_timestamp(6)")
                 .contains("body longtext")
                 .contains("create index post_author_id_idx on post (author_id)");
         assertThat(pg.indexOf("create table author")).isLessThan(pg.indexOf("create table post"));

@@ -5,13 +5,12 @@ import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DDLQuery;
 import org.jooq.DSLContext;
 import org.jooq.Meta;
-import org.jooq.OrderField;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.jooq.impl.ParserException;
 import org.jooq.impl.QOM;
 import org.slf4j.Logger;
@@ -33,22 +32,10 @@ public final class DdlInterpreter {
 
     public static Schema interpret(List<Source> sources, SQLDialect parseDialect) {
         DSLContext ctx = Jooq.parsing(parseDialect);
-        List<Query> ddl = new ArrayList<>();
-        for (Source source : sources) {
-            for (Query query : parse(ctx, source).queries()) {
-                if (query instanceof DDLQuery) {
-                    ddl.add(nameUnnamedIndex(query));
-                } else {
-                    LOG.debug("{}: skipping a statement that changes data, not structure", source.origin());
-                }
-            }
-        }
-        Meta meta;
         try {
-            meta = ctx.meta(ddl.toArray(Query[]::new));
-            return MetaConverter.convert(meta);
+            return MetaConverter.convert(meta(ctx, structure(ctx, sources, parseDialect)), parseDialect);
         } catch (SchemaException e) {
-            throw e;
+            throw e.code() == SchemaErrorCode.UNSUPPORTED ? SourceLines.withLine(e, sources) : e;
         } catch (RuntimeException e) {
             String origin = sources.isEmpty()
                     ? "schema"
@@ -59,6 +46,20 @@ public final class DdlInterpreter {
                             + ". Check that every table, column and constraint it refers to exists (" + origin + ").",
                     e);
         }
+    }
+
+    private static List<Query> structure(DSLContext ctx, List<Source> sources, SQLDialect parseDialect) {
+        List<Query> ddl = new ArrayList<>();
+        for (Source source : sources) {
+            for (Query query : parse(ctx, source).queries()) {
+                if (query instanceof DDLQuery) {
+                    add(ctx, ddl, query, parseDialect);
+                } else {
+                    LOG.debug("{}: skipping a statement that changes data, not structure", source.origin());
+                }
+            }
+        }
+        return ddl;
     }
 
     private static org.jooq.Queries parse(DSLContext ctx, Source source) {
@@ -77,16 +78,21 @@ public final class DdlInterpreter {
         }
     }
 
-    private static Query nameUnnamedIndex(Query query) {
-        if (query instanceof QOM.CreateIndex create && create.$index() == null) {
-            List<String> columns = new ArrayList<>();
-            for (OrderField<?> field : create.$on()) {
-                columns.add(MetaConverter.fieldName(field));
-            }
-            String name = ConstraintNames.index(create.$table().getName(), columns, create.$unique());
-            return create.$index(DSL.index(DSL.name(name)));
+    private static void add(DSLContext ctx, List<Query> ddl, Query query, SQLDialect parseDialect) {
+        if (query instanceof QOM.CreateTable || query instanceof QOM.CreateIndex) {
+            ddl.add(UnnamedConstraints.name(query, TakenNames.of(meta(ctx, ddl))));
+            return;
         }
-        return query;
+        // PostgreSQL keeps a column's default through ALTER COLUMN ... TYPE; jOOQ's interpreter drops it
+        Optional<Query> keepDefault = parseDialect == SQLDialect.POSTGRES
+                ? ColumnTypeChanges.restoreDefault(ctx, query, () -> meta(ctx, ddl))
+                : Optional.empty();
+        ddl.add(query);
+        keepDefault.ifPresent(ddl::add);
+    }
+
+    static Meta meta(DSLContext ctx, List<Query> ddl) {
+        return ctx.meta(ddl.toArray(Query[]::new));
     }
 
     private static String describe(List<Source> sources) {

@@ -20,22 +20,26 @@ import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Meta;
 import org.jooq.OrderField;
+import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.SortOrder;
 import org.jooq.UniqueKey;
 import org.jooq.impl.QOM;
 
-/** Converts jOOQ's interpreted {@link Meta} to Slipway's model, naming unnamed constraints deterministically. */
+/**
+ * Converts jOOQ's interpreted {@link Meta} to Slipway's model. Constraints arrive named (see
+ * {@link UnnamedConstraints}); the fallback names cover constraints added unnamed by ALTER TABLE.
+ */
 final class MetaConverter {
 
     private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_$]*");
 
     private MetaConverter() {}
 
-    static Schema convert(Meta meta) {
+    static Schema convert(Meta meta, SQLDialect scriptDialect) {
         List<Table> tables = new ArrayList<>();
         for (org.jooq.Table<?> table : meta.getTables()) {
-            tables.add(table(table));
+            tables.add(table(table, scriptDialect));
         }
         return new Schema(List.copyOf(tables));
     }
@@ -44,7 +48,7 @@ final class MetaConverter {
         return field instanceof SortField<?> sort ? sort.getName() : ((Field<?>) field).getName();
     }
 
-    private static Table table(org.jooq.Table<?> table) {
+    private static Table table(org.jooq.Table<?> table, SQLDialect scriptDialect) {
         String name = table.getName();
         Set<String> keyColumns = table.getPrimaryKey() == null
                 ? Set.of()
@@ -53,20 +57,20 @@ final class MetaConverter {
         for (Field<?> field : table.fields()) {
             columns.add(new Column(
                     field.getName(),
-                    TypeMapping.map(field.getDataType(), name + "." + field.getName()),
+                    TypeMapping.map(field.getDataType(), name + "." + field.getName(), scriptDialect),
                     // primary key columns are NOT NULL on every engine, whether or not the DDL says so
                     field.getDataType().nullable() && !keyColumns.contains(field.getName()),
-                    field.getDataType().identity(),
+                    identity(field.getDataType()),
                     DefaultValues.of(field.getDataType())));
         }
         Optional<Constraint.PrimaryKey> primaryKey = Optional.ofNullable(table.getPrimaryKey())
                 .map(pk -> new Constraint.PrimaryKey(
-                        named(pk.getName(), ConstraintNames.primaryKey(name)), names(pk.getFields())));
+                        named(pk.getName(), ConstraintNames.primaryKey(name, none -> false)), names(pk.getFields())));
         List<Constraint.Unique> uniques = new ArrayList<>();
         for (UniqueKey<?> key : table.getUniqueKeys()) {
             List<String> uniqueColumns = names(key.getFields());
             uniques.add(new Constraint.Unique(
-                    named(key.getName(), ConstraintNames.unique(name, uniqueColumns)), uniqueColumns));
+                    named(key.getName(), ConstraintNames.unique(name, uniqueColumns, none -> false)), uniqueColumns));
         }
         List<Constraint.ForeignKey> foreignKeys = new ArrayList<>();
         for (ForeignKey<?, ?> key : table.getReferences()) {
@@ -77,7 +81,7 @@ final class MetaConverter {
                 new LinkedHashSet<>(columns.stream().map(Column::name).toList());
         for (Check<?> check : table.getChecks()) {
             String condition = Jooq.rendering(org.jooq.SQLDialect.DEFAULT).renderInlined(check.condition());
-            String fallback = ConstraintNames.check(name, referencedColumns(condition, columnNames));
+            String fallback = ConstraintNames.check(name, referencedColumns(condition, columnNames), none -> false);
             checks.add(new Constraint.Check(named(check.getName(), fallback), condition));
         }
         List<Index> indexes = new ArrayList<>();
@@ -94,11 +98,16 @@ final class MetaConverter {
                 List.copyOf(indexes));
     }
 
+    private static Column.Identity identity(org.jooq.DataType<?> type) {
+        if (!type.identity()) return Column.Identity.NONE;
+        return type.identityMode() == QOM.GenerationMode.ALWAYS ? Column.Identity.ALWAYS : Column.Identity.BY_DEFAULT;
+    }
+
     private static Constraint.ForeignKey foreignKey(String table, ForeignKey<?, ?> key) {
         List<String> columns = names(key.getFields());
         OnDelete onDelete = onDelete(key.getDeleteRule());
         return new Constraint.ForeignKey(
-                named(key.getName(), ConstraintNames.foreignKey(table, columns)),
+                named(key.getName(), ConstraintNames.foreignKey(table, columns, none -> false)),
                 columns,
                 key.getKey().getTable().getName(),
                 names(key.getKeyFields()),

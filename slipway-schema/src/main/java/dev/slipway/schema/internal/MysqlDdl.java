@@ -12,6 +12,9 @@ import org.jooq.SQLDialect;
 /** MySQL 8 / MariaDB 10.5+ DDL. Timestamps keep microseconds, as PostgreSQL does. */
 final class MysqlDdl extends DdlRenderer {
 
+    private static final java.util.Set<ColumnType.Kind> LITERAL_AS_EXPRESSION =
+            java.util.Set.of(ColumnType.Kind.TEXT, ColumnType.Kind.JSON, ColumnType.Kind.JSONB, ColumnType.Kind.BYTES);
+
     @Override
     protected SQLDialect dialect() {
         return SQLDialect.MYSQL;
@@ -38,9 +41,10 @@ final class MysqlDdl extends DdlRenderer {
             case DATE -> "date";
             case TIME -> "time(6)";
             case TIMESTAMP -> "datetime(6)";
-            case TIMESTAMPTZ -> "timestamp(6)";
+            // not MySQL's TIMESTAMP, which ends in January 2038: UTC in a DATETIME, as the connection sets time_zone
+            case TIMESTAMPTZ -> "datetime(6)";
             case UUID -> "char(36)";
-            case JSON -> "json";
+            case JSON, JSONB -> "json";
             case BYTES -> "longblob";
         };
     }
@@ -50,7 +54,7 @@ final class MysqlDdl extends DdlRenderer {
         String defaultValue = column.defaultValue()
                 .map(value -> " default " + defaultSql(value, column.type()))
                 .orElse("");
-        return nullability(column) + (column.identity() ? " auto_increment" : "") + defaultValue;
+        return nullability(column) + (column.generated() ? " auto_increment" : "") + defaultValue;
     }
 
     @Override
@@ -58,7 +62,9 @@ final class MysqlDdl extends DdlRenderer {
         return switch (value) {
             case DefaultValue.CurrentTimestamp now -> "current_timestamp(6)";
             case DefaultValue.CurrentDate today -> "(curdate())";
-            case DefaultValue.Literal literal -> literal.sql();
+            // MySQL 8 accepts a default on TEXT, BLOB and JSON only as an expression in parentheses
+            case DefaultValue.Literal literal ->
+                LITERAL_AS_EXPRESSION.contains(type.kind()) ? "(" + literal.sql() + ")" : literal.sql();
             case DefaultValue.Expression expression -> "(" + expression(expression.sql()) + ")";
         };
     }
@@ -67,6 +73,9 @@ final class MysqlDdl extends DdlRenderer {
     protected List<String> alterColumn(SchemaChange.AlterColumn change) {
         // MySQL redefines the whole column in one MODIFY: type, nullability and default together. (ALTER COLUMN
         // SET DEFAULT would not accept current_timestamp on every supported version.)
+        if (!change.typeChanged() && !change.nullabilityChanged() && !change.defaultChanged()) {
+            return List.of(); // only the identity mode changed: auto_increment has just one
+        }
         return List.of(alter(change.table()) + " modify column " + column(change.to()));
     }
 

@@ -12,22 +12,36 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jooq.DataType;
 import org.jooq.JSON;
 import org.jooq.JSONB;
+import org.jooq.SQLDialect;
 
-/** Maps a type as jOOQ parsed it to Slipway's engine-neutral {@link ColumnType}. */
+/**
+ * Maps a type as jOOQ parsed it to Slipway's engine-neutral {@link ColumnType}. Whatever would not arrive
+ * unchanged on both engines is refused with the fix, never mapped to something near it.
+ */
 final class TypeMapping {
 
     static final String SUPPORTED = "smallint, integer, bigint, numeric(p,s), real, double precision, boolean,"
-            + " char(n), varchar(n), text, date, time, timestamp, timestamp with time zone, uuid, json/jsonb, bytea/blob";
+            + " char(n), varchar(n), text, date, time, timestamp, timestamp with time zone, uuid, json, jsonb, bytea";
+
+    private static final Pattern EXPLICIT_PRECISION = Pattern.compile("^(timestamp|time)\\s*\\(\\d+\\).*");
 
     private TypeMapping() {}
 
-    static ColumnType map(DataType<?> type, String where) {
+    /**
+     * @param scriptDialect the dialect of the SQL being read: {@code schema.sql} and PostgreSQL migrations are
+     *     POSTGRES; MySQL migrations spell microsecond times {@code datetime(6)} and {@code time(6)}
+     */
+    static ColumnType map(DataType<?> type, String where, SQLDialect scriptDialect) {
         Class<?> java = type.getType();
-        int sqlType = type.getSQLType();
+        String name = type.getTypeName().toLowerCase(Locale.ROOT);
+        if (name.equals("float4")) return ColumnType.of(Kind.REAL);
+        if (name.equals("float8")) return ColumnType.of(Kind.DOUBLE);
         if (java == Short.class || java == Byte.class) return ColumnType.of(Kind.SMALLINT);
         if (java == Integer.class) return ColumnType.of(Kind.INTEGER);
         if (java == Long.class) return ColumnType.of(Kind.BIGINT);
@@ -36,36 +50,66 @@ final class TypeMapping {
         if (java == Float.class) return ColumnType.of(Kind.REAL);
         if (java == Double.class) return ColumnType.of(Kind.DOUBLE);
         if (java == Boolean.class) return ColumnType.of(Kind.BOOLEAN);
-        if (java == String.class) return text(type, sqlType);
+        if (java == String.class) return text(type, name, where);
         if (java == LocalDate.class || java == java.sql.Date.class) return ColumnType.of(Kind.DATE);
-        if (java == LocalTime.class || java == java.sql.Time.class) return ColumnType.of(Kind.TIME);
-        if (java == LocalDateTime.class || java == java.sql.Timestamp.class) return ColumnType.of(Kind.TIMESTAMP);
-        if (java == OffsetDateTime.class || java == Instant.class) return ColumnType.of(Kind.TIMESTAMPTZ);
+        if (java == LocalTime.class || java == java.sql.Time.class) return time(type, Kind.TIME, where, scriptDialect);
+        if (java == LocalDateTime.class || java == java.sql.Timestamp.class) {
+            return time(type, Kind.TIMESTAMP, where, scriptDialect);
+        }
+        if (java == OffsetDateTime.class || java == Instant.class) {
+            return time(type, Kind.TIMESTAMPTZ, where, scriptDialect);
+        }
         if (java == UUID.class) return ColumnType.of(Kind.UUID);
-        if (java == JSON.class || java == JSONB.class) return ColumnType.of(Kind.JSON);
+        if (java == JSON.class) return ColumnType.of(Kind.JSON);
+        if (java == JSONB.class) return ColumnType.of(Kind.JSONB);
         if (java == byte[].class) return ColumnType.of(Kind.BYTES);
-        throw new SchemaException(
-                SchemaErrorCode.UNSUPPORTED,
-                where + ": type '" + type.getCastTypeName() + "' cannot be carried to both PostgreSQL and MySQL."
+        throw unsupported(
+                where,
+                "type '" + type.getCastTypeName() + "' cannot be carried to both PostgreSQL and MySQL."
                         + " Use one of: " + SUPPORTED + ".");
     }
 
     private static ColumnType decimal(DataType<?> type, String where) {
         if (!type.hasPrecision() || type.precision() == 0) {
-            throw new SchemaException(
-                    SchemaErrorCode.UNSUPPORTED,
-                    where + ": numeric without a precision means different things on PostgreSQL (unbounded) and"
+            throw unsupported(
+                    where,
+                    "numeric without a precision means different things on PostgreSQL (unbounded) and"
                             + " MySQL (decimal(10,0)). Write it as numeric(p,s), e.g. numeric(12,2).");
         }
         return new ColumnType(Kind.DECIMAL, type.precision(), type.hasScale() ? type.scale() : 0);
     }
 
-    private static ColumnType text(DataType<?> type, int sqlType) {
+    private static ColumnType text(DataType<?> type, String name, String where) {
         boolean bounded = type.hasLength() && type.length() > 0;
-        if (sqlType == Types.CLOB || sqlType == Types.LONGVARCHAR || sqlType == Types.LONGNVARCHAR || !bounded) {
+        int sqlType = type.getSQLType();
+        boolean fixed = name.equals("char") || name.equals("character") || name.equals("nchar");
+        if (fixed) return new ColumnType(Kind.CHAR, bounded ? type.length() : 1, 0); // char is char(1) on both
+        if (sqlType == Types.CLOB || sqlType == Types.LONGVARCHAR || sqlType == Types.LONGNVARCHAR) {
             return ColumnType.of(Kind.TEXT);
         }
-        Kind kind = sqlType == Types.CHAR || sqlType == Types.NCHAR ? Kind.CHAR : Kind.VARCHAR;
-        return new ColumnType(kind, type.length(), 0);
+        if (name.equals("clob") || name.equals("text") || name.equals("longtext")) return ColumnType.of(Kind.TEXT);
+        if (!bounded) {
+            throw unsupported(
+                    where,
+                    "'" + type.getCastTypeName() + "' without a length is unbounded on PostgreSQL and invalid on"
+                            + " MySQL. Write text (unbounded) or varchar(n).");
+        }
+        return new ColumnType(Kind.VARCHAR, type.length(), 0);
+    }
+
+    private static ColumnType time(DataType<?> type, Kind kind, String where, SQLDialect scriptDialect) {
+        String cast = type.getCastTypeName().toLowerCase(Locale.ROOT);
+        boolean mysqlMicroseconds = scriptDialect.family() == SQLDialect.MYSQL && type.precision() == 6;
+        if (EXPLICIT_PRECISION.matcher(cast).matches() && !mysqlMicroseconds) {
+            throw unsupported(
+                    where,
+                    "'" + type.getCastTypeName() + "' sets a fractional-second precision; Slipway keeps"
+                            + " microseconds on both engines. Write it without one (e.g. timestamp with time zone).");
+        }
+        return ColumnType.of(kind);
+    }
+
+    private static SchemaException unsupported(String where, String message) {
+        return new SchemaException(SchemaErrorCode.UNSUPPORTED, where + ": " + message);
     }
 }

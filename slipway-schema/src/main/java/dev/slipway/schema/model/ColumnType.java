@@ -29,6 +29,7 @@ public record ColumnType(Kind kind, int length, int scale) {
         TIMESTAMPTZ,
         UUID,
         JSON,
+        JSONB,
         BYTES
     }
 
@@ -52,6 +53,7 @@ public record ColumnType(Kind kind, int length, int scale) {
         boolean textual = kind == Kind.VARCHAR || kind == Kind.CHAR;
         if (textual && wider.kind == Kind.TEXT) return true;
         if (textual && wider.kind == Kind.VARCHAR) return wider.length >= length;
+        if (kind == Kind.CHAR && wider.kind == Kind.CHAR) return wider.length >= length;
         return kind == Kind.TIMESTAMP && wider.kind == Kind.TIMESTAMPTZ;
     }
 

@@ -1,0 +1,133 @@
+package dev.slipway.schema.internal;
+
+import dev.slipway.schema.exceptions.SchemaErrorCode;
+import dev.slipway.schema.exceptions.SchemaException;
+import dev.slipway.schema.model.Column;
+import dev.slipway.schema.model.ColumnType.Kind;
+import dev.slipway.schema.model.Constraint;
+import dev.slipway.schema.model.Index;
+import dev.slipway.schema.model.Schema;
+import dev.slipway.schema.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code schema.sql} may say that PostgreSQL accepts but MySQL would refuse or silently change. Each is
+ * refused when the schema is read, naming the file, line and fix, so no migration is ever written for it.
+ */
+public final class PortabilityRules {
+
+    private static final Set<Kind> UNINDEXABLE = Set.of(Kind.TEXT, Kind.JSON, Kind.JSONB, Kind.BYTES);
+
+    private PortabilityRules() {}
+
+    public static void check(Schema schema, String origin, String sql) {
+        for (Table table : schema.tables()) {
+            for (Constraint.ForeignKey fk : table.foreignKeys()) {
+                if (fk.onDelete() == Constraint.OnDelete.SET_DEFAULT) {
+                    throw refused(
+                            origin,
+                            sql,
+                            table,
+                            fk.columns().get(0),
+                            "foreign key " + fk.name()
+                                    + " uses ON DELETE SET DEFAULT, which MySQL's InnoDB does not support (MariaDB drops it"
+                                    + " silently). Use ON DELETE SET NULL, CASCADE, RESTRICT or NO ACTION.");
+                }
+            }
+            for (KeyColumns key : keys(table)) {
+                for (String name : key.columns()) {
+                    Column column =
+                            table.column(name.replaceFirst(" desc$", "")).orElseThrow();
+                    if (UNINDEXABLE.contains(column.type().kind())) {
+                        throw refused(
+                                origin,
+                                sql,
+                                table,
+                                column.name(),
+                                key.what() + " uses column "
+                                        + column.name() + " of type " + column.type() + ", which MySQL cannot index"
+                                        + " without a prefix length. Use varchar(n) (at most 768 for a key) for this column.");
+                    }
+                }
+            }
+            for (Constraint.Check check : table.checks()) {
+                for (Column column : table.columns()) {
+                    if (!mentions(check.condition(), column.name())) continue;
+                    if (column.generated()) {
+                        throw refused(
+                                origin,
+                                sql,
+                                table,
+                                column.name(),
+                                "check " + check.name() + " uses identity"
+                                        + " column " + column.name()
+                                        + "; MySQL refuses checks on auto_increment columns."
+                                        + " Drop the check, or check the value in code.");
+                    }
+                    for (Constraint.ForeignKey fk : table.foreignKeys()) {
+                        boolean acts = fk.onDelete() == Constraint.OnDelete.CASCADE
+                                || fk.onDelete() == Constraint.OnDelete.SET_NULL;
+                        if (acts && fk.columns().contains(column.name())) {
+                            throw refused(
+                                    origin,
+                                    sql,
+                                    table,
+                                    column.name(),
+                                    "check " + check.name() + " uses column "
+                                            + column.name() + ", which foreign key " + fk.name() + " changes ON DELETE "
+                                            + fk.onDelete().sql().toUpperCase(java.util.Locale.ROOT) + "; MySQL refuses"
+                                            + " checks on such columns. Drop the check or the ON DELETE action.");
+                        }
+                    }
+                }
+            }
+            for (Column column : table.columns()) {
+                if (column.generated() && !leadsAKey(table, column.name())) {
+                    throw refused(
+                            origin,
+                            sql,
+                            table,
+                            column.name(),
+                            "identity column " + column.name()
+                                    + " is not the first column of the primary key or of a unique constraint; MySQL's"
+                                    + " auto_increment must be. Make it the primary key, or add unique ("
+                                    + column.name()
+                                    + ").");
+                }
+            }
+        }
+    }
+
+    private record KeyColumns(String what, List<String> columns) {}
+
+    private static List<KeyColumns> keys(Table table) {
+        List<KeyColumns> keys = new ArrayList<>();
+        table.primaryKey().ifPresent(pk -> keys.add(new KeyColumns("the primary key", pk.columns())));
+        table.uniques().forEach(u -> keys.add(new KeyColumns("unique constraint " + u.name(), u.columns())));
+        table.foreignKeys().forEach(fk -> keys.add(new KeyColumns("foreign key " + fk.name(), fk.columns())));
+        for (Index index : table.indexes()) keys.add(new KeyColumns("index " + index.name(), index.columns()));
+        return keys;
+    }
+
+    private static boolean mentions(String condition, String column) {
+        return java.util.regex.Pattern.compile(
+                        "(?i)(?<![A-Za-z0-9_$])\"?" + java.util.regex.Pattern.quote(column) + "\"?(?![A-Za-z0-9_$])")
+                .matcher(condition.replaceAll("'(?:[^']|'')*'", "''"))
+                .find();
+    }
+
+    private static boolean leadsAKey(Table table, String column) {
+        if (table.primaryKey().map(pk -> pk.columns().get(0).equals(column)).orElse(false)) return true;
+        if (table.uniques().stream().anyMatch(u -> u.columns().get(0).equals(column))) return true;
+        return table.indexes().stream()
+                .anyMatch(i -> i.unique() && i.columns().get(0).equals(column));
+    }
+
+    private static SchemaException refused(String origin, String sql, Table table, String column, String message) {
+        int line = SourceLines.line(sql, table.name(), column);
+        String where = origin + (line > 0 ? ":" + line : "") + ": " + table.name() + "." + column + ": ";
+        return new SchemaException(SchemaErrorCode.UNSUPPORTED, where + message);
+    }
+}

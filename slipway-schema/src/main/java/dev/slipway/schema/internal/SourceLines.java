@@ -1,0 +1,55 @@
+package dev.slipway.schema.internal;
+
+import dev.slipway.schema.exceptions.SchemaException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds where in the SQL a refused column is declared, so the error names the file and line to fix. */
+final class SourceLines {
+
+    private static final Pattern WHERE = Pattern.compile("^([^.\\s:]+)\\.([^.\\s:]+): (.*)", Pattern.DOTALL);
+
+    private SourceLines() {}
+
+    /** {@code table.column: message} becomes {@code file:line: table.column: message} where the column is found. */
+    static SchemaException withLine(SchemaException e, List<DdlInterpreter.Source> sources) {
+        Matcher where = WHERE.matcher(e.getMessage());
+        if (!where.matches()) return e;
+        for (int i = sources.size() - 1; i >= 0; i--) {
+            DdlInterpreter.Source source = sources.get(i);
+            int line = line(source.sql(), where.group(1), where.group(2));
+            if (line > 0) return new SchemaException(e.code(), source.origin() + ":" + line + ": " + e.getMessage(), e);
+        }
+        return e;
+    }
+
+    /** The 1-based line declaring {@code column} in {@code create table <table>} or an ADD COLUMN, else 0. */
+    static int line(String sql, String table, String column) {
+        String name = "\"?" + Pattern.quote(table) + "\"?";
+        String col = "\"?" + Pattern.quote(column) + "\"?";
+        Matcher create = Pattern.compile("(?is)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(?:\\w+\\.)?" + name
+                        + "\\s*\\((.*?)\\)\\s*;")
+                .matcher(sql);
+        while (create.find()) {
+            Matcher declared =
+                    Pattern.compile("(?im)(?:^|[(,])\\s*(" + col + ")\\s+\\w").matcher(create.group(1));
+            if (declared.find()) return lineOf(sql, create.start(1) + declared.start(1));
+        }
+        Matcher added =
+                Pattern.compile("(?i)add\\s+(?:column\\s+)?" + col + "\\s+\\w").matcher(sql);
+        return added.find() ? lineOf(sql, added.start()) : 0;
+    }
+
+    private static int lineOf(String sql, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (sql.charAt(i) == '\n') line++;
+        }
+        // the match may start on the newline before the declaration
+        while (offset < sql.length() && Character.isWhitespace(sql.charAt(offset))) {
+            if (sql.charAt(offset++) == '\n') line++;
+        }
+        return line;
+    }
+}
