@@ -104,6 +104,8 @@ public final class DatabaseWaiter {
             props.setProperty("loginTimeout", Long.toString(seconds));
         } else {
             props.setProperty("connectTimeout", Long.toString(seconds * 1000));
+            // timestamp with time zone is DATETIME(6) holding UTC on MySQL (see the README's Types)
+            props.setProperty("sessionVariables", "time_zone='+00:00'");
         }
         return props;
     }

@@ -83,7 +83,14 @@ public final class LambdaDatabase implements AutoCloseable {
     }
 
     private Connection connect(DbCredentials creds) throws SQLException {
-        Connection c = DriverManager.getConnection(creds.url(), creds.user(), creds.password());
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", creds.user());
+        props.setProperty("password", creds.password());
+        if (creds.dialect() == SQLDialect.MYSQL) {
+            // timestamp with time zone is DATETIME(6) holding UTC on MySQL (see the README's Types)
+            props.setProperty("sessionVariables", "time_zone='+00:00'");
+        }
+        Connection c = DriverManager.getConnection(creds.url(), props);
         dialect = creds.dialect();
         connects++;
         LOG.debug("Connected to {}", creds);

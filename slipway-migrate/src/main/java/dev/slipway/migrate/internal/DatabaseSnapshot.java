@@ -24,6 +24,9 @@ import org.jooq.impl.DSL;
  */
 public final class DatabaseSnapshot {
 
+    private static final java.util.regex.Pattern IMPLICIT_FOREIGN_KEY_INDEX =
+            java.util.regex.Pattern.compile(".*_fkey\\d*");
+
     private DatabaseSnapshot() {}
 
     public static List<String> of(Connection connection, Engine engine) throws SQLException {
@@ -56,6 +59,10 @@ public final class DatabaseSnapshot {
                 lines.add("check " + t + " " + check.getName() + " " + ctx.renderInlined(check.condition()));
             }
             for (Index index : table.getIndexes()) {
+                if (engine == Engine.MYSQL
+                        && IMPLICIT_FOREIGN_KEY_INDEX.matcher(index.getName()).matches()) {
+                    continue; // MySQL's own index for a foreign key: it outlives DROP FOREIGN KEY
+                }
                 lines.add("index " + t + " " + index.getName() + (index.getUnique() ? " unique " : " ")
                         + index.getFields().stream()
                                 .map(f -> f.getName() + " " + f.getOrder())
