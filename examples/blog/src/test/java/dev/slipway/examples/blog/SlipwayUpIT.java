@@ -49,7 +49,7 @@ class SlipwayUpIT {
             try {
                 String url = awaitUrl(up, log);
                 List<String> output = Files.readAllLines(log);
-                assertThat(output).anyMatch(l -> l.contains("Migrations: applied 1 (schema version 1)"));
+                assertThat(output).anyMatch(l -> l.contains("Migrations: applied 1,2 (schema version 2)"));
                 HttpClient http = HttpClient.newHttpClient();
 
                 HttpResponse<String> created = http.send(
@@ -113,7 +113,7 @@ class SlipwayUpIT {
             String output = Files.readString(event.resolveSibling(event.getFileName() + ".out"));
 
             assertThat(invoke.exitValue()).as(output).isZero();
-            assertThat(output).contains("\"AppliedVersions\":\"1\"").contains("\"CurrentVersion\":\"1\"");
+            assertThat(output).contains("\"AppliedVersions\":\"1,2\"").contains("\"CurrentVersion\":\"2\"");
         }
     }
 
