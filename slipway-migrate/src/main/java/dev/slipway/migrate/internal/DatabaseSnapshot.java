@@ -53,7 +53,7 @@ public final class DatabaseSnapshot {
             for (ForeignKey<?, ?> fk : table.getReferences()) {
                 lines.add("foreign key " + t + " " + fk.getName() + " " + names(fk.getFields()) + " -> "
                         + fk.getKey().getTable().getName() + names(fk.getKeyFields()) + " on delete "
-                        + fk.getDeleteRule());
+                        + fk.getDeleteRule() + " on update " + fk.getUpdateRule());
             }
             for (Check<?> check : table.getChecks()) {
                 lines.add("check " + t + " " + check.getName() + " " + ctx.renderInlined(check.condition()));

@@ -44,6 +44,24 @@ class EngineFidelityRegressionIT extends FidelityServers {
     }
 
     @Test
+    void onUpdateActions_areCarriedToBothEngines_andAChangeOfThemIsMigrated() throws Exception {
+        // found by the Sakila sample: ON UPDATE CASCADE was dropped silently
+        assertFaithful("""
+                create table country (id integer primary key);
+                create table city (
+                  id integer primary key,
+                  country_id integer not null references country (id) on update cascade on delete restrict
+                );
+                """, """
+                create table country (id integer primary key);
+                create table city (
+                  id integer primary key,
+                  country_id integer references country (id) on update set null
+                );
+                """);
+    }
+
+    @Test
     void charColumns_stayChar_onBothEngines() throws Exception {
         assertFaithful("create table currency (code char(3) primary key, sign char, name varchar(40) not null);");
     }
@@ -123,6 +141,25 @@ class EngineFidelityRegressionIT extends FidelityServers {
                 .isInstanceOf(SchemaException.class)
                 .hasMessageContaining("schema.sql:4: b.a_id")
                 .hasMessageContaining("ON DELETE SET NULL");
+        assertThatThrownBy(() -> SchemaReader.readSql("schema.sql", """
+                        create table rental (id bigint primary key);
+                        create table payment (
+                          id bigint primary key,
+                          rental_id bigint not null references rental (id) on delete set null
+                        );
+                        """))
+                .hasMessageContaining("schema.sql:4: payment.rental_id")
+                .hasMessageContaining("ON DELETE SET NULL but column rental_id is NOT NULL")
+                .hasMessageContaining("Drop NOT NULL");
+        assertThatThrownBy(() -> SchemaReader.readSql("schema.sql", """
+                        create table a (id bigint primary key);
+                        create table b (
+                          id bigint primary key,
+                          a_id bigint references a (id) on update cascade check (a_id > 0)
+                        );
+                        """))
+                .hasMessageContaining("b.a_id")
+                .hasMessageContaining("ON UPDATE CASCADE");
         assertThatThrownBy(() -> SchemaReader.readSql(
                         "schema.sql", "create table t (\n  id bigint primary key,\n" + "  at timestamp(3)\n);"))
                 .hasMessageContaining("schema.sql:3: t.at")

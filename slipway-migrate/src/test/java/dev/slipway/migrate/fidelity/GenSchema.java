@@ -34,7 +34,13 @@ final class GenSchema {
         }
     }
 
-    record GForeignKey(List<String> columns, String table, List<String> references, String onDelete) {}
+    record GForeignKey(List<String> columns, String table, List<String> references, String onDelete, String onUpdate) {
+        /** Whether an action of this key changes its columns (MySQL then refuses checks on them). */
+        boolean changesColumns() {
+            return (onDelete != null && onDelete.matches("cascade|set null"))
+                    || (onUpdate != null && onUpdate.matches("cascade|set null"));
+        }
+    }
 
     record GIndex(List<String> columns, boolean unique) {}
 
@@ -96,7 +102,8 @@ final class GenSchema {
             for (GForeignKey fk : t.foreignKeys) {
                 parts.add("foreign key (" + String.join(", ", fk.columns()) + ") references " + fk.table() + " ("
                         + String.join(", ", fk.references()) + ")"
-                        + (fk.onDelete() == null ? "" : " on delete " + fk.onDelete()));
+                        + (fk.onDelete() == null ? "" : " on delete " + fk.onDelete())
+                        + (fk.onUpdate() == null ? "" : " on update " + fk.onUpdate()));
             }
             sql.append("create table ")
                     .append(t.name)

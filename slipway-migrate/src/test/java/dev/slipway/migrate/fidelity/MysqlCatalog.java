@@ -67,6 +67,7 @@ final class MysqlCatalog {
         }
         for (List<String> r : rows(pg, """
                 select cl.relname, con.conname, con.contype, con.confdeltype, rc.relname,
+                       con.confupdtype,
                        (select string_agg(a.attname, ',' order by k.ord) from unnest(con.conkey) with ordinality k(num, ord)
                           join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num),
                        (select string_agg(a.attname, ',' order by k.ord) from unnest(con.confkey) with ordinality k(num, ord)
@@ -76,12 +77,12 @@ final class MysqlCatalog {
                 where con.connamespace = 'public'::regnamespace""")) {
             String table = r.get(0);
             switch (r.get(2)) {
-                case "p" -> lines.add("primary key " + table + " (" + r.get(5) + ")");
-                case "u" -> lines.add("unique " + table + " " + r.get(1) + " (" + r.get(5) + ")");
+                case "p" -> lines.add("primary key " + table + " (" + r.get(6) + ")");
+                case "u" -> lines.add("unique " + table + " " + r.get(1) + " (" + r.get(6) + ")");
                 case "c" -> lines.add("check " + table + " " + r.get(1));
                 case "f" ->
-                    lines.add("foreign key " + table + " " + r.get(1) + " (" + r.get(5) + ") -> " + r.get(4) + " ("
-                            + r.get(6) + ") on delete " + pgDeleteRule(r.get(3)));
+                    lines.add("foreign key " + table + " " + r.get(1) + " (" + r.get(6) + ") -> " + r.get(4) + " ("
+                            + r.get(7) + ") on delete " + pgRule(r.get(3)) + " on update " + pgRule(r.get(5)));
                 default -> lines.add("constraint of kind " + r.get(2) + " " + r.get(1));
             }
         }
@@ -119,16 +120,16 @@ final class MysqlCatalog {
         }
         Map<String, String> foreignKeyNames = new LinkedHashMap<>();
         for (List<String> r : rows(my, """
-                select rc.table_name, rc.constraint_name, rc.referenced_table_name, rc.delete_rule,
+                select rc.table_name, rc.constraint_name, rc.referenced_table_name, rc.delete_rule, rc.update_rule,
                        group_concat(k.column_name order by k.ordinal_position),
                        group_concat(k.referenced_column_name order by k.ordinal_position)
                 from information_schema.referential_constraints rc
                 join information_schema.key_column_usage k on k.constraint_schema = rc.constraint_schema
                      and k.table_name = rc.table_name and k.constraint_name = rc.constraint_name
-                where rc.constraint_schema = """ + schema + " group by 1, 2, 3, 4")) {
+                where rc.constraint_schema = """ + schema + " group by 1, 2, 3, 4, 5")) {
             foreignKeyNames.put(r.get(0) + "." + r.get(1), r.get(1));
-            lines.add("foreign key " + r.get(0) + " " + r.get(1) + " (" + r.get(4) + ") -> " + r.get(2) + " ("
-                    + r.get(5) + ") on delete " + mysqlDeleteRule(r.get(3)));
+            lines.add("foreign key " + r.get(0) + " " + r.get(1) + " (" + r.get(5) + ") -> " + r.get(2) + " ("
+                    + r.get(6) + ") on delete " + mysqlRule(r.get(3)) + " on update " + mysqlRule(r.get(4)));
         }
         for (List<String> r : rows(
                 my,
@@ -181,7 +182,7 @@ final class MysqlCatalog {
         }
     }
 
-    private static String pgDeleteRule(String code) {
+    private static String pgRule(String code) {
         return switch (code) {
             case "c" -> "cascade";
             case "n" -> "set null";
@@ -190,7 +191,7 @@ final class MysqlCatalog {
         };
     }
 
-    private static String mysqlDeleteRule(String rule) {
+    private static String mysqlRule(String rule) {
         return switch (rule) {
             case "CASCADE" -> "cascade";
             case "SET NULL" -> "set null";

@@ -36,7 +36,7 @@ final class RandomSchemas {
             "jsonb",
             "bytea");
     private static final Set<String> UNINDEXABLE = Set.of("text", "json", "jsonb", "bytea");
-    private static final List<String> ON_DELETE = List.of("no action", "restrict", "cascade", "set null");
+    private static final List<String> ACTIONS = List.of("no action", "restrict", "cascade", "set null");
     private static final String LONG = "a_rather_long_name_that_pushes_postgres_identifier_limits";
 
     private final Random random;
@@ -68,7 +68,7 @@ final class RandomSchemas {
                 List<String> words = List.of(check.split("[^a-z0-9_]+"));
                 boolean identity = t.columns.stream().anyMatch(c -> c.identity != null && words.contains(c.name));
                 boolean acted = t.foreignKeys.stream()
-                        .filter(fk -> fk.onDelete() != null && fk.onDelete().matches("cascade|set null"))
+                        .filter(GForeignKey::changesColumns)
                         .anyMatch(fk -> fk.columns().stream().anyMatch(words::contains));
                 return identity || acted;
             });
@@ -95,7 +95,7 @@ final class RandomSchemas {
                         .filter(c -> c.identity != null)
                         .findFirst()
                         .ifPresent(c -> c.identity = c.identity.equals("always") ? "by default" : "always");
-            case 14 -> changeOnDelete(t);
+            case 14 -> changeAction(t);
             default -> t.inline = !t.inline;
         }
     }
@@ -256,24 +256,31 @@ final class RandomSchemas {
             t.columns.add(c);
             columns.add(c.name);
         }
-        List<String> actions = nullable ? ON_DELETE : ON_DELETE.subList(0, 3);
+        List<String> actions = nullable ? ACTIONS : ACTIONS.subList(0, 3);
         String onDelete = random.nextInt(3) == 0 ? null : pick(actions);
-        t.foreignKeys.add(new GForeignKey(columns, target.name, List.copyOf(target.primaryKey), onDelete));
+        String onUpdate = random.nextInt(3) == 0 ? pick(actions) : null;
+        t.foreignKeys.add(new GForeignKey(columns, target.name, List.copyOf(target.primaryKey), onDelete, onUpdate));
         if (random.nextBoolean()) t.indexes.add(new GIndex(List.copyOf(columns), false));
     }
 
-    private void changeOnDelete(GTable t) {
+    private void changeAction(GTable t) {
         if (t.foreignKeys.isEmpty()) return;
         GForeignKey fk = pick(t.foreignKeys);
         if (t.checks.stream()
                 .anyMatch(check -> fk.columns().stream()
                         .anyMatch(n -> List.of(check.split("[^a-z0-9_]+")).contains(n)))) {
-            return; // MySQL refuses an ON DELETE action on a column a check uses
+            return; // MySQL refuses an ON DELETE/UPDATE action on a column a check uses
         }
         boolean nullable = fk.columns().stream().allMatch(n -> t.column(n).nullable);
-        String onDelete = pick(nullable ? ON_DELETE : ON_DELETE.subList(0, 3));
-        t.foreignKeys.set(
-                t.foreignKeys.indexOf(fk), new GForeignKey(fk.columns(), fk.table(), fk.references(), onDelete));
+        String action = pick(nullable ? ACTIONS : ACTIONS.subList(0, 3));
+        boolean update = random.nextInt(3) == 0;
+        GForeignKey changed = new GForeignKey(
+                fk.columns(),
+                fk.table(),
+                fk.references(),
+                update ? fk.onDelete() : action,
+                update ? action : fk.onUpdate());
+        t.foreignKeys.set(t.foreignKeys.indexOf(fk), changed);
     }
 
     private List<String> uniqueCandidate(GTable t) {
@@ -292,10 +299,8 @@ final class RandomSchemas {
     private String checkCandidate(GTable t) {
         List<GColumn> allowed = t.columns.stream()
                 .filter(c -> c.identity == null)
-                .filter(c -> t.foreignKeys.stream()
-                        .noneMatch(fk -> fk.columns().contains(c.name)
-                                && fk.onDelete() != null
-                                && fk.onDelete().matches("cascade|set null")))
+                .filter(c ->
+                        t.foreignKeys.stream().noneMatch(fk -> fk.columns().contains(c.name) && fk.changesColumns()))
                 .toList();
         List<GColumn> numbers = allowed.stream()
                 .filter(c -> c.family().matches("smallint|integer|bigint|numeric|real|double precision"))

@@ -34,12 +34,17 @@ class SchemaFidelityIT extends FidelityServers {
             FidelityHarness.Outcome outcome = harness.run(firstSeed + i, steps, checkEachStep, project);
             total += outcome.steps();
             divergences.addAll(outcome.divergences());
+            outcome.divergences().forEach(d -> System.out.println("DIVERGENCE " + d));
             FidelityHarness.deleteTree(project);
+            if ((i + 1) % 25 == 0) {
+                System.out.printf(
+                        "schema fidelity: %d/%d sequences, %d steps, %d divergences so far%n",
+                        i + 1, sequences, total, divergences.size());
+            }
         }
         System.out.printf(
                 "schema fidelity: %d sequences, %d evolution steps on both engines, %d divergences, %.0f s%n",
                 sequences, total, divergences.size(), (System.nanoTime() - started) / 1e9);
-        divergences.forEach(d -> System.out.println("DIVERGENCE " + d));
         assertThat(divergences)
                 .as("divergences (each shows its seed and the schema pair)")
                 .isEmpty();

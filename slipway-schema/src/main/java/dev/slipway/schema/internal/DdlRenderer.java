@@ -122,10 +122,13 @@ public abstract class DdlRenderer {
             case Constraint.ForeignKey fk ->
                 prefix + "foreign key (" + columns(fk.columns()) + ") references "
                         + quote(fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
-                        + (fk.onDelete() == Constraint.OnDelete.NO_ACTION
-                                ? ""
-                                : " on delete " + fk.onDelete().sql());
+                        + action("delete", fk.onDelete())
+                        + action("update", fk.onUpdate());
         };
+    }
+
+    private static String action(String event, Constraint.ReferentialAction action) {
+        return action == Constraint.ReferentialAction.NO_ACTION ? "" : " on " + event + " " + action.sql();
     }
 
     protected String alter(String table) {

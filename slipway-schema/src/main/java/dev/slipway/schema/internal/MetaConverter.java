@@ -4,7 +4,7 @@ import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.Constraint;
-import dev.slipway.schema.model.Constraint.OnDelete;
+import dev.slipway.schema.model.Constraint.ReferentialAction;
 import dev.slipway.schema.model.Index;
 import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.model.Table;
@@ -105,23 +105,23 @@ final class MetaConverter {
 
     private static Constraint.ForeignKey foreignKey(String table, ForeignKey<?, ?> key) {
         List<String> columns = names(key.getFields());
-        OnDelete onDelete = onDelete(key.getDeleteRule());
         return new Constraint.ForeignKey(
                 named(key.getName(), ConstraintNames.foreignKey(table, columns, none -> false)),
                 columns,
                 key.getKey().getTable().getName(),
                 names(key.getKeyFields()),
-                onDelete);
+                action(key.getDeleteRule()),
+                action(key.getUpdateRule()));
     }
 
-    private static OnDelete onDelete(QOM.ForeignKeyRule rule) {
-        if (rule == null) return OnDelete.NO_ACTION;
+    private static ReferentialAction action(QOM.ForeignKeyRule rule) {
+        if (rule == null) return ReferentialAction.NO_ACTION;
         return switch (rule) {
-            case CASCADE -> OnDelete.CASCADE;
-            case SET_NULL -> OnDelete.SET_NULL;
-            case SET_DEFAULT -> OnDelete.SET_DEFAULT;
-            case RESTRICT -> OnDelete.RESTRICT;
-            case NO_ACTION -> OnDelete.NO_ACTION;
+            case CASCADE -> ReferentialAction.CASCADE;
+            case SET_NULL -> ReferentialAction.SET_NULL;
+            case SET_DEFAULT -> ReferentialAction.SET_DEFAULT;
+            case RESTRICT -> ReferentialAction.RESTRICT;
+            case NO_ACTION -> ReferentialAction.NO_ACTION;
         };
     }
 

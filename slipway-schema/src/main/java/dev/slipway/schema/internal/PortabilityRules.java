@@ -25,15 +25,32 @@ public final class PortabilityRules {
     public static void check(Schema schema, String origin, String sql) {
         for (Table table : schema.tables()) {
             for (Constraint.ForeignKey fk : table.foreignKeys()) {
-                if (fk.onDelete() == Constraint.OnDelete.SET_DEFAULT) {
-                    throw refused(
-                            origin,
-                            sql,
-                            table,
-                            fk.columns().get(0),
-                            "foreign key " + fk.name()
-                                    + " uses ON DELETE SET DEFAULT, which MySQL's InnoDB does not support (MariaDB drops it"
-                                    + " silently). Use ON DELETE SET NULL, CASCADE, RESTRICT or NO ACTION.");
+                for (Action action : actions(fk)) {
+                    if (action.what() == Constraint.ReferentialAction.SET_DEFAULT) {
+                        throw refused(
+                                origin,
+                                sql,
+                                table,
+                                fk.columns().get(0),
+                                "foreign key " + fk.name() + " uses " + action
+                                        + ", which MySQL's InnoDB does not support (MariaDB drops it silently)."
+                                        + " Use " + action.event().toUpperCase(java.util.Locale.ROOT)
+                                        + " SET NULL, CASCADE, RESTRICT or NO ACTION.");
+                    }
+                    if (action.what() == Constraint.ReferentialAction.SET_NULL) {
+                        for (String name : fk.columns()) {
+                            if (!table.column(name).orElseThrow().nullable()) {
+                                throw refused(
+                                        origin,
+                                        sql,
+                                        table,
+                                        name,
+                                        "foreign key " + fk.name() + " uses " + action + " but column " + name
+                                                + " is NOT NULL; MySQL refuses it and PostgreSQL would fail at that"
+                                                + " moment. Drop NOT NULL from " + name + ", or use another action.");
+                            }
+                        }
+                    }
                 }
             }
             for (KeyColumns key : keys(table)) {
@@ -67,18 +84,19 @@ public final class PortabilityRules {
                                         + " Drop the check, or check the value in code.");
                     }
                     for (Constraint.ForeignKey fk : table.foreignKeys()) {
-                        boolean acts = fk.onDelete() == Constraint.OnDelete.CASCADE
-                                || fk.onDelete() == Constraint.OnDelete.SET_NULL;
-                        if (acts && fk.columns().contains(column.name())) {
-                            throw refused(
-                                    origin,
-                                    sql,
-                                    table,
-                                    column.name(),
-                                    "check " + check.name() + " uses column "
-                                            + column.name() + ", which foreign key " + fk.name() + " changes ON DELETE "
-                                            + fk.onDelete().sql().toUpperCase(java.util.Locale.ROOT) + "; MySQL refuses"
-                                            + " checks on such columns. Drop the check or the ON DELETE action.");
+                        if (!fk.columns().contains(column.name())) continue;
+                        for (Action action : actions(fk)) {
+                            if (action.changesTheColumn()) {
+                                throw refused(
+                                        origin,
+                                        sql,
+                                        table,
+                                        column.name(),
+                                        "check " + check.name() + " uses column " + column.name()
+                                                + ", which foreign key " + fk.name() + " changes (" + action
+                                                + "); MySQL refuses checks on such columns. Drop the check or the "
+                                                + action.event() + " action.");
+                            }
                         }
                     }
                 }
@@ -101,6 +119,22 @@ public final class PortabilityRules {
     }
 
     private record KeyColumns(String what, List<String> columns) {}
+
+    /** One referential action of a foreign key, e.g. ON UPDATE CASCADE. */
+    private record Action(String event, Constraint.ReferentialAction what) {
+        boolean changesTheColumn() {
+            return what == Constraint.ReferentialAction.CASCADE || what == Constraint.ReferentialAction.SET_NULL;
+        }
+
+        @Override
+        public String toString() {
+            return (event + " " + what.sql()).toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static List<Action> actions(Constraint.ForeignKey fk) {
+        return List.of(new Action("on delete", fk.onDelete()), new Action("on update", fk.onUpdate()));
+    }
 
     private static List<KeyColumns> keys(Table table) {
         List<KeyColumns> keys = new ArrayList<>();

@@ -18,11 +18,12 @@ public sealed interface Constraint {
             List<String> columns,
             String referencedTable,
             List<String> referencedColumns,
-            OnDelete onDelete)
+            ReferentialAction onDelete,
+            ReferentialAction onUpdate)
             implements Constraint {}
 
-    /** What a foreign key does when the referenced row is deleted. */
-    enum OnDelete {
+    /** What a foreign key does when the referenced row is deleted ({@code on delete}) or its key changes ({@code on update}). */
+    enum ReferentialAction {
         NO_ACTION("no action"),
         RESTRICT("restrict"),
         CASCADE("cascade"),
@@ -31,7 +32,7 @@ public sealed interface Constraint {
 
         private final String sql;
 
-        OnDelete(String sql) {
+        ReferentialAction(String sql) {
             this.sql = sql;
         }
 
