@@ -57,8 +57,18 @@ final class FidelityHarness {
         return run(seed, schemas, checkEachStep, dir);
     }
 
+    /** What to do with the two migrated databases once the whole history ran without a divergence. */
+    interface Afterwards {
+        void accept(TestDatabase postgres, TestDatabase mysql) throws Exception;
+    }
+
     /** Runs the given schema.sql texts in order as one project's history; {@code seed} only labels the result. */
     Outcome run(long seed, List<String> schemas, boolean checkEachStep, Path dir) throws Exception {
+        return run(seed, schemas, checkEachStep, dir, (pg, my) -> {});
+    }
+
+    Outcome run(long seed, List<String> schemas, boolean checkEachStep, Path dir, Afterwards afterwards)
+            throws Exception {
         List<Divergence> divergences = new ArrayList<>();
         Path schemaFile = dir.resolve("schema.sql");
         Path migrations = dir.resolve("migrations");
@@ -111,6 +121,7 @@ final class FidelityHarness {
                 }
                 if (!divergences.isEmpty()) break; // later steps would only repeat it
             }
+            if (divergences.isEmpty()) afterwards.accept(pgHistory, myHistory);
         }
         return new Outcome(done, divergences);
     }
