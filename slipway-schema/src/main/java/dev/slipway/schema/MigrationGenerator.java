@@ -5,6 +5,7 @@ import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.internal.DdlInterpreter;
 import dev.slipway.schema.internal.DdlRenderer;
 import dev.slipway.schema.internal.LegacyMysqlTimestamps;
+import dev.slipway.schema.internal.MysqlForeignKeyIndexes;
 import dev.slipway.schema.model.Schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,13 +66,15 @@ public final class MigrationGenerator {
     /** Plans the next migration without writing it; empty when there is nothing to migrate. */
     public Optional<GeneratedMigration> plan(String name) {
         String description = description(name);
-        List<SchemaChange> changes = pendingChanges();
+        migrations.requireEnginesAgree();
+        Schema current = current();
+        Schema desired = SchemaReader.read(schemaFile);
+        List<SchemaChange> changes = SchemaDiff.between(current, desired);
         List<String> mysqlUpgrades = mysqlUpgrades();
         if (changes.isEmpty() && mysqlUpgrades.isEmpty()) return Optional.empty();
         Map<Engine, String> sql = new EnumMap<>(Engine.class);
-        for (Engine engine : Engine.values()) {
-            sql.put(engine, render(engine, changes));
-        }
+        sql.put(Engine.POSTGRESQL, render(Engine.POSTGRESQL, changes));
+        sql.put(Engine.MYSQL, render(Engine.MYSQL, MysqlForeignKeyIndexes.forMysql(current, desired, changes)));
         if (changes.isEmpty()) {
             sql.put(
                     Engine.POSTGRESQL,

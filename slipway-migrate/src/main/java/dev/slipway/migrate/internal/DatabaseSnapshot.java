@@ -24,9 +24,6 @@ import org.jooq.impl.DSL;
  */
 public final class DatabaseSnapshot {
 
-    private static final java.util.regex.Pattern IMPLICIT_FOREIGN_KEY_INDEX =
-            java.util.regex.Pattern.compile(".*_fkey\\d*");
-
     private DatabaseSnapshot() {}
 
     public static List<String> of(Connection connection, Engine engine) throws SQLException {
@@ -58,10 +55,11 @@ public final class DatabaseSnapshot {
             for (Check<?> check : table.getChecks()) {
                 lines.add("check " + t + " " + check.getName() + " " + ctx.renderInlined(check.condition()));
             }
+            java.util.Set<String> foreignKeys =
+                    table.getReferences().stream().map(ForeignKey::getName).collect(Collectors.toSet());
             for (Index index : table.getIndexes()) {
-                if (engine == Engine.MYSQL
-                        && IMPLICIT_FOREIGN_KEY_INDEX.matcher(index.getName()).matches()) {
-                    continue; // MySQL's own index for a foreign key: it outlives DROP FOREIGN KEY
+                if (engine == Engine.MYSQL && foreignKeys.contains(index.getName())) {
+                    continue; // MySQL's own index for a foreign key that has no declared one
                 }
                 lines.add("index " + t + " " + index.getName() + (index.getUnique() ? " unique " : " ")
                         + index.getFields().stream()

@@ -25,11 +25,37 @@ import java.util.Optional;
  */
 final class FidelityHarness {
 
-    record Divergence(long seed, int step, String engine, List<String> differences, String before, String after) {
+    record Divergence(
+            long seed,
+            int step,
+            String engine,
+            List<String> differences,
+            String before,
+            String after,
+            String smallestPair) {
+        Divergence(long seed, int step, String engine, List<String> differences, String before, String after) {
+            this(seed, step, engine, differences, before, after, null);
+        }
+
+        /** What a shrunk pair must still show to count as the same failure. */
+        String kind() {
+            boolean bug = differences.stream().anyMatch(d -> d.contains("This is a Slipway bug"));
+            boolean failed = differences.stream().anyMatch(d -> d.startsWith("Slipway failed"));
+            return engine + (failed ? (bug ? " self-check" : " error") : " difference");
+        }
+
+        Divergence withSmallestPair(String test) {
+            return new Divergence(seed, step, engine, differences, before, after, test);
+        }
+
         @Override
         public String toString() {
             return "seed " + seed + " step " + step + " (" + engine + "):\n  " + String.join("\n  ", differences)
-                    + "\n-- schema.sql before:\n" + before + "-- schema.sql after:\n" + after;
+                    + "\n-- schema.sql before:\n" + before + "-- schema.sql after:\n" + after
+                    + (smallestPair == null
+                            ? ""
+                            : "-- shrunk to the smallest pair that still shows it, as a regression test:\n"
+                                    + smallestPair);
         }
     }
 
@@ -47,14 +73,43 @@ final class FidelityHarness {
 
     Outcome run(long seed, int steps, boolean checkEachStep, Path dir) throws Exception {
         RandomSchemas random = new RandomSchemas(seed);
-        List<String> schemas = new ArrayList<>();
-        GenSchema schema = random.schema();
-        schemas.add(schema.toSql());
-        for (int step = 1; step < steps; step++) {
-            schema = random.evolve(schema);
-            schemas.add(schema.toSql());
+        List<GenSchema> generated = new ArrayList<>();
+        generated.add(random.schema());
+        for (int step = 1; step < steps; step++) generated.add(random.evolve(generated.get(step - 1)));
+        Outcome outcome = run(seed, generated.stream().map(GenSchema::toSql).toList(), checkEachStep, dir);
+        if (outcome.divergences().isEmpty()
+                || !Boolean.parseBoolean(System.getProperty("slipway.fidelity.shrink", "true"))) return outcome;
+        List<Divergence> shrunk = new ArrayList<>();
+        for (Divergence d : outcome.divergences()) {
+            int at = d.step();
+            Shrinker.Step failing = new Shrinker.Step(at == 0 ? null : generated.get(at - 1), generated.get(at));
+            shrunk.add(shrink(d, failing, dir.resolveSibling(dir.getFileName() + "-shrink")));
         }
-        return run(seed, schemas, checkEachStep, dir);
+        return new Outcome(outcome.steps(), shrunk);
+    }
+
+    /**
+     * The smallest pair of schemas that still shows {@code found}, run as a project's whole history; or a note that
+     * the step fails only after the earlier steps of its sequence.
+     */
+    private Divergence shrink(Divergence found, Shrinker.Step failing, Path scratch) throws IOException {
+        java.util.function.Predicate<Shrinker.Step> stillFails = candidate -> {
+            try {
+                deleteTree(scratch);
+                Files.createDirectories(scratch);
+                Outcome o = run(found.seed(), candidate.sqls(), true, scratch);
+                return o.divergences().stream().anyMatch(d -> d.kind().equals(found.kind()));
+            } catch (Exception e) {
+                return false; // a candidate PostgreSQL itself refuses is no smaller example
+            }
+        };
+        if (!stillFails.test(failing)) {
+            return found.withSmallestPair(
+                    "(not shown by the pair alone: run the whole sequence, seed " + found.seed() + ", to see it)\n");
+        }
+        Shrinker.Step smallest = Shrinker.shrink(failing, stillFails);
+        deleteTree(scratch);
+        return found.withSmallestPair(Shrinker.asRegressionTest(found.seed(), found.step(), smallest));
     }
 
     /** What to do with the two migrated databases once the whole history ran without a divergence. */

@@ -146,7 +146,7 @@ final class MysqlCatalog {
             String name = r.get(1);
             if (name.equals("PRIMARY")) {
                 lines.add("primary key " + table + " (" + r.get(3).replace(" desc", "") + ")");
-            } else if (foreignKeyNames.containsKey(table + "." + name) || name.matches(".*_fkey\\d*")) {
+            } else if (foreignKeyNames.containsKey(table + "." + name)) {
                 continue; // MySQL's own index behind a foreign key; see docs/schema-fidelity.md
             } else {
                 lines.add((r.get(2).equals("0") ? "unique " : "index ") + table + " " + name + " (" + r.get(3) + ")");
