@@ -3,7 +3,7 @@ package dev.slipway.bench;
 import dev.slipway.cli.local.LocalFunction;
 import dev.slipway.cli.local.LocalHttpApi;
 import dev.slipway.cli.local.Outcome;
-import dev.slipway.lambda.http.RoutesFile;
+import dev.slipway.core.routes.RoutesFile;
 import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;

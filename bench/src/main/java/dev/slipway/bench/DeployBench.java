@@ -1,9 +1,9 @@
 package dev.slipway.bench;
 
+import dev.slipway.core.Engine;
 import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;
-import dev.slipway.schema.Engine;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServer;
 import dev.slipway.testing.TestServers;

@@ -1,7 +1,7 @@
 package dev.slipway.cdk;
 
 import dev.slipway.cdk.internal.Nag;
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;

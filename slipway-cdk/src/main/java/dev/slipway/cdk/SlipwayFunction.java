@@ -1,6 +1,7 @@
 package dev.slipway.cdk;
 
 import dev.slipway.cdk.internal.Nag;
+import dev.slipway.core.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -80,9 +81,9 @@ public final class SlipwayFunction extends Construct {
                 .allowAllOutbound(true)
                 .build();
         Map<String, String> env = new HashMap<>(props.environment());
-        env.put("SLIPWAY_DB_SECRET_ARN", database.secret().getSecretArn());
+        env.put(Setting.DB_SECRET_ARN.env(), database.secret().getSecretArn());
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
-        database.proxyEndpoint().ifPresent(endpoint -> env.put("SLIPWAY_DB_HOST", endpoint));
+        database.proxyEndpoint().ifPresent(endpoint -> env.put(Setting.DB_HOST.env(), endpoint));
         this.function = Function.Builder.create(this, "Function")
                 .runtime(props.runtime())
                 .architecture(Architecture.ARM_64)

@@ -1,8 +1,8 @@
 package dev.slipway.cdk;
 
 import dev.slipway.cdk.internal.Nag;
-import dev.slipway.lambda.http.Route;
-import dev.slipway.lambda.http.RoutesFile;
+import dev.slipway.core.routes.Route;
+import dev.slipway.core.routes.RoutesFile;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

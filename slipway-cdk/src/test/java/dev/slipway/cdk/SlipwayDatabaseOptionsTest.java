@@ -3,7 +3,7 @@ package dev.slipway.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import dev.slipway.cli.local.FunctionSpec;
 import dev.slipway.cli.local.LocalFunction;
+import dev.slipway.core.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,12 +40,13 @@ class InvokeCommand extends ProjectCommand {
                     .stream()
                     .filter(f -> f.name().equals(function))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "No function '" + function + "' in " + dir.resolve("slipway.properties") + "."));
+                    .orElseThrow(() -> new IllegalArgumentException("No function '" + function + "' in "
+                            + dir.resolve(dev.slipway.cli.internal.Settings.PROPERTIES_FILE) + "."));
             Map<String, String> env = new LinkedHashMap<>();
-            env.put("SLIPWAY_URL", db.config().url());
-            if (db.config().user() != null) env.put("SLIPWAY_USER", db.config().user());
-            env.put("SLIPWAY_PASSWORD", db.config().password());
+            env.put(Setting.URL.env(), db.config().url());
+            if (db.config().user() != null)
+                env.put(Setting.USER.env(), db.config().user());
+            env.put(Setting.PASSWORD.env(), db.config().password());
             try (LocalFunction local = LocalFunction.deploy(
                     spec.name(),
                     spec.artifact(),

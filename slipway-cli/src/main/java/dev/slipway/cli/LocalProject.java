@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.cli.local.LocalStack;
+import dev.slipway.core.Setting;
 import dev.slipway.migrate.DatabaseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +9,10 @@ import java.nio.file.Path;
 /** Finds the project `up` and `invoke` work on, and the settings they read from it. */
 final class LocalProject {
 
-    static final String ROUTES = "slipway.routes";
-    static final String MIGRATION_FUNCTION = "slipway.migrations.function";
+    /** Set by the ./slipway launcher to the checkout it runs from (not a setting: the launcher's own). */
+    static final String SLIPWAY_HOME = "SLIPWAY_HOME";
+
+    private static final String FUNCTION_PREFIX = Setting.FUNCTION_HANDLER.key().replaceFirst("NAME.*", "");
 
     private LocalProject() {}
 
@@ -20,7 +23,7 @@ final class LocalProject {
     static Path resolve(CliContext context, String explicit) {
         if (explicit != null) return requireFunctions(context.resolve(explicit));
         if (declaresFunctions(context.cwd())) return context.cwd();
-        String home = context.env().get("SLIPWAY_HOME");
+        String home = context.env().get(SLIPWAY_HOME);
         if (home != null && declaresFunctions(Path.of(home, "examples", "blog"))) {
             context.progress("No functions in ./slipway.properties; using the example project "
                     + Path.of(home, "examples", "blog"));
@@ -36,23 +39,25 @@ final class LocalProject {
                 settings,
                 database,
                 port,
-                settings.getOrDefault(MIGRATION_FUNCTION, "migrations"),
-                dir.resolve(settings.getOrDefault(ROUTES, "routes")));
+                settings.get(Setting.MIGRATIONS_FUNCTION.key()),
+                dir.resolve(settings.get(Setting.ROUTES.key())));
     }
 
     private static Path requireFunctions(Path dir) {
         if (!declaresFunctions(dir)) {
-            throw new IllegalArgumentException("No functions declared in " + dir.resolve("slipway.properties")
-                    + ". Declare each as slipway.function.NAME.handler and slipway.function.NAME.artifact (see"
+            throw new IllegalArgumentException("No functions declared in "
+                    + dir.resolve(dev.slipway.cli.internal.Settings.PROPERTIES_FILE)
+                    + ". Declare each as " + Setting.FUNCTION_HANDLER.key() + " and " + Setting.FUNCTION_ARTIFACT.key()
+                    + " (see"
                     + " examples/blog/slipway.properties), or run from a project that has them.");
         }
         return dir;
     }
 
     private static boolean declaresFunctions(Path dir) {
-        Path file = dir.resolve("slipway.properties");
+        Path file = dir.resolve(dev.slipway.cli.internal.Settings.PROPERTIES_FILE);
         try {
-            return Files.isRegularFile(file) && Files.readString(file).contains("slipway.function.");
+            return Files.isRegularFile(file) && Files.readString(file).contains(FUNCTION_PREFIX);
         } catch (java.io.IOException e) {
             return false;
         }

@@ -1,6 +1,6 @@
 package dev.slipway.cli;
 
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import dev.slipway.schema.GeneratedMigration;
 import dev.slipway.schema.MigrationDirectory;
 import dev.slipway.schema.MigrationGenerator;

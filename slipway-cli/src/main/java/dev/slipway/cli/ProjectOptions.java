@@ -2,9 +2,9 @@ package dev.slipway.cli;
 
 import dev.slipway.cli.internal.DevDatabase;
 import dev.slipway.cli.internal.Settings;
-import dev.slipway.migrate.ConfigKeys;
+import dev.slipway.core.Engine;
+import dev.slipway.core.Setting;
 import dev.slipway.migrate.DatabaseConfig;
-import dev.slipway.schema.Engine;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,35 +47,35 @@ public class ProjectOptions {
     Settings settings() {
         if (settings == null) {
             Map<String, String> flags = new HashMap<>();
-            flags.put(ConfigKeys.SCHEMA.key(), schema);
-            flags.put(ConfigKeys.MIGRATIONS.key(), migrations);
-            flags.put(ConfigKeys.URL.key(), url);
-            flags.put(ConfigKeys.USER.key(), user);
-            flags.put(ConfigKeys.PASSWORD.key(), password);
-            flags.put(ConfigKeys.ENGINE.key(), engine);
-            flags.put(ConfigKeys.CONNECT_TIMEOUT_SECONDS.key(), connectTimeout);
+            flags.put(Setting.SCHEMA.key(), schema);
+            flags.put(Setting.MIGRATIONS.key(), migrations);
+            flags.put(Setting.URL.key(), url);
+            flags.put(Setting.USER.key(), user);
+            flags.put(Setting.PASSWORD.key(), password);
+            flags.put(Setting.ENGINE.key(), engine);
+            flags.put(Setting.CONNECT_TIMEOUT_SECONDS.key(), connectTimeout);
             settings = Settings.load(context.cwd(), context.env(), flags);
         }
         return settings;
     }
 
     Path schemaFile() {
-        return context.resolve(settings().get(ConfigKeys.SCHEMA));
+        return context.resolve(settings().get(Setting.SCHEMA));
     }
 
     Path migrationsDirectory() {
-        return context.resolve(settings().get(ConfigKeys.MIGRATIONS));
+        return context.resolve(settings().get(Setting.MIGRATIONS));
     }
 
     /** The engine named by --engine or the configuration, if any. */
     Engine engineOrNull() {
-        String value = settings().get(ConfigKeys.ENGINE);
+        String value = settings().get(Setting.ENGINE);
         return value == null || value.isBlank() ? null : Engine.parse(value);
     }
 
     boolean hasDatabaseUrl() {
-        String value = settings().get(ConfigKeys.URL);
-        String secret = settings().get(ConfigKeys.DB_SECRET_JSON);
+        String value = settings().get(Setting.URL);
+        String secret = settings().get(Setting.DB_SECRET_JSON);
         return (value != null && !value.isBlank()) || (secret != null && !secret.isBlank());
     }
 
@@ -86,9 +86,9 @@ public class ProjectOptions {
         Engine wanted = engineOrNull();
         if (wanted != null && wanted != Engine.POSTGRESQL) {
             throw new IllegalArgumentException("The embedded development database is PostgreSQL; for " + wanted.id()
-                    + " pass --url (e.g. jdbc:mariadb://127.0.0.1:3306/app) or set SLIPWAY_URL.");
+                    + " pass --url (e.g. jdbc:mariadb://127.0.0.1:3306/app) or set " + Setting.URL.env() + ".");
         }
-        DevDatabase dev = DevDatabase.start(context.resolve(settings().get(Settings.DEV_DATA_DIR)), context::progress);
+        DevDatabase dev = DevDatabase.start(context.resolve(settings().get(Setting.DEV_DATA_DIR)), context::progress);
         return new Database(dev.config(), dev);
     }
 

@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import dev.slipway.core.Setting;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
 import picocli.CommandLine;
@@ -31,7 +32,7 @@ public class Slipway {
         cli.setErr(new java.io.PrintWriter(context.err(), true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             context.err().println("slipway: error: " + e.getMessage());
-            if (context.env().containsKey("SLIPWAY_DEBUG")) e.printStackTrace(context.err());
+            if (context.env().containsKey(Setting.DEBUG.env())) e.printStackTrace(context.err());
             return exitCode(e);
         });
         return cli.execute(args);

@@ -70,7 +70,8 @@ class UpCommand extends ProjectCommand {
         out.println("  " + stack.migrationSummary());
         out.println("Try:");
         project.settings().asMap().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("slipway.up.try."))
+                .filter(e ->
+                        dev.slipway.core.Setting.forKey(e.getKey()).orElse(null) == dev.slipway.core.Setting.UP_TRY)
                 .sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> out.println("  " + e.getValue().replace("${url}", url)));
         out.println("Ctrl-C stops everything.");
@@ -78,7 +79,7 @@ class UpCommand extends ProjectCommand {
     }
 
     private void deleteDevData(Path dir) throws IOException {
-        Path data = dir.resolve(project.settings().get(dev.slipway.cli.internal.Settings.DEV_DATA_DIR));
+        Path data = dir.resolve(project.settings().get(dev.slipway.core.Setting.DEV_DATA_DIR));
         if (!Files.isDirectory(data)) return;
         context.progress("--fresh: deleting " + data);
         try (Stream<Path> files = Files.walk(data)) {

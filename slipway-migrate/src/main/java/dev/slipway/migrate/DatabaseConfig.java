@@ -1,18 +1,17 @@
 package dev.slipway.migrate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.core.Engine;
+import dev.slipway.core.JdbcUrls;
+import dev.slipway.core.RdsSecret;
+import dev.slipway.core.Setting;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
-import dev.slipway.migrate.internal.JdbcUrls;
-import dev.slipway.schema.Engine;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * How to reach the database. Immutable; build it with {@link #builder()}, from settings
- * ({@link #fromSettings(Map)}, keys of {@link ConfigKeys}) or from an RDS secret ({@link #fromRdsSecret(String)}).
+ * ({@link #fromSettings(Map)}, keys of {@link Setting}) or from an RDS secret ({@link #fromRdsSecret(String)}).
  * {@link #toString()} masks the password.
  */
 public final class DatabaseConfig {
@@ -27,10 +26,10 @@ public final class DatabaseConfig {
         if (builder.url == null || builder.url.isBlank()) {
             throw new MigrateException(
                     MigrateErrorCode.CONFIGURATION,
-                    "No database URL. Set " + ConfigKeys.URL.env() + " (or " + ConfigKeys.URL.key()
+                    "No database URL. Set " + Setting.URL.env() + " (or " + Setting.URL.key()
                             + " in slipway.properties, or --url), e.g. jdbc:postgresql://127.0.0.1:5432/app.");
         }
-        this.url = JdbcUrls.normalize(builder.url.trim());
+        this.url = Engine.normalizeUrl(builder.url.trim());
         this.user = builder.user;
         this.password = builder.password == null ? "" : builder.password;
         try {
@@ -49,24 +48,24 @@ public final class DatabaseConfig {
         return new Builder();
     }
 
-    /** Reads {@link ConfigKeys} keys ({@code slipway.url}, ...) from merged settings. */
+    /** Reads {@link Setting} keys ({@code slipway.url}, ...) from merged settings. */
     public static DatabaseConfig fromSettings(Map<String, String> settings) {
-        String secret = settings.get(ConfigKeys.DB_SECRET_JSON.key());
+        String secret = settings.get(Setting.DB_SECRET_JSON.key());
         Builder builder = secret != null && !secret.isBlank() ? fromRdsSecret(secret).toBuilder() : builder();
-        if (settings.get(ConfigKeys.URL.key()) != null) builder.url(settings.get(ConfigKeys.URL.key()));
-        if (settings.get(ConfigKeys.USER.key()) != null) builder.user(settings.get(ConfigKeys.USER.key()));
-        if (settings.get(ConfigKeys.PASSWORD.key()) != null) builder.password(settings.get(ConfigKeys.PASSWORD.key()));
-        String engine = settings.get(ConfigKeys.ENGINE.key());
+        if (settings.get(Setting.URL.key()) != null) builder.url(settings.get(Setting.URL.key()));
+        if (settings.get(Setting.USER.key()) != null) builder.user(settings.get(Setting.USER.key()));
+        if (settings.get(Setting.PASSWORD.key()) != null) builder.password(settings.get(Setting.PASSWORD.key()));
+        String engine = settings.get(Setting.ENGINE.key());
         if (engine != null && !engine.isBlank()) builder.engine(parseEngine(engine));
-        String timeout = settings.get(ConfigKeys.CONNECT_TIMEOUT_SECONDS.key());
+        String timeout = settings.get(Setting.CONNECT_TIMEOUT_SECONDS.key());
         if (timeout != null && !timeout.isBlank()) builder.connectTimeout(seconds(timeout));
         return builder.build();
     }
 
-    /** Reads the environment variables of {@link ConfigKeys} ({@code SLIPWAY_URL}, ...). */
+    /** Reads the environment variables of {@link Setting} ({@code SLIPWAY_URL}, ...). */
     public static DatabaseConfig fromEnvironment(Map<String, String> env) {
         Map<String, String> settings = new java.util.HashMap<>();
-        for (ConfigKeys key : ConfigKeys.values()) {
+        for (Setting key : Setting.values()) {
             if (env.get(key.env()) != null) settings.put(key.key(), env.get(key.env()));
         }
         return fromSettings(settings);
@@ -74,33 +73,17 @@ public final class DatabaseConfig {
 
     /** Reads the JSON of an RDS-managed secret: {@code username, password, host, port, dbname, engine}. */
     public static DatabaseConfig fromRdsSecret(String json) {
-        JsonNode secret;
+        RdsSecret secret;
         try {
-            secret = new ObjectMapper().readTree(json);
-        } catch (IOException e) {
-            throw new MigrateException(
-                    MigrateErrorCode.CONFIGURATION,
-                    "The database secret is not valid JSON (its value is not shown). Store the RDS secret shape:"
-                            + " {\"username\",\"password\",\"host\",\"port\",\"dbname\",\"engine\"}.");
+            secret = RdsSecret.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new MigrateException(MigrateErrorCode.CONFIGURATION, e.getMessage(), e);
         }
-        for (String field : new String[] {"username", "password", "host", "engine"}) {
-            if (secret == null || !secret.hasNonNull(field)) {
-                throw new MigrateException(
-                        MigrateErrorCode.CONFIGURATION,
-                        "The database secret has no '" + field + "'. It needs username, password, host, engine,"
-                                + " and optionally port and dbname.");
-            }
-        }
-        Engine engine = parseEngine(secret.get("engine").asText());
-        int defaultPort = engine == Engine.POSTGRESQL ? 5432 : 3306;
-        int port = secret.hasNonNull("port") ? secret.get("port").asInt(defaultPort) : defaultPort;
-        String dbname = secret.hasNonNull("dbname") ? secret.get("dbname").asText() : "";
-        String scheme = engine == Engine.POSTGRESQL ? "jdbc:postgresql://" : "jdbc:mariadb://";
         return builder()
-                .url(scheme + secret.get("host").asText() + ":" + port + "/" + dbname)
-                .user(secret.get("username").asText())
-                .password(secret.get("password").asText())
-                .engine(engine)
+                .url(secret.jdbcUrl(null, null))
+                .user(secret.username())
+                .password(secret.password())
+                .engine(secret.engine())
                 .build();
     }
 
@@ -152,8 +135,7 @@ public final class DatabaseConfig {
         } catch (NumberFormatException e) {
             throw new MigrateException(
                     MigrateErrorCode.CONFIGURATION,
-                    ConfigKeys.CONNECT_TIMEOUT_SECONDS.key() + " must be a whole number of seconds, not '" + text
-                            + "'.");
+                    Setting.CONNECT_TIMEOUT_SECONDS.key() + " must be a whole number of seconds, not '" + text + "'.");
         }
     }
 

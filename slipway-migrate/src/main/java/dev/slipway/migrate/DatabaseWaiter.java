@@ -1,9 +1,11 @@
 package dev.slipway.migrate;
 
+import dev.slipway.core.DatabaseErrors;
+import dev.slipway.core.Engine;
+import dev.slipway.core.JdbcUrls;
+import dev.slipway.core.Setting;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
-import dev.slipway.migrate.internal.JdbcUrls;
-import dev.slipway.schema.Engine;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -73,7 +75,7 @@ public final class DatabaseWaiter {
                                     + budget.toSeconds() + " s (" + attempts + " attempts; last error: "
                                     + rootMessage(e) + "). Check host, port and network access (security groups,"
                                     + " VPC), that the server is running, or allow more time with "
-                                    + ConfigKeys.CONNECT_TIMEOUT_SECONDS.env() + ".",
+                                    + Setting.CONNECT_TIMEOUT_SECONDS.env() + ".",
                             e);
                 }
                 progress.accept("Waiting for the database (" + rootMessage(e) + "); retrying in " + delay.toMillis()
@@ -94,7 +96,7 @@ public final class DatabaseWaiter {
     }
 
     private static Properties properties(DatabaseConfig config, Duration remaining) {
-        Properties props = new Properties();
+        Properties props = config.engine().connectionProperties();
         if (config.user() != null) props.setProperty("user", config.user());
         props.setProperty("password", config.password());
         Duration attempt = remaining.compareTo(MAX_ATTEMPT) < 0 ? remaining : MAX_ATTEMPT;
@@ -104,15 +106,13 @@ public final class DatabaseWaiter {
             props.setProperty("loginTimeout", Long.toString(seconds));
         } else {
             props.setProperty("connectTimeout", Long.toString(seconds * 1000));
-            // timestamp with time zone is DATETIME(6) holding UTC on MySQL (see the README's Types)
-            props.setProperty("sessionVariables", "time_zone='+00:00'");
         }
         return props;
     }
 
     private static void failUnlessRetryable(DatabaseConfig config, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("28") || e.getErrorCode() == 1045) {
+        if (DatabaseErrors.isAuthenticationFailure(e)) {
             throw new MigrateException(
                     MigrateErrorCode.AUTHENTICATION,
                     "The database at " + JdbcUrls.mask(config.url()) + " refused user '" + config.user() + "': "

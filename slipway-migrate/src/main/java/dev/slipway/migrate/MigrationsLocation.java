@@ -1,6 +1,6 @@
 package dev.slipway.migrate;
 
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,11 +1,11 @@
 package dev.slipway.migrate;
 
+import dev.slipway.core.Engine;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
 import dev.slipway.migrate.internal.DeployLock;
 import dev.slipway.migrate.internal.FlywayFactory;
 import dev.slipway.migrate.internal.StatusReader;
-import dev.slipway.schema.Engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.slipway.migrate;
 
+import dev.slipway.core.Setting;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record ResetPermission(boolean granted, String source) {
     /** Granted when {@code SLIPWAY_ALLOW_RESET} is {@code true} in {@code env}. */
     public static ResetPermission fromEnvironment(Map<String, String> env) {
         return new ResetPermission(
-                "true".equalsIgnoreCase(env.get(ConfigKeys.ALLOW_RESET.env())), ConfigKeys.ALLOW_RESET.env());
+                "true".equalsIgnoreCase(env.get(Setting.ALLOW_RESET.env())), Setting.ALLOW_RESET.env());
     }
 
     public ResetPermission or(ResetPermission other) {
@@ -35,7 +36,7 @@ public record ResetPermission(boolean granted, String source) {
             throw new MigrateException(
                     MigrateErrorCode.RESET_REFUSED,
                     "Refusing to reset " + database + ": it deletes all data. Pass " + FLAG + " or set "
-                            + ConfigKeys.ALLOW_RESET.env() + "=true if that is what you want.");
+                            + Setting.ALLOW_RESET.env() + "=true if that is what you want.");
         }
     }
 }

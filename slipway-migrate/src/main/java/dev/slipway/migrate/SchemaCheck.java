@@ -1,9 +1,9 @@
 package dev.slipway.migrate;
 
+import dev.slipway.core.Engine;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
 import dev.slipway.migrate.internal.DatabaseSnapshot;
-import dev.slipway.schema.Engine;
 import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.schema.SchemaChange;
 import dev.slipway.schema.SchemaDiff;

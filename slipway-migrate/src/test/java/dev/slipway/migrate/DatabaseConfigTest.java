@@ -3,7 +3,7 @@ package dev.slipway.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package dev.slipway.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.core.Engine;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
-import dev.slipway.schema.Engine;
 import dev.slipway.schema.MigrationDirectory;
 import dev.slipway.schema.lint.Finding;
 import dev.slipway.schema.lint.MigrationLinter;

@@ -1,5 +1,6 @@
 package dev.slipway.schema;
 
+import dev.slipway.core.Engine;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.slipway.schema;
 
+import dev.slipway.core.Engine;
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import java.io.IOException;

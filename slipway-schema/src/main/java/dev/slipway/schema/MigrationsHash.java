@@ -1,5 +1,6 @@
 package dev.slipway.schema;
 
+import dev.slipway.core.Engine;
 import dev.slipway.schema.internal.ConstraintNames;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.slipway.schema;
 
+import dev.slipway.core.Engine;
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.internal.DdlInterpreter;
@@ -39,7 +40,9 @@ public final class SchemaReader {
         for (MigrationFile file : files) {
             sources.add(new DdlInterpreter.Source(file.path().toString(), readFile(file.path(), "")));
         }
-        return sources.isEmpty() ? Schema.EMPTY : DdlInterpreter.interpret(sources, engine.dialect());
+        return sources.isEmpty()
+                ? Schema.EMPTY
+                : DdlInterpreter.interpret(sources, SQLDialect.valueOf(engine.jooqDialect()));
     }
 
     static String readFile(Path file, String hint) {

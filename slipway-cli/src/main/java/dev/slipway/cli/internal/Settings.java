@@ -1,6 +1,6 @@
 package dev.slipway.cli.internal;
 
-import dev.slipway.migrate.ConfigKeys;
+import dev.slipway.core.Setting;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Merged settings, later sources winning: built-in defaults, {@code slipway.properties} in the working
- * directory, {@code SLIPWAY_*} environment variables, then command-line flags.
+ * Merged settings, later sources winning: the defaults of {@link Setting}, {@code slipway.properties} in the working
+ * directory, {@code SLIPWAY_*} environment variables (every setting, families such as
+ * {@code SLIPWAY_FUNCTION_API_HANDLER} included), then command-line flags.
  */
 public final class Settings {
 
     public static final String PROPERTIES_FILE = "slipway.properties";
-    public static final String DEV_DATA_DIR = "slipway.dev.data.dir";
 
     private final Map<String, String> values = new HashMap<>();
 
@@ -24,9 +24,9 @@ public final class Settings {
 
     public static Settings load(Path cwd, Map<String, String> env, Map<String, String> flags) {
         Settings settings = new Settings();
-        settings.values.put(ConfigKeys.SCHEMA.key(), "schema.sql");
-        settings.values.put(ConfigKeys.MIGRATIONS.key(), "migrations");
-        settings.values.put(DEV_DATA_DIR, ".slipway/postgres");
+        for (Setting setting : Setting.values()) {
+            if (!setting.isFamily()) setting.defaultValue().ifPresent(v -> settings.values.put(setting.key(), v));
+        }
         Path file = cwd.resolve(PROPERTIES_FILE);
         if (Files.isRegularFile(file)) {
             Properties properties = new Properties();
@@ -37,12 +37,10 @@ public final class Settings {
             }
             properties.stringPropertyNames().forEach(k -> settings.values.put(k, properties.getProperty(k)));
         }
-        for (ConfigKeys key : ConfigKeys.values()) {
-            String value = env.get(key.env());
-            if (value != null && !value.isEmpty()) settings.values.put(key.key(), value);
-        }
-        String devDir = env.get("SLIPWAY_DEV_DATA_DIR");
-        if (devDir != null && !devDir.isEmpty()) settings.values.put(DEV_DATA_DIR, devDir);
+        env.forEach((variable, value) -> {
+            if (value == null || value.isEmpty()) return;
+            Setting.keyForEnv(variable).ifPresent(key -> settings.values.put(key, value));
+        });
         flags.forEach((k, v) -> {
             if (v != null) settings.values.put(k, v);
         });
@@ -53,8 +51,8 @@ public final class Settings {
         return values.get(key);
     }
 
-    public String get(ConfigKeys key) {
-        return values.get(key.key());
+    public String get(Setting setting) {
+        return values.get(setting.key());
     }
 
     public Map<String, String> asMap() {

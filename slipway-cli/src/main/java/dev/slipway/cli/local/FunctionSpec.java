@@ -1,5 +1,6 @@
 package dev.slipway.cli.local;
 
+import dev.slipway.core.Setting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.TreeSet;
  */
 public record FunctionSpec(String name, String handler, Path artifact) {
 
-    static final String PREFIX = "slipway.function.";
+    static final String PREFIX = Setting.FUNCTION_HANDLER.key().replaceFirst("NAME.*", "");
 
     /** Every function declared in {@code settings}, artifacts resolved against {@code projectDir}. */
     public static List<FunctionSpec> all(Map<String, String> settings, Path projectDir, String engine) {

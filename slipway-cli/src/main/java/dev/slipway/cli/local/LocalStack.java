@@ -3,8 +3,9 @@ package dev.slipway.cli.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slipway.lambda.http.Route;
-import dev.slipway.lambda.http.RoutesFile;
+import dev.slipway.core.Setting;
+import dev.slipway.core.routes.Route;
+import dev.slipway.core.routes.RoutesFile;
 import dev.slipway.migrate.DatabaseConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -46,10 +47,10 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(Options options, PrintStream functionLog, Consumer<String> progress)
             throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SLIPWAY_URL", options.database().url());
+        env.put(Setting.URL.env(), options.database().url());
         if (options.database().user() != null)
-            env.put("SLIPWAY_USER", options.database().user());
-        env.put("SLIPWAY_PASSWORD", options.database().password());
+            env.put(Setting.USER.env(), options.database().user());
+        env.put(Setting.PASSWORD.env(), options.database().password());
         Path work = options.projectDir().resolve(".slipway/functions");
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         try {

@@ -75,27 +75,21 @@ public class MigrationFunction implements RequestStreamHandler {
 
     private Object customResource(CloudFormationCustomResourceEvent event, Context context) {
         if (isRealUrl(event.getResponseUrl())) {
-            return new RawCustomResource(this, responseClient).handleRequest(event, context);
+            return new RawCustomResource(this::apply, responseClient).handleRequest(event, context);
         }
         // CDK Provider framework: return the result; an exception becomes FAILED with its message as reason
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("PhysicalResourceId", physicalId(event));
+        response.put("PhysicalResourceId", RawCustomResource.physicalId(event));
         response.put("Data", apply(event, context));
         return response;
     }
 
     /** Create/Update deploy; Delete leaves the schema alone. Returns the Data CloudFormation exposes. */
-    public Map<String, String> apply(CloudFormationCustomResourceEvent event, Context context) {
+    private Map<String, String> apply(CloudFormationCustomResourceEvent event, Context context) {
         if ("Delete".equals(event.getRequestType())) {
             return Map.of("Deleted", "schema left in place");
         }
         return data(runner.deploy(remaining(context)));
-    }
-
-    public static String physicalId(CloudFormationCustomResourceEvent event) {
-        return event.getPhysicalResourceId() != null
-                ? event.getPhysicalResourceId()
-                : "slipway-migrations-" + event.getLogicalResourceId();
     }
 
     private Object command(String command, Context context) {

@@ -1,5 +1,6 @@
 package dev.slipway.lambda.migrations;
 
+import dev.slipway.core.Setting;
 import dev.slipway.lambda.db.CredentialsProvider;
 import dev.slipway.lambda.db.DbCredentials;
 import dev.slipway.migrate.DatabaseConfig;
@@ -24,6 +25,9 @@ public final class MigrationRunner {
 
     /** Left for answering CloudFormation after the database wait gives up. */
     public static final Duration SAFETY_MARGIN = Duration.ofSeconds(10);
+
+    /** Where the migrations are unless {@code SLIPWAY_MIGRATIONS} says otherwise: packaged in the function's zip. */
+    static final String IN_THE_ARTIFACT = "classpath:migrations";
 
     private final CredentialsProvider credentials;
     private final MigrationsLocation location;
@@ -91,6 +95,6 @@ public final class MigrationRunner {
 
     /** Where the migrations are inside the artifact; {@code SLIPWAY_MIGRATIONS} overrides. */
     static MigrationsLocation location(Map<String, String> env) {
-        return MigrationsLocation.parse(env(env, "SLIPWAY_MIGRATIONS", "classpath:migrations"));
+        return MigrationsLocation.parse(env(env, Setting.MIGRATIONS.env(), IN_THE_ARTIFACT));
     }
 }

@@ -1,6 +1,6 @@
 package dev.slipway.lambda.db;
 
-import dev.slipway.lambda.LambdaEnv;
+import dev.slipway.core.Setting;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,24 +27,23 @@ public final class CredentialsProvider {
 
     /** From a secret ({@code SLIPWAY_DB_SECRET_ARN}) read through {@code secrets}, else from {@code SLIPWAY_URL}. */
     public static CredentialsProvider fromEnvironment(Map<String, String> env, SecretSource secrets) {
-        String secretArn = env.get(LambdaEnv.DB_SECRET_ARN);
+        String secretArn = env.get(Setting.DB_SECRET_ARN.env());
         if (secretArn != null && !secretArn.isBlank()) {
-            String dbName = env.get(LambdaEnv.DB_NAME);
-            String host = env.get(LambdaEnv.DB_HOST);
+            String dbName = env.get(Setting.DB_NAME.env());
+            String host = env.get(Setting.DB_HOST.env());
             return new CredentialsProvider(() -> DbCredentials.fromRdsSecret(secrets.fetch(secretArn), dbName, host));
         }
-        String url = env.get(LambdaEnv.URL);
+        String url = env.get(Setting.URL.env());
         if (url != null && !url.isBlank()) {
-            DbCredentials fixed = new DbCredentials(
-                    url,
-                    env.get(LambdaEnv.USER),
-                    env.getOrDefault(LambdaEnv.PASSWORD, ""),
-                    DbCredentials.dialectOf(url));
+            DbCredentials fixed =
+                    DbCredentials.of(url, env.get(Setting.USER.env()), env.getOrDefault(Setting.PASSWORD.env(), ""));
             return new CredentialsProvider(() -> fixed);
         }
-        throw new SlipwayLambdaException("No database configured. Set " + LambdaEnv.DB_SECRET_ARN + " to the ARN of an"
-                + " RDS secret (the Slipway CDK constructs do), or " + LambdaEnv.URL + " (+ " + LambdaEnv.USER + ", "
-                + LambdaEnv.PASSWORD + ") for a local run.");
+        throw new SlipwayLambdaException(
+                "No database configured. Set " + Setting.DB_SECRET_ARN.env() + " to the ARN of an"
+                        + " RDS secret (the Slipway CDK constructs do), or " + Setting.URL.env() + " (+ "
+                        + Setting.USER.env() + ", "
+                        + Setting.PASSWORD.env() + ") for a local run.");
     }
 
     public DbCredentials get() {

@@ -1,21 +1,33 @@
 package dev.slipway.lambda.db;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.core.Engine;
+import dev.slipway.core.JdbcUrls;
+import dev.slipway.core.RdsSecret;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
-import dev.slipway.lambda.internal.Json;
-import java.io.IOException;
-import java.util.Locale;
 import org.jooq.SQLDialect;
 
 /**
  * How to reach the database: a JDBC URL, user and password. {@link #toString()} never shows the password.
  *
- * @param url JDBC URL
+ * @param url JDBC URL, as the shipped driver accepts it ({@code jdbc:mysql:} URLs are permitted for it)
  * @param user user name
  * @param password password
- * @param dialect the jOOQ dialect of the engine
+ * @param engine the engine of the URL
  */
-public record DbCredentials(String url, String user, String password, SQLDialect dialect) {
+public record DbCredentials(String url, String user, String password, Engine engine) {
+
+    public DbCredentials {
+        url = Engine.normalizeUrl(url);
+    }
+
+    /** Credentials for a JDBC URL; the engine comes from its scheme. */
+    public static DbCredentials of(String url, String user, String password) {
+        try {
+            return new DbCredentials(url, user, password, Engine.fromJdbcUrl(url));
+        } catch (IllegalArgumentException e) {
+            throw new SlipwayLambdaException(e.getMessage(), e);
+        }
+    }
 
     /** Reads the JSON of an RDS-managed secret: {@code username, password, host, port, dbname, engine}. */
     public static DbCredentials fromRdsSecret(String json, String databaseOverride) {
@@ -24,45 +36,23 @@ public record DbCredentials(String url, String user, String password, SQLDialect
 
     /** As {@link #fromRdsSecret(String, String)}, connecting to {@code hostOverride} when given (an RDS Proxy). */
     public static DbCredentials fromRdsSecret(String json, String databaseOverride, String hostOverride) {
-        JsonNode secret;
+        RdsSecret secret;
         try {
-            secret = Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new SlipwayLambdaException("The database secret is not valid JSON (value not shown). Store the RDS"
-                    + " secret shape: username, password, host, port, dbname, engine.");
+            secret = RdsSecret.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new SlipwayLambdaException(SlipwayLambdaException.Kind.SECRET, e.getMessage(), e);
         }
-        for (String field : new String[] {"username", "password", "host", "engine"}) {
-            if (secret == null || !secret.hasNonNull(field)) {
-                throw new SlipwayLambdaException("The database secret has no '" + field
-                        + "'. It needs username, password, host, engine, and optionally port and dbname.");
-            }
-        }
-        String engine = secret.get("engine").asText().toLowerCase(Locale.ROOT);
-        boolean postgres = engine.contains("postgres");
-        int port = secret.hasNonNull("port") ? secret.get("port").asInt() : postgres ? 5432 : 3306;
-        String dbname = databaseOverride != null && !databaseOverride.isBlank()
-                ? databaseOverride
-                : secret.hasNonNull("dbname") ? secret.get("dbname").asText() : "";
-        String host = hostOverride != null && !hostOverride.isBlank()
-                ? hostOverride
-                : secret.get("host").asText();
-        String url = (postgres ? "jdbc:postgresql://" : "jdbc:mariadb://") + host + ":" + port + "/" + dbname;
         return new DbCredentials(
-                url,
-                secret.get("username").asText(),
-                secret.get("password").asText(),
-                postgres ? SQLDialect.POSTGRES : SQLDialect.MYSQL);
+                secret.jdbcUrl(databaseOverride, hostOverride), secret.username(), secret.password(), secret.engine());
     }
 
-    /** The dialect a JDBC URL implies. */
-    public static SQLDialect dialectOf(String url) {
-        if (url.startsWith("jdbc:postgresql:")) return SQLDialect.POSTGRES;
-        if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) return SQLDialect.MYSQL;
-        throw new SlipwayLambdaException("Unsupported JDBC URL (use jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql:).");
+    /** The jOOQ dialect of the engine. */
+    public SQLDialect dialect() {
+        return SQLDialect.valueOf(engine.jooqDialect());
     }
 
     @Override
     public String toString() {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***") + " as " + user;
+        return JdbcUrls.mask(url) + " as " + user;
     }
 }

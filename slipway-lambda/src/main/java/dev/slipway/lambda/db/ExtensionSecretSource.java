@@ -1,6 +1,7 @@
 package dev.slipway.lambda.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.core.Setting;
 import dev.slipway.lambda.LambdaEnv;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import dev.slipway.lambda.internal.Json;
@@ -45,29 +46,47 @@ public final class ExtensionSecretSource implements SecretSource {
         HttpResponse<String> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new SlipwayLambdaException(
+                    SlipwayLambdaException.Kind.UNREACHABLE,
+                    "The AWS Parameters and Secrets Lambda Extension at " + base + " did not answer within 5 s.",
+                    e);
         } catch (IOException e) {
             throw new SlipwayLambdaException(
+                    SlipwayLambdaException.Kind.SECRET,
                     "Cannot reach the AWS Parameters and Secrets Lambda Extension at " + base
                             + " (" + e.getMessage() + "). Add the extension layer to the function (the Slipway CDK"
-                            + " constructs do), or set " + LambdaEnv.URL + " for a local run.",
+                            + " constructs do), or set " + Setting.URL.env() + " for a local run.",
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SlipwayLambdaException("Interrupted while reading secret " + secretId, e);
+            throw new SlipwayLambdaException(
+                    SlipwayLambdaException.Kind.UNREACHABLE, "Interrupted while reading secret " + secretId, e);
         }
         if (response.statusCode() != 200) {
-            throw new SlipwayLambdaException("Reading secret " + secretId + " failed with HTTP " + response.statusCode()
-                    + ". Check that the function's role may secretsmanager:GetSecretValue on it.");
+            // 4xx: permission or name (the operator must fix it); 5xx: Secrets Manager or the extension, retryable
+            SlipwayLambdaException.Kind kind = response.statusCode() >= 500
+                    ? SlipwayLambdaException.Kind.UNREACHABLE
+                    : SlipwayLambdaException.Kind.SECRET;
+            throw new SlipwayLambdaException(
+                    kind,
+                    "Reading secret " + secretId + " failed with HTTP " + response.statusCode()
+                            + ". Check that the secret exists and the function's role may"
+                            + " secretsmanager:GetSecretValue on it.");
         }
         try {
             JsonNode body = Json.MAPPER.readTree(response.body());
             if (!body.hasNonNull("SecretString")) {
                 throw new SlipwayLambdaException(
+                        SlipwayLambdaException.Kind.SECRET,
                         "Secret " + secretId + " has no SecretString (binary secrets are not" + " supported).");
             }
             return body.get("SecretString").asText();
         } catch (IOException e) {
-            throw new SlipwayLambdaException("The extension returned something that is not JSON for " + secretId, e);
+            throw new SlipwayLambdaException(
+                    SlipwayLambdaException.Kind.SECRET,
+                    "The extension returned something that is not JSON for " + secretId,
+                    e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.lambda.db;
 
+import dev.slipway.core.DatabaseErrors;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,7 +71,7 @@ public final class LambdaDatabase implements AutoCloseable {
         try {
             return connect(creds);
         } catch (SQLException e) {
-            if (!isAuthenticationFailure(e)) throw cannotConnect(creds, e);
+            if (!DatabaseErrors.isAuthenticationFailure(e)) throw cannotConnect(creds, e);
             LOG.warn("Database refused the credentials; fetching the secret again in case it was rotated");
             credentials.markStale();
             DbCredentials fresh = credentials.get();
@@ -83,13 +84,9 @@ public final class LambdaDatabase implements AutoCloseable {
     }
 
     private Connection connect(DbCredentials creds) throws SQLException {
-        java.util.Properties props = new java.util.Properties();
+        java.util.Properties props = creds.engine().connectionProperties();
         props.setProperty("user", creds.user());
         props.setProperty("password", creds.password());
-        if (creds.dialect() == SQLDialect.MYSQL) {
-            // timestamp with time zone is DATETIME(6) holding UTC on MySQL (see the README's Types)
-            props.setProperty("sessionVariables", "time_zone='+00:00'");
-        }
         Connection c = DriverManager.getConnection(creds.url(), props);
         dialect = creds.dialect();
         connects++;
@@ -127,14 +124,26 @@ public final class LambdaDatabase implements AutoCloseable {
         connection = null;
     }
 
-    private static boolean isAuthenticationFailure(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.startsWith("28") || e.getErrorCode() == 1045;
-    }
-
     private static SlipwayLambdaException cannotConnect(DbCredentials creds, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (DatabaseErrors.isAuthenticationFailure(e)) {
+            return new SlipwayLambdaException(
+                    SlipwayLambdaException.Kind.AUTHENTICATION,
+                    "The database at " + creds + " refused the credentials, also after reading the secret again"
+                            + " (SQL state " + state + "). Check the secret's username and password, and that the"
+                            + " user may connect from this function.",
+                    e);
+        }
+        if (state.equals("3D000") || e.getErrorCode() == 1049) {
+            return new SlipwayLambdaException(
+                    SlipwayLambdaException.Kind.CONFIGURATION,
+                    "The database of " + creds + " does not exist (SQL state " + state + "). Check the secret's"
+                            + " dbname or " + dev.slipway.core.Setting.DB_NAME.env() + ", and that migrations ran.",
+                    e);
+        }
         return new SlipwayLambdaException(
-                "Cannot connect to " + creds + " (SQL state " + e.getSQLState() + "): " + e.getMessage()
+                SlipwayLambdaException.Kind.UNREACHABLE,
+                "Cannot connect to " + creds + " (SQL state " + state + "): " + e.getMessage()
                         + ". Check the security group allows this function, and the secret's host/port.",
                 e);
     }

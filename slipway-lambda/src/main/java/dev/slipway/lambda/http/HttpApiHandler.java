@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.slipway.core.routes.Route;
 import dev.slipway.lambda.exceptions.ApiException;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import dev.slipway.lambda.internal.AccessLog;

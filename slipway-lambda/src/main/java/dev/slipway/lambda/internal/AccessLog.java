@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * One JSON line per request (and one per failure) on the Lambda log, with the request id. Written by hand on
  * {@code LambdaLogger} rather than with a logging backend: a library must not pick the user's backend, and
- * this keeps the handler small. Never logs bodies, headers or exception messages (they may hold personal data
- * or SQL); failures carry the exception type and SQL state.
+ * this keeps the handler small. Never logs bodies, headers or the messages of other code's exceptions (they may
+ * hold personal data or SQL); failures carry the exception type and SQL state, and a Slipway error its kind and
+ * its own message, which names the fix and holds no secret.
  */
 public final class AccessLog {
 
@@ -32,6 +33,11 @@ public final class AccessLog {
         line.put("level", status >= 500 ? "ERROR" : "WARN");
         line.put("message", "request failed");
         line.put("exception", e.getClass().getName());
+        var slipway = ErrorMapping.slipwayCause(e);
+        if (slipway != null) { // Slipway's own message: written for the operator, names the fix, holds no secret
+            line.put("kind", slipway.kind().name());
+            line.put("error", slipway.getMessage());
+        }
         String state = ErrorMapping.sqlState(e);
         if (state != null) line.put("sqlState", state);
         StackTraceElement[] trace = e.getStackTrace();

@@ -5,7 +5,8 @@ import java.sql.SQLException;
 
 /**
  * Turns an unexpected exception into a status and a message safe to show: constraint violations become 409/422,
- * an unreachable database 503, anything else 500. Messages never carry SQL, values or stack traces.
+ * an unreachable database 503 (a retry can help), a function set up wrongly (configuration, secret, credentials)
+ * 500 "misconfigured", anything else 500. Messages never carry SQL, values or stack traces.
  */
 public final class ErrorMapping {
 
@@ -29,11 +30,19 @@ public final class ErrorMapping {
                 return new Mapped(422, "validation_failed", "A value is outside what the database accepts.");
             }
         }
-        if (e instanceof SlipwayLambdaException) {
+        SlipwayLambdaException slipway = slipwayCause(e);
+        if (slipway != null && slipway.kind().retryable()) {
             return new Mapped(
                     503,
                     "unavailable",
                     "The database is not reachable right now; retry shortly (request " + requestId + ").");
+        }
+        if (slipway != null) {
+            return new Mapped(
+                    500,
+                    "misconfigured",
+                    "The service is not set up correctly; its operator can see why in the log (request " + requestId
+                            + ").");
         }
         return new Mapped(500, "internal", "Something went wrong on our side (request " + requestId + ").");
     }
@@ -42,6 +51,14 @@ public final class ErrorMapping {
     public static String sqlState(Throwable e) {
         SQLException sql = sqlCause(e);
         return sql == null ? null : sql.getSQLState();
+    }
+
+    /** The Slipway error behind {@code e}, if any: its message is Slipway's own, written to be logged. */
+    public static SlipwayLambdaException slipwayCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SlipwayLambdaException s) return s;
+        }
+        return null;
     }
 
     private static SQLException sqlCause(Throwable e) {

@@ -27,7 +27,7 @@ class LambdaDatabaseIT {
     }
 
     private static DbCredentials credentials(TestDatabase db, String password) {
-        return new DbCredentials(db.url(), db.user(), password, DbCredentials.dialectOf(db.url()));
+        return DbCredentials.of(db.url(), db.user(), password);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,8 +79,11 @@ class LambdaDatabaseIT {
             try (LambdaDatabase database = new LambdaDatabase(provider)) {
                 assertThatThrownBy(database::dsl)
                         .isInstanceOf(SlipwayLambdaException.class)
-                        .hasMessageContaining("Cannot connect to")
-                        .hasMessageNotContaining("s3cr3t-wrong");
+                        .hasMessageContaining("refused the credentials, also after reading the secret again")
+                        .hasMessageContaining("username and password")
+                        .hasMessageNotContaining("s3cr3t-wrong")
+                        .extracting(e -> ((SlipwayLambdaException) e).kind())
+                        .isEqualTo(SlipwayLambdaException.Kind.AUTHENTICATION);
                 assertThat(provider.fetchCount()).isEqualTo(2);
             }
         }

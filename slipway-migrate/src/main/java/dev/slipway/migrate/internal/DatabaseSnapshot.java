@@ -1,6 +1,6 @@
 package dev.slipway.migrate.internal;
 
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ public final class DatabaseSnapshot {
     private DatabaseSnapshot() {}
 
     public static List<String> of(Connection connection, Engine engine) throws SQLException {
-        DSLContext ctx = DSL.using(connection, engine.dialect());
+        DSLContext ctx = DSL.using(connection, org.jooq.SQLDialect.valueOf(engine.jooqDialect()));
         String schema = engine == Engine.POSTGRESQL ? "public" : connection.getCatalog();
         Meta meta = ctx.meta()
                 .filterSchemas(s -> s.getName().equalsIgnoreCase(schema))

@@ -1,6 +1,6 @@
 package dev.slipway.migrate.internal;
 
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package dev.slipway.migrate.internal;
 
+import dev.slipway.core.Engine;
 import dev.slipway.migrate.MigrationStatus;
 import dev.slipway.migrate.MigrationStatus.Entry;
 import dev.slipway.migrate.MigrationStatus.State;
-import dev.slipway.schema.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;

@@ -1,6 +1,6 @@
 package dev.slipway.schema.internal;
 
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import dev.slipway.schema.SchemaChange;
 import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.ColumnType;

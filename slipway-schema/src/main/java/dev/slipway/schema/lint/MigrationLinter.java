@@ -1,11 +1,11 @@
 package dev.slipway.schema.lint;
 
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import dev.slipway.schema.MigrationDirectory;
 import dev.slipway.schema.MigrationFile;
 import dev.slipway.schema.SchemaReader;
 import dev.slipway.schema.exceptions.SchemaException;
-import dev.slipway.schema.internal.LintRules;
+import dev.slipway.schema.lint.internal.LintRules;
 import dev.slipway.schema.model.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.slipway.schema.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import dev.slipway.schema.SchemaReader;
 import dev.slipway.schema.model.Schema;
 import java.util.List;

@@ -42,7 +42,8 @@ class BlogStoreIT {
             new Migrator(config, MigrationsLocation.directory(EXAMPLE.resolve("migrations")), s -> {}).deploy();
 
             try (Connection c = db.connect()) {
-                BlogStore store = new BlogStore(DSL.using(c, config.engine().dialect()));
+                BlogStore store = new BlogStore(
+                        DSL.using(c, org.jooq.SQLDialect.valueOf(config.engine().jooqDialect())));
                 AuthorRecord ada = store.createAuthor("ada@example.com", "Ada");
                 PostRecord draft = store.createPost(ada.getId(), "Draft", "not yet");
                 PostRecord hello = store.createPost(ada.getId(), "Hello", "world");

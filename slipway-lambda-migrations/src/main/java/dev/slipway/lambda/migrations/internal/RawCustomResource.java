@@ -2,7 +2,7 @@ package dev.slipway.lambda.migrations.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
-import dev.slipway.lambda.migrations.MigrationFunction;
+import java.util.Map;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.lambda.powertools.cloudformation.AbstractCustomResourceHandler;
 import software.amazon.lambda.powertools.cloudformation.Response;
@@ -16,11 +16,24 @@ public final class RawCustomResource extends AbstractCustomResourceHandler {
 
     private static final int MAX_REASON = 3500; // CloudFormation caps the whole response body at 4 KB
 
-    private final MigrationFunction function;
+    /** What the resource does for an event: the Data CloudFormation exposes, or an exception for FAILED. */
+    @FunctionalInterface
+    public interface Action {
+        Map<String, String> apply(CloudFormationCustomResourceEvent event, Context context);
+    }
 
-    public RawCustomResource(MigrationFunction function, SdkHttpClient client) {
+    private final Action action;
+
+    public RawCustomResource(Action action, SdkHttpClient client) {
         super(client);
-        this.function = function;
+        this.action = action;
+    }
+
+    /** The resource's id: the one CloudFormation has, else one made from the logical id (on Create). */
+    public static String physicalId(CloudFormationCustomResourceEvent event) {
+        return event.getPhysicalResourceId() != null
+                ? event.getPhysicalResourceId()
+                : "slipway-migrations-" + event.getLogicalResourceId();
     }
 
     @Override
@@ -39,12 +52,12 @@ public final class RawCustomResource extends AbstractCustomResourceHandler {
     }
 
     private Response run(CloudFormationCustomResourceEvent event, Context context) {
-        String id = MigrationFunction.physicalId(event);
+        String id = physicalId(event);
         try {
             return Response.builder()
                     .status(Response.Status.SUCCESS)
                     .physicalResourceId(id)
-                    .value(function.apply(event, context))
+                    .value(action.apply(event, context))
                     .build();
         } catch (RuntimeException e) {
             String reason = String.valueOf(e.getMessage());

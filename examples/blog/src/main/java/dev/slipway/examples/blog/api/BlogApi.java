@@ -1,8 +1,8 @@
 package dev.slipway.examples.blog.api;
 
+import dev.slipway.core.routes.RoutesFile;
 import dev.slipway.lambda.db.LambdaDatabase;
 import dev.slipway.lambda.http.HttpApiHandler;
-import dev.slipway.lambda.http.RoutesFile;
 import dev.slipway.lambda.snapstart.Priming;
 import dev.slipway.lambda.snapstart.SnapStartHooks;
 

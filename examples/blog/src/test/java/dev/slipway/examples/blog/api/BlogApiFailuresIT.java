@@ -9,7 +9,6 @@ import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.net.ServerSocket;
 import java.sql.Connection;
-import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
 
 /** What a caller and the logs see when things go wrong: never SQL, stack traces or secrets. */
@@ -44,8 +43,8 @@ class BlogApiFailuresIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        DbCredentials unreachable = new DbCredentials(
-                "jdbc:postgresql://127.0.0.1:" + port + "/blog", "app", "pa55-w0rd-xyz", SQLDialect.POSTGRES);
+        DbCredentials unreachable =
+                DbCredentials.of("jdbc:postgresql://127.0.0.1:" + port + "/blog", "app", "pa55-w0rd-xyz");
         Api api = new Api(new BlogApi(new LambdaDatabase(new CredentialsProvider(() -> unreachable))));
 
         Api.Reply reply = api.call("GET", "/authors", null);
@@ -53,7 +52,29 @@ class BlogApiFailuresIT {
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.json().get("error").asText()).isEqualTo("unavailable");
         assertThat(reply.raw()).doesNotContain("pa55-w0rd-xyz").doesNotContain("jdbc:");
-        assertThat(api.context.logs()).isNotEmpty().noneMatch(l -> l.contains("pa55-w0rd-xyz"));
+        assertThat(api.context.logs())
+                .noneMatch(l -> l.contains("pa55-w0rd-xyz"))
+                .anyMatch(l -> l.contains("\"kind\":\"UNREACHABLE\"") && l.contains("security group"));
+    }
+
+    @Test
+    void refusedCredentials_answer500Misconfigured_notRetry_andTheLogNamesTheFixWithoutThePassword() throws Exception {
+        try (TestDatabase db = TestServers.postgres().createDatabase()) {
+            DbCredentials wrong = DbCredentials.of(db.url(), db.user() + "_nobody", "pa55-w0rd-xyz");
+            Api api = new Api(new BlogApi(new LambdaDatabase(new CredentialsProvider(() -> wrong))));
+
+            Api.Reply reply = api.call("GET", "/authors", null);
+
+            assertThat(reply.status()).isEqualTo(500);
+            assertThat(reply.json().get("error").asText()).isEqualTo("misconfigured");
+            assertThat(reply.raw()).doesNotContain("pa55-w0rd-xyz").doesNotContain("jdbc:");
+            assertThat(api.context.logs())
+                    .noneMatch(l -> l.contains("pa55-w0rd-xyz"))
+                    .anyMatch(l -> l.contains("\"level\":\"ERROR\"")
+                            && l.contains("\"kind\":\"AUTHENTICATION\"")
+                            && l.contains("Check the secret's username and password")
+                            && l.contains("\"requestId\":\"Ab1Cd2Ef3Gh4=\""));
+        }
     }
 
     @Test

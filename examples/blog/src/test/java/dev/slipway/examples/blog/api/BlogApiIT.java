@@ -33,8 +33,7 @@ class BlogApiIT {
                 .password(db.password())
                 .build();
         new Migrator(config, MigrationsLocation.directory(Path.of("migrations")), s -> {}).deploy();
-        DbCredentials credentials =
-                new DbCredentials(db.url(), db.user(), db.password(), DbCredentials.dialectOf(db.url()));
+        DbCredentials credentials = DbCredentials.of(db.url(), db.user(), db.password());
         return new LambdaDatabase(new CredentialsProvider(() -> credentials));
     }
 

@@ -5,7 +5,7 @@ import dev.slipway.cdk.SlipwayFunction;
 import dev.slipway.cdk.SlipwayHttpApi;
 import dev.slipway.cdk.SlipwayMigrations;
 import dev.slipway.cdk.SlipwayNetwork;
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.slipway.examples.blog.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.cdk.SlipwayMigrations;
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.slipway.lambda.http;
+package dev.slipway.core.routes;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.slipway.lambda.http;
+package dev.slipway.core.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,15 +30,5 @@ class RoutesFileTest {
                 .hasMessageContaining("routes:1: expected 'METHOD PATH FUNCTION OPERATION'");
         assertThatThrownBy(() -> RoutesFile.parse("routes", "GET /a api x\nGET /a api y\n"))
                 .hasMessageContaining("routes:2: route GET /a is declared twice");
-    }
-
-    @Test
-    void handler_refusesToStart_whenRoutesAndOperationsDisagree() {
-        List<Route> routes = RoutesFile.parse("routes", "GET /a api list\nPOST /a api create\n");
-        Operation ok = r -> HttpResponse.noContent();
-
-        assertThatThrownBy(() -> new HttpApiHandler("api", routes, Map.of("list", ok, "delete", ok)) {})
-                .hasMessageContaining("routes name operations it lacks [create]")
-                .hasMessageContaining("operations no route reaches [delete]");
     }
 }

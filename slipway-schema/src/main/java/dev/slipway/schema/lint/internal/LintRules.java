@@ -1,7 +1,8 @@
-package dev.slipway.schema.internal;
+package dev.slipway.schema.lint.internal;
 
-import dev.slipway.schema.Engine;
+import dev.slipway.core.Engine;
 import dev.slipway.schema.SqlStatements;
+import dev.slipway.schema.internal.DdlInterpreter;
 import dev.slipway.schema.lint.Finding;
 import dev.slipway.schema.lint.Rule;
 import dev.slipway.schema.model.Column;
@@ -177,7 +178,7 @@ public final class LintRules {
     private Optional<ColumnType> parseType(String typeSql) {
         try {
             String ddl = "create table slipway_lint_probe (c " + typeSql + ")";
-            SQLDialect dialect = engine.dialect();
+            SQLDialect dialect = SQLDialect.valueOf(engine.jooqDialect());
             Schema probe = DdlInterpreter.interpret(List.of(new DdlInterpreter.Source("lint", ddl)), dialect);
             return Optional.of(probe.tables().get(0).columns().get(0).type());
         } catch (RuntimeException e) {

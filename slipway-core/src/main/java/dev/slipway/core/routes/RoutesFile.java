@@ -1,6 +1,5 @@
-package dev.slipway.lambda.http;
+package dev.slipway.core.routes;
 
-import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,7 @@ public final class RoutesFile {
         try {
             return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SlipwayLambdaException("Cannot read the routes file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot read the routes file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -38,12 +37,13 @@ public final class RoutesFile {
     public static List<Route> fromClasspath(String resource) {
         try (InputStream in = RoutesFile.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new SlipwayLambdaException("No routes file '" + resource + "' on the classpath. Package it at the"
-                        + " root of the function's artifact (examples/blog does this in its pom).");
+                throw new IllegalArgumentException(
+                        "No routes file '" + resource + "' on the classpath. Package it at the"
+                                + " root of the function's artifact (examples/blog does this in its pom).");
             }
             return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SlipwayLambdaException("Cannot read routes file " + resource + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot read routes file " + resource + ": " + e.getMessage(), e);
         }
     }
 
@@ -57,24 +57,24 @@ public final class RoutesFile {
             String where = origin + ":" + (i + 1) + ": ";
             String[] parts = line.split("\\s+");
             if (parts.length != 4) {
-                throw new SlipwayLambdaException(where + "expected 'METHOD PATH FUNCTION OPERATION', e.g."
+                throw new IllegalArgumentException(where + "expected 'METHOD PATH FUNCTION OPERATION', e.g."
                         + " 'GET /authors/{id} api getAuthor', got '" + line + "'");
             }
             String method = parts[0].toUpperCase(java.util.Locale.ROOT);
             if (!METHODS.contains(method)) {
-                throw new SlipwayLambdaException(where + "unknown method '" + parts[0] + "'; use one of " + METHODS);
+                throw new IllegalArgumentException(where + "unknown method '" + parts[0] + "'; use one of " + METHODS);
             }
             if (!parts[1].startsWith("/") || !parts[1].matches("[/A-Za-z0-9_.{}-]+")) {
-                throw new SlipwayLambdaException(where + "path '" + parts[1] + "' must start with / and use letters,"
+                throw new IllegalArgumentException(where + "path '" + parts[1] + "' must start with / and use letters,"
                         + " digits, - _ . and {parameters}");
             }
             Route route = new Route(method, parts[1], parts[2], parts[3]);
             if (!keys.add(route.routeKey())) {
-                throw new SlipwayLambdaException(where + "route " + route.routeKey() + " is declared twice");
+                throw new IllegalArgumentException(where + "route " + route.routeKey() + " is declared twice");
             }
             routes.add(route);
         }
-        if (routes.isEmpty()) throw new SlipwayLambdaException(origin + " declares no route.");
+        if (routes.isEmpty()) throw new IllegalArgumentException(origin + " declares no route.");
         return List.copyOf(routes);
     }
 }

@@ -1,4 +1,4 @@
-package dev.slipway.migrate.internal;
+package dev.slipway.core;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,14 +12,6 @@ public final class JdbcUrls {
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@]*@");
 
     private JdbcUrls() {}
-
-    /** {@code jdbc:mysql:} URLs are served by the MariaDB driver, which needs to be told it may. */
-    public static String normalize(String url) {
-        if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
-            return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
-        }
-        return url;
-    }
 
     public static String withDatabase(String url, String database) {
         Matcher m = URL.matcher(url);
@@ -36,7 +28,7 @@ public final class JdbcUrls {
         return m.matches() && m.group(2) != null ? m.group(2) : "";
     }
 
-    /** The URL with any password or user-info replaced by {@code ***}, safe to log. */
+    /** The URL with any password or user-info replaced by {@code ***}: the only form of a URL Slipway logs. */
     public static String mask(String url) {
         if (url == null) return null;
         String masked = SECRET_PARAM.matcher(url).replaceAll("$1***");

@@ -1,0 +1,121 @@
+package dev.slipway.core;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * A database engine Slipway supports: the one place that knows its names, JDBC URL schemes, default port, driver
+ * and the connection settings Slipway relies on. Its {@link #id()} is also the migrations sub-directory.
+ */
+public enum Engine {
+    POSTGRESQL("postgresql", 5432, "org.postgresql.Driver", "POSTGRES", List.of("jdbc:postgresql:")),
+    /** MySQL and MariaDB, both through the MariaDB driver, which serves {@code jdbc:mysql:} URLs when permitted. */
+    MYSQL("mysql", 3306, "org.mariadb.jdbc.Driver", "MYSQL", List.of("jdbc:mariadb:", "jdbc:mysql:"));
+
+    private static final String PERMIT_MYSQL_SCHEME = "permitMysqlScheme";
+
+    private final String id;
+    private final int defaultPort;
+    private final String driverClassName;
+    private final String jooqDialect;
+    private final List<String> jdbcSchemes;
+
+    Engine(String id, int defaultPort, String driverClassName, String jooqDialect, List<String> jdbcSchemes) {
+        this.id = id;
+        this.defaultPort = defaultPort;
+        this.driverClassName = driverClassName;
+        this.jooqDialect = jooqDialect;
+        this.jdbcSchemes = jdbcSchemes;
+    }
+
+    /** The lower-case name used in directories, flags and configuration. */
+    public String id() {
+        return id;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The JDBC driver Slipway ships for the engine. */
+    public String driverClassName() {
+        return driverClassName;
+    }
+
+    /** The name of jOOQ's {@code SQLDialect} constant for the engine, for {@code SQLDialect.valueOf}. */
+    public String jooqDialect() {
+        return jooqDialect;
+    }
+
+    /** The URL prefixes that mean this engine; the first is the one Slipway writes. */
+    public List<String> jdbcSchemes() {
+        return jdbcSchemes;
+    }
+
+    /** A URL for {@code host:port/database} in the engine's own scheme. */
+    public String jdbcUrl(String host, int port, String database) {
+        return jdbcSchemes.get(0) + "//" + host + ":" + port + "/" + (database == null ? "" : database);
+    }
+
+    /**
+     * The URL as the shipped driver accepts it: a {@code jdbc:mysql:} URL gets {@code permitMysqlScheme}, without
+     * which the MariaDB driver ignores it.
+     */
+    public static String normalizeUrl(String url) {
+        if (url != null && url.startsWith("jdbc:mysql:") && !url.contains(PERMIT_MYSQL_SCHEME)) {
+            return url + (url.contains("?") ? "&" : "?") + PERMIT_MYSQL_SCHEME;
+        }
+        return url;
+    }
+
+    /**
+     * What every Slipway connection to the engine sets: on MySQL the session time zone is UTC, because
+     * {@code timestamp with time zone} is a {@code DATETIME(6)} holding UTC there (see the README's Types).
+     */
+    public Properties connectionProperties() {
+        Properties properties = new Properties();
+        if (this == MYSQL) properties.setProperty("sessionVariables", "time_zone='+00:00'");
+        return properties;
+    }
+
+    /**
+     * Parses an engine name as Slipway's flags and RDS secrets spell it, case-insensitively: {@code postgresql},
+     * {@code postgres}, {@code pg}, {@code aurora-postgresql}; {@code mysql}, {@code mariadb}, {@code aurora-mysql},
+     * {@code aurora} (RDS's name for Aurora MySQL 5.6).
+     */
+    public static Engine parse(String text) {
+        String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "postgresql", "postgres", "pg", "aurora-postgresql" -> POSTGRESQL;
+            case "mysql", "mariadb", "aurora-mysql", "aurora" -> MYSQL;
+            default ->
+                throw new IllegalArgumentException("Unknown engine '" + text + "'. Use one of: "
+                        + Arrays.stream(values()).map(Engine::id).collect(Collectors.joining(", "))
+                        + " (RDS secrets may also say postgres, aurora-postgresql, mariadb, aurora-mysql).");
+        };
+    }
+
+    /** The engine a JDBC URL points at, if it is one Slipway supports. */
+    public static Optional<Engine> recognize(String url) {
+        if (url == null) return Optional.empty();
+        return Arrays.stream(values())
+                .filter(e -> e.jdbcSchemes.stream().anyMatch(url::startsWith))
+                .findFirst();
+    }
+
+    /** The engine a JDBC URL points at, e.g. {@code jdbc:postgresql://...} or {@code jdbc:mysql://...}. */
+    public static Engine fromJdbcUrl(String url) {
+        return recognize(url)
+                .orElseThrow(() -> new IllegalArgumentException("Cannot tell the engine from the JDBC URL "
+                        + JdbcUrls.mask(url) + " (it must start with " + allSchemes()
+                        + "). Pass --engine postgresql|mysql, or fix the URL."));
+    }
+
+    private static String allSchemes() {
+        return Arrays.stream(values()).flatMap(e -> e.jdbcSchemes.stream()).collect(Collectors.joining(", "));
+    }
+}

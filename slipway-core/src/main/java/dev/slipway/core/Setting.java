@@ -1,0 +1,249 @@
+package dev.slipway.core;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every Slipway setting, in one place: its key (as in {@code slipway.properties}), the environment variable that
+ * mirrors it (upper-cased, dots as underscores: {@code slipway.url} is {@code SLIPWAY_URL}), its command-line flag,
+ * its default and what it means. The CLI, the functions, the local stack and the CDK constructs read names from
+ * here; the README's configuration table is checked against it by a test.
+ *
+ * <p>A key with {@code NAME} in it is a family: {@code slipway.function.NAME.handler} is one setting per function
+ * ({@link #key(String)}); its variable spells the name upper-case, {@code -} as {@code _}.
+ */
+public enum Setting {
+    URL(Group.ESSENTIALS, "slipway.url", "--url", null, "embedded dev PostgreSQL", true, "JDBC URL"),
+    USER(Group.ESSENTIALS, "slipway.user", "--user", null, null, true, "database user"),
+    PASSWORD(Group.ESSENTIALS, "slipway.password", "--password", null, "empty", true, "password; never logged"),
+
+    SCHEMA(Group.FREQUENT, "slipway.schema", "--schema", "schema.sql", null, false, "the desired-state schema"),
+    MIGRATIONS(
+            Group.FREQUENT,
+            "slipway.migrations",
+            "--migrations",
+            "migrations",
+            null,
+            true,
+            "directory with postgresql/ and mysql/; in the migration function a location, default"
+                    + " classpath:migrations"),
+    ENGINE(Group.FREQUENT, "slipway.engine", "--engine", null, "from the URL", false, "postgresql or mysql"),
+    CONNECT_TIMEOUT_SECONDS(
+            Group.FREQUENT,
+            "slipway.connect.timeout.seconds",
+            "--connect-timeout",
+            "30",
+            null,
+            false,
+            "how long to wait for a database that is not up yet"),
+
+    DB_SECRET_JSON(
+            Group.RARE,
+            "slipway.db.secret.json",
+            null,
+            null,
+            null,
+            false,
+            "an RDS secret JSON instead of url/user/password"),
+    ALLOW_RESET(
+            Group.RARE,
+            "slipway.allow.reset",
+            "--i-understand-this-deletes-all-data",
+            "false",
+            null,
+            true,
+            "lets reset delete all data"),
+    DEV_DATA_DIR(
+            Group.RARE,
+            "slipway.dev.data.dir",
+            null,
+            ".slipway/postgres",
+            null,
+            false,
+            "where the embedded dev PostgreSQL keeps its data"),
+    ROUTES(Group.RARE, "slipway.routes", null, "routes", null, false, "the routes file (up)"),
+    FUNCTION_HANDLER(
+            Group.RARE, "slipway.function.NAME.handler", null, null, null, false, "a function's handler (up, invoke)"),
+    FUNCTION_ARTIFACT(
+            Group.RARE,
+            "slipway.function.NAME.artifact",
+            null,
+            null,
+            null,
+            false,
+            "a function's Lambda zip (up, invoke)"),
+    MIGRATIONS_FUNCTION(
+            Group.RARE,
+            "slipway.migrations.function",
+            null,
+            "migrations",
+            null,
+            false,
+            "which function up runs as the migration custom resource"),
+    UP_TRY(Group.RARE, "slipway.up.try.NAME", null, null, null, false, "a line up prints under Try:"),
+    DEBUG(Group.RARE, "slipway.debug", null, null, null, false, "any value: the CLI prints an error's stack trace"),
+
+    DB_SECRET_ARN(
+            Group.FUNCTIONS,
+            "slipway.db.secret.arn",
+            null,
+            null,
+            null,
+            true,
+            "the Secrets Manager secret holding the RDS secret JSON (set by the CDK constructs)"),
+    DB_NAME(
+            Group.FUNCTIONS,
+            "slipway.db.name",
+            null,
+            null,
+            "the secret's dbname",
+            true,
+            "overrides the secret's dbname"),
+    DB_HOST(
+            Group.FUNCTIONS,
+            "slipway.db.host",
+            null,
+            null,
+            "the secret's host",
+            true,
+            "overrides the secret's host (the CDK constructs set the RDS Proxy endpoint)");
+
+    /** Where a setting is read, as the README groups them. */
+    public enum Group {
+        ESSENTIALS,
+        FREQUENT,
+        RARE,
+        /** Read inside Lambda functions, from their environment. */
+        FUNCTIONS
+    }
+
+    private final Group group;
+    private final String key;
+    private final String flag;
+    private final String literalDefault;
+    private final String describedDefault;
+    private final boolean readByFunctions;
+    private final String description;
+
+    Setting(
+            Group group,
+            String key,
+            String flag,
+            String literalDefault,
+            String describedDefault,
+            boolean readByFunctions,
+            String description) {
+        this.group = group;
+        this.key = key;
+        this.flag = flag;
+        this.literalDefault = literalDefault;
+        this.describedDefault = describedDefault;
+        this.readByFunctions = readByFunctions;
+        this.description = description;
+    }
+
+    public Group group() {
+        return group;
+    }
+
+    /** The key, e.g. {@code slipway.url}; a family's key has {@code NAME} in it. */
+    public String key() {
+        return key;
+    }
+
+    /** The key of one member of a family, e.g. {@code key("api")} is {@code slipway.function.api.handler}. */
+    public String key(String name) {
+        requireFamily();
+        return key.replace("NAME", name);
+    }
+
+    /** The environment variable, e.g. {@code SLIPWAY_URL}; a family's has {@code NAME} in it. */
+    public String env() {
+        return toEnv(key);
+    }
+
+    /** The command-line flag, if the CLI has one. */
+    public Optional<String> flag() {
+        return Optional.ofNullable(flag);
+    }
+
+    /** The value the code uses when the setting is not set, if it has one. */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(literalDefault);
+    }
+
+    /** The default as the README states it: the value, or words such as "from the URL"; empty when none. */
+    public Optional<String> documentedDefault() {
+        if (describedDefault != null) return Optional.of(describedDefault);
+        return Optional.ofNullable(literalDefault).map(v -> "`" + v + "`");
+    }
+
+    /** Whether Slipway's Lambda functions read it from their environment. */
+    public boolean readByFunctions() {
+        return readByFunctions;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isFamily() {
+        return key.contains("NAME");
+    }
+
+    /** The value of this (plain) setting in an environment, if it is set and not blank. */
+    public Optional<String> in(java.util.Map<String, String> env) {
+        String value = env.get(env());
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The setting whose key is {@code key}, members of families included. */
+    public static Optional<Setting> forKey(String key) {
+        return Arrays.stream(values())
+                .filter(s -> s.isFamily() ? s.matchesFamily(key) : s.key.equals(key))
+                .findFirst();
+    }
+
+    /**
+     * The key an environment variable stands for, members of families included ({@code SLIPWAY_FUNCTION_API_HANDLER}
+     * is {@code slipway.function.api.handler}; {@code _} in the name becomes {@code -}).
+     */
+    public static Optional<String> keyForEnv(String variable) {
+        for (Setting s : values()) {
+            if (!s.isFamily()) {
+                if (s.env().equals(variable)) return Optional.of(s.key);
+                continue;
+            }
+            String[] around = s.env().split("NAME", -1);
+            if (variable.startsWith(around[0])
+                    && variable.endsWith(around[1])
+                    && variable.length() > around[0].length() + around[1].length()) {
+                String name = variable.substring(around[0].length(), variable.length() - around[1].length());
+                return Optional.of(s.key(name.toLowerCase(Locale.ROOT).replace('_', '-')));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every setting of a group, in declaration order. */
+    public static List<Setting> of(Group group) {
+        return Arrays.stream(values()).filter(s -> s.group == group).toList();
+    }
+
+    private boolean matchesFamily(String candidate) {
+        String[] around = key.split("NAME", -1);
+        return candidate.startsWith(around[0])
+                && candidate.endsWith(around[1])
+                && candidate.length() > around[0].length() + around[1].length();
+    }
+
+    private void requireFamily() {
+        if (!isFamily()) throw new IllegalStateException(key + " is one setting, not a family");
+    }
+
+    private static String toEnv(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}
