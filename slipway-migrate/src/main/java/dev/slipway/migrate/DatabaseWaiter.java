@@ -1,11 +1,11 @@
 package dev.slipway.migrate;
 
 import dev.slipway.core.DatabaseErrors;
-import dev.slipway.core.Engine;
 import dev.slipway.core.JdbcUrls;
 import dev.slipway.core.Setting;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
+import dev.slipway.migrate.internal.EngineBehaviour;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -101,12 +101,7 @@ public final class DatabaseWaiter {
         props.setProperty("password", config.password());
         Duration attempt = remaining.compareTo(MAX_ATTEMPT) < 0 ? remaining : MAX_ATTEMPT;
         long seconds = Math.max(1, attempt.toSeconds());
-        if (config.engine() == Engine.POSTGRESQL) {
-            props.setProperty("connectTimeout", Long.toString(seconds));
-            props.setProperty("loginTimeout", Long.toString(seconds));
-        } else {
-            props.setProperty("connectTimeout", Long.toString(seconds * 1000));
-        }
+        props.putAll(EngineBehaviour.of(config.engine()).connectTimeout(seconds));
         return props;
     }
 

@@ -4,6 +4,7 @@ import dev.slipway.core.Engine;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
 import dev.slipway.migrate.internal.DeployLock;
+import dev.slipway.migrate.internal.EngineBehaviour;
 import dev.slipway.migrate.internal.FlywayFactory;
 import dev.slipway.migrate.internal.StatusReader;
 import java.sql.Connection;
@@ -117,10 +118,7 @@ public final class Migrator {
     }
 
     private String failureMessage(FlywayException e) {
-        String hint = database.engine() == Engine.MYSQL
-                ? " MySQL cannot roll back DDL, so statements before the error may be applied: undo them (or make the"
-                        + " script re-runnable), fix the file, run 'slipway migrate repair', then deploy again."
-                : " PostgreSQL rolled the migration back; nothing of it is applied. Fix the file and deploy again.";
-        return "Migration failed on " + database + ": " + e.getMessage().strip() + "\n" + hint.strip();
+        String hint = EngineBehaviour.of(database.engine()).afterAFailedMigration();
+        return "Migration failed on " + database + ": " + e.getMessage().strip() + "\n" + hint;
     }
 }

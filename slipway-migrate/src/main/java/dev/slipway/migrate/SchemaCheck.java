@@ -4,6 +4,7 @@ import dev.slipway.core.Engine;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
 import dev.slipway.migrate.internal.DatabaseSnapshot;
+import dev.slipway.migrate.internal.EngineBehaviour;
 import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.schema.SchemaChange;
 import dev.slipway.schema.SchemaDiff;
@@ -72,9 +73,9 @@ public final class SchemaCheck {
                 applySchema(waiter, server.withDatabase(fromSchema));
                 return compare(waiter, server, fromMigrations, fromSchema);
             } finally {
-                String force = engine == Engine.POSTGRESQL ? " with (force)" : "";
-                execute(admin, "drop database if exists " + fromMigrations + force);
-                execute(admin, "drop database if exists " + fromSchema + force);
+                EngineBehaviour behaviour = EngineBehaviour.of(engine);
+                execute(admin, behaviour.dropDatabase(fromMigrations));
+                execute(admin, behaviour.dropDatabase(fromSchema));
             }
         } catch (SQLException e) {
             throw new MigrateException(

@@ -28,7 +28,8 @@ public final class DatabaseSnapshot {
 
     public static List<String> of(Connection connection, Engine engine) throws SQLException {
         DSLContext ctx = DSL.using(connection, org.jooq.SQLDialect.valueOf(engine.jooqDialect()));
-        String schema = engine == Engine.POSTGRESQL ? "public" : connection.getCatalog();
+        EngineBehaviour behaviour = EngineBehaviour.of(engine);
+        String schema = behaviour.schema(connection);
         Meta meta = ctx.meta()
                 .filterSchemas(s -> s.getName().equalsIgnoreCase(schema))
                 .filterTables(t -> !t.getName().equalsIgnoreCase("flyway_schema_history"));
@@ -58,7 +59,7 @@ public final class DatabaseSnapshot {
             java.util.Set<String> foreignKeys =
                     table.getReferences().stream().map(ForeignKey::getName).collect(Collectors.toSet());
             for (Index index : table.getIndexes()) {
-                if (engine == Engine.MYSQL && foreignKeys.contains(index.getName())) {
+                if (behaviour.isForeignKeyIndex(index.getName(), foreignKeys)) {
                     continue; // MySQL's own index for a foreign key that has no declared one
                 }
                 lines.add("index " + t + " " + index.getName() + (index.getUnique() ? " unique " : " ")

@@ -61,11 +61,7 @@ public final class StatusReader {
     }
 
     private static String failedProblem(String version, String description, Engine engine) {
-        String undo = engine == Engine.MYSQL
-                ? " MySQL does not roll back DDL, so statements before the error may be applied: undo them by hand"
-                        + " (or make the script re-runnable),"
-                : "";
-        return "V" + version + " (" + description + ") failed." + undo + " Fix the file, run 'slipway migrate"
-                + " repair' to clear the failed entry, then deploy again.";
+        return "V" + version + " (" + description + ") failed. "
+                + EngineBehaviour.of(engine).afterAFailedMigration();
     }
 }

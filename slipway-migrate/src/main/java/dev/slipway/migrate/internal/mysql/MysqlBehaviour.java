@@ -1,0 +1,73 @@
+package dev.slipway.migrate.internal.mysql;
+
+import dev.slipway.migrate.internal.EngineBehaviour;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * MySQL and MariaDB: GET_LOCK named after the database (Flyway locks only per migration there), DDL that cannot be
+ * rolled back, and an index of its own behind each foreign key that has no declared one.
+ */
+public final class MysqlBehaviour implements EngineBehaviour {
+
+    public static final MysqlBehaviour INSTANCE = new MysqlBehaviour();
+
+    private static final int MAX_LOCK_NAME = 64;
+
+    private MysqlBehaviour() {}
+
+    @Override
+    public Properties connectTimeout(long seconds) {
+        Properties p = new Properties();
+        p.setProperty("connectTimeout", Long.toString(seconds * 1000));
+        return p;
+    }
+
+    @Override
+    public String schema(Connection connection) throws SQLException {
+        return connection.getCatalog();
+    }
+
+    @Override
+    public Lock lock(Connection connection, Duration timeout) throws SQLException {
+        String name = "slipway_deploy_" + connection.getCatalog();
+        String lockName = name.length() > MAX_LOCK_NAME ? name.substring(0, MAX_LOCK_NAME) : name;
+        try (PreparedStatement s = connection.prepareStatement("select get_lock(?, ?)")) {
+            s.setString(1, lockName);
+            s.setLong(2, Math.max(1, timeout.toSeconds()));
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) != 1) {
+                    throw new SQLException("Another deploy held the lock " + lockName + " for more than "
+                            + timeout.toSeconds() + " s. Check for a stuck deploy (SHOW PROCESSLIST) and retry.");
+                }
+            }
+        }
+        return () -> {
+            try (PreparedStatement s = connection.prepareStatement("select release_lock(?)")) {
+                s.setString(1, lockName);
+                s.execute();
+            }
+        };
+    }
+
+    @Override
+    public String dropDatabase(String name) {
+        return "drop database if exists " + name;
+    }
+
+    @Override
+    public String afterAFailedMigration() {
+        return "MySQL cannot roll back DDL, so statements before the error may be applied: undo them by hand (or make"
+                + " the script re-runnable), fix the file, run 'slipway migrate repair', then deploy again.";
+    }
+
+    @Override
+    public boolean isForeignKeyIndex(String index, Set<String> foreignKeysOfTheTable) {
+        return foreignKeysOfTheTable.contains(index);
+    }
+}

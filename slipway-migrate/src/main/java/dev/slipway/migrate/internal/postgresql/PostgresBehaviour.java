@@ -1,0 +1,59 @@
+package dev.slipway.migrate.internal.postgresql;
+
+import dev.slipway.migrate.internal.EngineBehaviour;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+
+/** PostgreSQL: an advisory lock per database, transactional DDL, no implicit indexes. */
+public final class PostgresBehaviour implements EngineBehaviour {
+
+    public static final PostgresBehaviour INSTANCE = new PostgresBehaviour();
+
+    private static final long LOCK_KEY = 0x5_11_b_3a7L; // "slipway", any constant would do
+
+    private PostgresBehaviour() {}
+
+    @Override
+    public Properties connectTimeout(long seconds) {
+        Properties p = new Properties();
+        p.setProperty("connectTimeout", Long.toString(seconds));
+        p.setProperty("loginTimeout", Long.toString(seconds));
+        return p;
+    }
+
+    @Override
+    public String schema(Connection connection) {
+        return "public";
+    }
+
+    @Override
+    public Lock lock(Connection connection, Duration timeout) throws java.sql.SQLException {
+        try (var s = connection.createStatement()) {
+            s.execute("set lock_timeout = '" + timeout.toMillis() + "ms'");
+            s.execute("select pg_advisory_lock(" + LOCK_KEY + ")");
+        }
+        return () -> {
+            try (var s = connection.createStatement()) {
+                s.execute("select pg_advisory_unlock(" + LOCK_KEY + ")");
+            }
+        };
+    }
+
+    @Override
+    public String dropDatabase(String name) {
+        return "drop database if exists " + name + " with (force)";
+    }
+
+    @Override
+    public String afterAFailedMigration() {
+        return "PostgreSQL rolled the migration back; nothing of it is applied. Fix the file, run 'slipway migrate"
+                + " repair' if status still lists it as failed, then deploy again.";
+    }
+
+    @Override
+    public boolean isForeignKeyIndex(String index, Set<String> foreignKeysOfTheTable) {
+        return false;
+    }
+}
