@@ -45,7 +45,7 @@ public final class MigrationLinter {
 
     /** Lints a script; {@code before} empty means unknown (every table is then treated as holding rows). */
     public static List<Finding> lintScript(Engine engine, Optional<Schema> before, String origin, String script) {
-        return new LintRules(engine, before).lint(origin, script);
+        return LintRules.forEngine(engine, before).lint(origin, script);
     }
 
     private static Optional<Schema> stateBefore(Engine engine, List<MigrationFile> earlier) {

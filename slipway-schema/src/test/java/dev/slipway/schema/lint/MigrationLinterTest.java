@@ -112,4 +112,25 @@ class MigrationLinterTest {
                 .contains("drop table post")
                 .contains("fix: ");
     }
+
+    @Test
+    void keysAndUniqueIndexes_areReportedAsEachEngineLocksForThem() {
+        assertThat(rules(Engine.POSTGRESQL, "alter table post add primary key (id);"))
+                .containsExactly(Rule.MF102);
+        assertThat(rules(Engine.MYSQL, "alter table `post` add primary key (`id`);"))
+                .containsExactly(Rule.MF102, Rule.LK201);
+        assertThat(rules(Engine.MYSQL, "alter table `post` add unique index `post_title_key` (`title`);"))
+                .containsExactly(Rule.MF101);
+        assertThat(rules(
+                        Engine.POSTGRESQL,
+                        "alter table post add constraint post_views_check check (views > 0) not valid;"))
+                .isEmpty();
+        assertThat(rules(Engine.POSTGRESQL, "truncate post;")).containsExactly(Rule.DS104);
+    }
+
+    @Test
+    void aMysqlChangeThatRenames_breaksClients_andRebuildsTheTable() {
+        assertThat(rules(Engine.MYSQL, "alter table `post` change `views` `view_count` bigint;"))
+                .containsExactly(Rule.BC101, Rule.LK201);
+    }
 }

@@ -21,9 +21,10 @@ import org.jooq.SQLDialect;
 /**
  * Classifies migration statements by their text, so it works the same on generated and hand-written SQL of
  * both engines. {@code before} is the schema the earlier migrations produce (empty when it could not be
- * worked out: then every table is treated as existing and every type change as risky).
+ * worked out: then every table is treated as existing and every type change as risky). What only one engine
+ * says or locks is in that engine's subclass ({@link PostgresLintRules}, {@link MysqlLintRules}).
  */
-public final class LintRules {
+public abstract class LintRules {
 
     private static final Pattern CREATE_TABLE =
             Pattern.compile("^create (?:temporary |temp )?table (?:if not exists )?([\\w.]+)");
@@ -38,11 +39,6 @@ public final class LintRules {
     private static final Pattern RENAME = Pattern.compile("^rename (?:column )?(\\w+)?\\s*to (\\w+)");
     private static final Pattern DROP_COLUMN = Pattern.compile(
             "^drop (?:column )?(?:if exists )?(?!constraint\\b|index\\b|key\\b|foreign\\b|primary\\b|check\\b|default\\b)(\\w+)");
-    private static final Pattern PG_TYPE =
-            Pattern.compile("^alter (?:column )?(\\w+) (?:set data )?type (.+?)(?: using .*)?$");
-    private static final Pattern PG_SET_NOT_NULL = Pattern.compile("^alter (?:column )?(\\w+) set not null");
-    private static final Pattern MY_MODIFY = Pattern.compile("^modify (?:column )?(\\w+) (.+)$");
-    private static final Pattern MY_CHANGE = Pattern.compile("^change (?:column )?(\\w+) (\\w+) (.+)$");
     private static final Pattern ADD_COLUMN = Pattern.compile(
             "^add (?:column )?(?:if not exists )?(?!constraint\\b|index\\b|key\\b|unique\\b|primary\\b|foreign\\b|check\\b|fulltext\\b|spatial\\b)(\\w+) (.+)$");
     private static final Pattern ADD_CONSTRAINT =
@@ -55,10 +51,29 @@ public final class LintRules {
     private final Optional<Schema> before;
     private final Set<String> createdHere = new HashSet<>();
 
-    public LintRules(Engine engine, Optional<Schema> before) {
+    protected LintRules(Engine engine, Optional<Schema> before) {
         this.engine = engine;
         this.before = before;
     }
+
+    public static LintRules forEngine(Engine engine, Optional<Schema> before) {
+        return switch (engine) {
+            case POSTGRESQL -> new PostgresLintRules(before);
+            case MYSQL -> new MysqlLintRules(before);
+        };
+    }
+
+    /** What creating an index on a table that holds rows costs on this engine. */
+    protected abstract void createIndex(String table, boolean concurrently, Reporter report);
+
+    /** An ALTER TABLE action only this engine has; false when it is not one. */
+    protected abstract boolean engineAlterAction(String table, String action, Reporter report);
+
+    /** What adding a primary key, foreign key or check to a table that holds rows costs on this engine. */
+    protected abstract void addKeyOrCheck(String table, String kind, String rest, Reporter report);
+
+    /** What changing a column's type costs on this engine; {@code cheap} when only the catalog changes. */
+    protected abstract void typeChangeCost(String table, String column, boolean cheap, Reporter report);
 
     /** Lints one script; the state carries over statement by statement (tables it creates are new). */
     public List<Finding> lint(String origin, String script) {
@@ -93,7 +108,7 @@ public final class LintRules {
             String table = bare(m.group(3));
             if (!existing(table)) return;
             if (m.group(1) != null) report.found(Rule.MF101, table);
-            if (engine == Engine.POSTGRESQL && m.group(2) == null) report.found(Rule.LK101, table);
+            createIndex(table, m.group(2) != null, report);
         } else if ((m = ALTER_TABLE.matcher(sql)).find()) {
             String table = bare(m.group(1));
             if (!existing(table)) return;
@@ -109,19 +124,10 @@ public final class LintRules {
             report.found(Rule.BC101, m.group(1) == null ? table : table + "." + m.group(1));
         } else if ((m = DROP_COLUMN.matcher(action)).find()) {
             report.found(Rule.DS102, table + "." + m.group(1));
-        } else if (engine == Engine.POSTGRESQL && (m = PG_TYPE.matcher(action)).find()) {
-            typeChange(table, m.group(1), m.group(2), report);
-        } else if (engine == Engine.POSTGRESQL && (m = PG_SET_NOT_NULL.matcher(action)).find()) {
-            report.found(Rule.BC103, table + "." + m.group(1));
-        } else if (engine == Engine.MYSQL && (m = MY_CHANGE.matcher(action)).find()) {
-            if (!m.group(1).equals(m.group(2))) report.found(Rule.BC101, table + "." + m.group(1));
-            redefine(table, m.group(1), m.group(3), report);
-        } else if (engine == Engine.MYSQL && (m = MY_MODIFY.matcher(action)).find()) {
-            redefine(table, m.group(1), m.group(2), report);
+        } else if (engineAlterAction(table, action, report)) {
+            return;
         } else if ((m = ADD_CONSTRAINT.matcher(action)).find()) {
             addConstraint(table, m.group(1), m.group(2), report);
-        } else if (engine == Engine.MYSQL && action.matches("^add unique (index|key)\\b.*")) {
-            report.found(Rule.MF101, table);
         } else if ((m = ADD_COLUMN.matcher(action)).find()) {
             String definition = m.group(2);
             boolean generated = definition.contains("default")
@@ -133,23 +139,16 @@ public final class LintRules {
     }
 
     private void addConstraint(String table, String kind, String rest, Reporter report) {
-        switch (kind) {
-            case "unique" -> report.found(Rule.MF101, table);
-            case "primary key" -> {
-                report.found(Rule.MF102, table);
-                if (engine == Engine.MYSQL) report.found(Rule.LK201, table);
-            }
-            case "foreign key" -> {
-                if (engine == Engine.POSTGRESQL && !rest.contains("not valid")) report.found(Rule.LK102, table);
-            }
-            default -> {
-                if (engine == Engine.POSTGRESQL && !rest.contains("not valid")) report.found(Rule.LK103, table);
-            }
+        if (kind.equals("unique")) {
+            report.found(Rule.MF101, table);
+            return;
         }
+        if (kind.equals("primary key")) report.found(Rule.MF102, table);
+        addKeyOrCheck(table, kind, rest, report);
     }
 
     /** A MySQL MODIFY/CHANGE: the new definition replaces the column's type, nullability and default. */
-    private void redefine(String table, String column, String definition, Reporter report) {
+    protected void redefine(String table, String column, String definition, Reporter report) {
         String newType = COLUMN_ATTRIBUTES.matcher(definition).replaceFirst("").trim();
         Optional<Column> old = column(table, column);
         boolean typeChanged = old.isEmpty()
@@ -162,7 +161,7 @@ public final class LintRules {
         }
     }
 
-    private void typeChange(String table, String column, String newTypeSql, Reporter report) {
+    protected void typeChange(String table, String column, String newTypeSql, Reporter report) {
         Optional<ColumnType> oldType = column(table, column).map(Column::type);
         Optional<ColumnType> newType = parseType(newTypeSql);
         boolean widening =
@@ -172,7 +171,7 @@ public final class LintRules {
                 && newType.get().kind() != ColumnType.Kind.BIGINT
                 && oldType.get().kind() != ColumnType.Kind.INTEGER
                 && oldType.get().kind() != ColumnType.Kind.SMALLINT;
-        if (engine == Engine.POSTGRESQL && !cheapInPostgres) report.found(Rule.LK104, table + "." + column);
+        typeChangeCost(table, column, cheapInPostgres, report);
     }
 
     private Optional<ColumnType> parseType(String typeSql) {
@@ -242,7 +241,7 @@ public final class LintRules {
     }
 
     @FunctionalInterface
-    private interface Reporter {
+    protected interface Reporter {
         void found(Rule rule, String subject);
     }
 }
