@@ -91,6 +91,20 @@ class SlipwayCliIT {
     }
 
     @Test
+    void aJdbcMysqlUrl_works_likeAMariadbOne() throws IOException {
+        try (TestDatabase db = TestServers.mysql().createDatabase()) {
+            String url = db.url().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+            schema("blog-v1.sql");
+
+            assertThat(slipway("migrate", "dev", "--name", "init", "--url", url, "--user", db.user()))
+                    .isEqualTo(ExitCodes.OK);
+            assertThat(slipway("migrate", "status", "--url", url, "--user", db.user()))
+                    .isEqualTo(ExitCodes.OK);
+            assertThat(out()).contains("APPLIED  V1").contains("Up to date.");
+        }
+    }
+
+    @Test
     void migrateCheck_exitsOne_whenSchemaSqlChangedWithoutAMigration() throws IOException {
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
             schema("blog-v1.sql");
