@@ -174,6 +174,6 @@ public final class SlipwayDatabase extends Construct {
     public void allowFrom(IConnectable client) {
         cluster.getConnections().allowDefaultPortFrom(client, "Slipway function");
         if (proxy != null)
-            proxy.getConnections().allowFrom(client, Port.tcp(props.engine() == Engine.POSTGRESQL ? 5432 : 3306));
+            proxy.getConnections().allowFrom(client, Port.tcp(props.engine().defaultPort()));
     }
 }
