@@ -1,0 +1,220 @@
+package dev.slipway.dataapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.slipway.dataapi.internal.DataApiException;
+import dev.slipway.dataapi.internal.Operations;
+import dev.slipway.dataapi.internal.Pools;
+import dev.slipway.dataapi.internal.SigV4;
+import dev.slipway.dataapi.internal.Transactions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data proxy: an HTTP server speaking the RDS Data API (paths, JSON shapes, error types) over pooled JDBC
+ * connections. Built on the JDK's HTTP server with a virtual thread per request: no framework, and a request
+ * blocked on the database holds no platform thread.
+ */
+public final class DataApiServer implements AutoCloseable {
+
+    /** AWS's request limit, 4 MiB including headers (BatchExecuteStatement documentation). */
+    public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+    /** AWS's response limit, 1 MiB (Data API limitations). */
+    public static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataApiServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataApiConfig config;
+    private final HttpServer server;
+    private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "data-api-transaction-expiry");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Pools pools;
+    private final Transactions transactions;
+    private final Operations operations;
+    private final SigV4 sigV4;
+
+    private DataApiServer(DataApiConfig config, Clock clock) throws IOException {
+        this.config = config;
+        this.pools = new Pools(config.maxConnections(), config.borrowTimeout());
+        this.transactions = new Transactions(clock);
+        this.operations = new Operations(config, pools, transactions);
+        this.sigV4 = new SigV4(config.accessKeys()::get, clock);
+        this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
+        server.setExecutor(requests);
+        server.createContext("/", this::handle);
+        reaper.scheduleWithFixedDelay(transactions::expire, 10, 10, TimeUnit.SECONDS);
+        server.start();
+    }
+
+    public static DataApiServer start(DataApiConfig config) throws IOException {
+        DataApiServer server = new DataApiServer(config, Clock.systemUTC());
+        LOG.info(
+                "Data API listening on {} ({}; {})",
+                server.endpoint(),
+                config.development() != null
+                        ? "every ARN -> " + config.development()
+                        : config.targets().size() + " targets",
+                config.authenticationRequired() ? "SigV4 or API key required" : "no authentication: loopback use only");
+        return server;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** What a client's {@code endpointOverride} is set to. */
+    public URI endpoint() {
+        return URI.create("http://" + config.bindAddress() + ":" + port());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
+        String operation = Operations.operationOf(exchange.getRequestURI().getPath());
+        int status;
+        String error = null;
+        try (exchange) {
+            try {
+                byte[] body = readBody(exchange);
+                if (operation == null || !exchange.getRequestMethod().equals("POST")) {
+                    throw new DataApiException(
+                            "UnknownOperationException",
+                            404,
+                            "No Data API operation at " + exchange.getRequestMethod() + " "
+                                    + exchange.getRequestURI().getPath());
+                }
+                authenticate(exchange, body);
+                JsonNode request = parse(body);
+                ObjectNode response = operations.handle(operation, request);
+                byte[] bytes = JSON.writeValueAsBytes(response);
+                if (bytes.length > MAX_RESPONSE_BYTES) {
+                    throw DataApiException.badRequest("Database returned more than the allowed response size limit");
+                }
+                status = 200;
+                send(exchange, status, bytes, requestId, null);
+            } catch (DataApiException e) {
+                status = e.status();
+                error = e.type();
+                ObjectNode body =
+                        JSON.createObjectNode().put("__type", e.type()).put("message", e.getMessage());
+                send(exchange, status, JSON.writeValueAsBytes(body), requestId, e.type());
+            } catch (RuntimeException e) {
+                status = 500;
+                error = "InternalServerErrorException";
+                LOG.error("Request {} failed unexpectedly", requestId, e);
+                ObjectNode body = JSON.createObjectNode()
+                        .put("__type", error)
+                        .put("message", "Internal error (request " + requestId + ")");
+                send(exchange, status, JSON.writeValueAsBytes(body), requestId, error);
+            }
+        }
+        LOG.info(
+                "{\"requestId\":\"{}\",\"operation\":\"{}\",\"status\":{},\"error\":{},\"durationMs\":{}}",
+                requestId,
+                operation,
+                status,
+                error == null ? "null" : "\"" + error + "\"",
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void authenticate(HttpExchange exchange, byte[] body) {
+        if (!config.authenticationRequired()) return;
+        Map<String, List<String>> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        String apiKey = first(headers, "x-api-key");
+        String authorization = first(headers, "authorization");
+        if (apiKey == null && authorization != null && authorization.startsWith("Bearer ")) {
+            apiKey = authorization.substring("Bearer ".length()).strip();
+        }
+        if (apiKey != null && acceptedApiKey(apiKey)) return;
+        if (apiKey != null && config.accessKeys().isEmpty()) {
+            throw DataApiException.forbidden("UnrecognizedClientException", "The API key is not valid.");
+        }
+        sigV4.verify(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body);
+    }
+
+    private boolean acceptedApiKey(String candidate) {
+        byte[] given = candidate.getBytes(StandardCharsets.UTF_8);
+        boolean ok = false;
+        for (String key : config.apiKeys()) { // constant time per key
+            ok |= MessageDigest.isEqual(given, key.getBytes(StandardCharsets.UTF_8));
+        }
+        return ok;
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+            if (body.length > MAX_REQUEST_BYTES) {
+                throw DataApiException.badRequest("The request is larger than the Data API's 4 MiB limit.");
+            }
+            return body;
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject()) throw DataApiException.badRequest("The body must be a JSON object.");
+            return node;
+        } catch (IOException e) {
+            throw DataApiException.badRequest("The body is not valid JSON.");
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body, String requestId, String errorType)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        if (errorType != null) exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** How many transactions are open (for tests, metrics and shutdown). */
+    public int openTransactions() {
+        return transactions.count();
+    }
+
+    /** Stops accepting, lets requests in flight finish (up to 10 s), rolls back open transactions, closes pools. */
+    @Override
+    public void close() {
+        server.stop(10);
+        reaper.shutdownNow();
+        transactions.close();
+        pools.close();
+        requests.close();
+    }
+}

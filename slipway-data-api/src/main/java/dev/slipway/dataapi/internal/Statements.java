@@ -1,0 +1,108 @@
+package dev.slipway.dataapi.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.core.Engine;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/** Runs one ExecuteStatement or BatchExecuteStatement on a connection and builds the Data API's answer. */
+final class Statements {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private Statements() {}
+
+    static ObjectNode execute(Connection c, Engine engine, JsonNode request, Duration timeout) throws SQLException {
+        boolean mysql = engine == Engine.MYSQL;
+        NamedParameters sql = NamedParameters.parse(request.path("sql").asText(), mysql);
+        Parameters parameters = new Parameters(request.get("parameters"));
+        Results.Options options = Results.Options.from(request.get("resultSetOptions"));
+        boolean json = "JSON".equals(request.path("formatRecordsAs").asText("NONE"));
+        boolean metadata = request.path("includeResultMetadata").asBoolean(false);
+        ObjectNode response = JSON.objectNode();
+        try (PreparedStatement s = mysql
+                ? c.prepareStatement(sql.sql(), Statement.RETURN_GENERATED_KEYS)
+                : c.prepareStatement(sql.sql())) {
+            timeout(s, request, timeout);
+            parameters.bind(s, sql.names(), !mysql);
+            if (s.execute()) {
+                try (ResultSet rs = s.getResultSet()) {
+                    if (json) {
+                        response.put("formattedRecords", Results.formatted(rs, options));
+                    } else {
+                        if (metadata) response.set("columnMetadata", Results.columnMetadata(rs.getMetaData()));
+                        response.set("records", Results.records(rs, options));
+                    }
+                }
+                response.put("numberOfRecordsUpdated", 0);
+            } else {
+                response.put("numberOfRecordsUpdated", Math.max(0, s.getUpdateCount()));
+                if (metadata && !json) response.set("columnMetadata", JSON.arrayNode());
+            }
+            response.set("generatedFields", mysql ? generated(s, options) : JSON.arrayNode());
+        }
+        return response;
+    }
+
+    static ObjectNode batch(Connection c, Engine engine, JsonNode request, Duration timeout) throws SQLException {
+        boolean mysql = engine == Engine.MYSQL;
+        NamedParameters sql = NamedParameters.parse(request.path("sql").asText(), mysql);
+        JsonNode sets = request.get("parameterSets");
+        ArrayNode results = JSON.arrayNode();
+        try (PreparedStatement s = mysql
+                ? c.prepareStatement(sql.sql(), Statement.RETURN_GENERATED_KEYS)
+                : c.prepareStatement(sql.sql())) {
+            timeout(s, request, timeout);
+            int count = 0;
+            if (sets != null && sets.isArray()) {
+                for (JsonNode set : sets) {
+                    new Parameters(set).bind(s, sql.names(), !mysql);
+                    s.addBatch();
+                    count++;
+                }
+            }
+            if (count == 0) {
+                s.execute();
+            } else {
+                s.executeBatch();
+            }
+            ArrayNode keys = mysql ? generated(s, Results.Options.from(null)) : JSON.arrayNode();
+            for (int i = 0; i < count; i++) {
+                ObjectNode result = results.addObject();
+                ArrayNode fields = result.putArray("generatedFields");
+                if (i < keys.size()) fields.add(keys.get(i));
+            }
+        }
+        return JSON.objectNode().set("updateResults", results);
+    }
+
+    private static void timeout(PreparedStatement s, JsonNode request, Duration timeout) throws SQLException {
+        if (!request.path("continueAfterTimeout").asBoolean(false)) s.setQueryTimeout((int) timeout.toSeconds());
+    }
+
+    private static ArrayNode generated(PreparedStatement s, Results.Options options) throws SQLException {
+        ArrayNode out = JSON.arrayNode();
+        try (ResultSet keys = s.getGeneratedKeys()) {
+            if (keys == null) return out;
+            while (keys.next()) out.add(Results.field(keys, 1, keys.getMetaData(), options));
+        }
+        return out;
+    }
+
+    /** A database error as the Data API reports it: the database's own message and its SQL state. */
+    static DataApiException databaseError(SQLException e) {
+        if (e instanceof SQLTimeoutException) {
+            return new DataApiException("StatementTimeoutException", 400, "Request timed out", e);
+        }
+        String state = e.getSQLState() == null ? "" : "; SQLState: " + e.getSQLState();
+        return DataApiException.databaseError(String.valueOf(e.getMessage()).strip() + state, e);
+    }
+}
