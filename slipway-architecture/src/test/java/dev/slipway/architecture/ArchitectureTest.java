@@ -32,7 +32,8 @@ class ArchitectureTest {
                 "dev.slipway.lambda.migrations",
                 "dev.slipway.cli",
                 "dev.slipway.local.runtime",
-                "dev.slipway.cdk");
+                "dev.slipway.cdk",
+                "dev.slipway.dataapi");
     }
 
     static JavaClasses classes;

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             InvokeCommand.class,
             MigrateCommand.class,
             SchemaCommand.class,
+            DataApiCommand.class,
             CommandLine.HelpCommand.class
         })
 public class Slipway {

@@ -84,6 +84,31 @@ public enum Setting {
             "which function up runs as the migration custom resource"),
     UP_TRY(Group.RARE, "slipway.up.try.NAME", null, null, null, false, "a line up prints under Try:"),
     DEBUG(Group.RARE, "slipway.debug", null, null, null, false, "any value: the CLI prints an error's stack trace"),
+    DATA_API_PORT(Group.RARE, "slipway.data-api.port", "--port", "8080", null, false, "the data proxy's port"),
+    DATA_API_BIND(
+            Group.RARE,
+            "slipway.data-api.bind",
+            "--bind",
+            "127.0.0.1",
+            null,
+            false,
+            "the address the data proxy listens on (0.0.0.0 in a container)"),
+    DATA_API_ACCESS_KEYS(
+            Group.RARE,
+            "slipway.data-api.access-keys",
+            "--access-key",
+            null,
+            null,
+            false,
+            "ID:SECRET pairs, comma-separated: SigV4 keys the data proxy accepts"),
+    DATA_API_API_KEYS(
+            Group.RARE,
+            "slipway.data-api.api-keys",
+            "--api-key",
+            null,
+            null,
+            false,
+            "API keys, comma-separated, the data proxy accepts (x-api-key or Authorization: Bearer)"),
 
     DB_SECRET_ARN(
             Group.FUNCTIONS,

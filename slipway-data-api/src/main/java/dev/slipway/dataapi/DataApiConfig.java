@@ -1,5 +1,7 @@
 package dev.slipway.dataapi;
 
+import dev.slipway.core.Engine;
+import dev.slipway.core.Setting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -94,5 +96,63 @@ public record DataApiConfig(
 
     public boolean authenticationRequired() {
         return !accessKeys.isEmpty() || !apiKeys.isEmpty();
+    }
+
+    /**
+     * Development mode from Slipway's settings ({@code slipway.url}, {@code slipway.user}, {@code slipway.password},
+     * {@code slipway.data-api.*}), as the CLI and the runnable jar read them.
+     *
+     * @throws IllegalArgumentException naming the setting to fix
+     */
+    public static DataApiConfig fromSettings(Map<String, String> settings) {
+        String url = settings.get(Setting.URL.key());
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("The data proxy needs a database: set " + Setting.URL.env()
+                    + " or pass --url (e.g. jdbc:postgresql://127.0.0.1:5432/app).");
+        }
+        Engine.fromJdbcUrl(url); // an unsupported URL fails here, with the schemes that work
+        int port = parsePort(settings.getOrDefault(Setting.DATA_API_PORT.key(), "8080"));
+        java.util.Map<String, String> access = new java.util.HashMap<>();
+        for (String pair : list(settings.get(Setting.DATA_API_ACCESS_KEYS.key()))) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0 || colon == pair.length() - 1) {
+                throw new IllegalArgumentException("An access key is ID:SECRET (got one without ':'; its value is not"
+                        + " shown). Check " + Setting.DATA_API_ACCESS_KEYS.env() + " or --access-key.");
+            }
+            access.put(pair.substring(0, colon), pair.substring(colon + 1));
+        }
+        java.util.Set<String> apiKeys = new java.util.HashSet<>(list(settings.get(Setting.DATA_API_API_KEYS.key())));
+        String bind = settings.getOrDefault(Setting.DATA_API_BIND.key(), "127.0.0.1");
+        DataApiConfig base =
+                development(url, settings.get(Setting.USER.key()), settings.get(Setting.PASSWORD.key()), port);
+        return new DataApiConfig(
+                        bind,
+                        port,
+                        base.targets(),
+                        base.development(),
+                        base.accessKeys(),
+                        base.apiKeys(),
+                        base.maxConnections(),
+                        base.borrowTimeout(),
+                        base.statementTimeout())
+                .withKeys(access, apiKeys);
+    }
+
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port < 0 || port > 65535) throw new NumberFormatException();
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The data proxy's port must be 0..65535, not '" + text + "'.");
+        }
+    }
+
+    private static List<String> list(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        return java.util.Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }
