@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.slipway.dataapi.internal.DataApiException;
+import dev.slipway.dataapi.internal.Metrics;
 import dev.slipway.dataapi.internal.Operations;
 import dev.slipway.dataapi.internal.Pools;
 import dev.slipway.dataapi.internal.SigV4;
@@ -57,16 +58,20 @@ public final class DataApiServer implements AutoCloseable {
     private final Transactions transactions;
     private final Operations operations;
     private final SigV4 sigV4;
+    private final Metrics metrics;
 
     private DataApiServer(DataApiConfig config, Clock clock) throws IOException {
         this.config = config;
-        this.pools = new Pools(config.maxConnections(), config.borrowTimeout());
         this.transactions = new Transactions(clock);
+        this.metrics = new Metrics(transactions::count);
+        this.pools = new Pools(config.maxConnections(), config.borrowTimeout(), metrics.registry());
         this.operations = new Operations(config, pools, transactions);
         this.sigV4 = new SigV4(config.accessKeys()::get, clock);
         this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
         server.setExecutor(requests);
         server.createContext("/", this::handle);
+        server.createContext("/metrics", this::metrics);
+        server.createContext("/health", this::health);
         reaper.scheduleWithFixedDelay(transactions::expire, 10, 10, TimeUnit.SECONDS);
         server.start();
     }
@@ -98,9 +103,12 @@ public final class DataApiServer implements AutoCloseable {
         String operation = Operations.operationOf(exchange.getRequestURI().getPath());
         int status;
         String error = null;
+        long in = 0;
+        long[] out = {0};
         try (exchange) {
             try {
                 byte[] body = readBody(exchange);
+                in = body.length;
                 if (operation == null || !exchange.getRequestMethod().equals("POST")) {
                     throw new DataApiException(
                             "UnknownOperationException",
@@ -116,7 +124,9 @@ public final class DataApiServer implements AutoCloseable {
                     throw DataApiException.badRequest("Database returned more than the allowed response size limit");
                 }
                 status = 200;
+                out[0] = bytes.length;
                 send(exchange, status, bytes, requestId, null);
+                metrics.statements(operation, statementCount(operation, request));
             } catch (DataApiException e) {
                 status = e.status();
                 error = e.type();
@@ -133,6 +143,12 @@ public final class DataApiServer implements AutoCloseable {
                 send(exchange, status, JSON.writeValueAsBytes(body), requestId, error);
             }
         }
+        metrics.request(
+                operation,
+                error == null ? "ok" : error,
+                java.time.Duration.ofNanos(System.nanoTime() - started),
+                in,
+                out[0]);
         LOG.info(
                 "{\"requestId\":\"{}\",\"operation\":\"{}\",\"status\":{},\"error\":{},\"durationMs\":{}}",
                 requestId,
@@ -140,6 +156,27 @@ public final class DataApiServer implements AutoCloseable {
                 status,
                 error == null ? "null" : "\"" + error + "\"",
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** {@code GET /metrics}: Prometheus text format, no authentication (it holds no data). */
+    private void metrics(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    /** {@code GET /health}: up while the server accepts requests. */
+    private void health(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = JSON.writeValueAsBytes(
+                    JSON.createObjectNode().put("status", "UP").put("openTransactions", transactions.count()));
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
     }
 
     private void authenticate(HttpExchange exchange, byte[] body) {
@@ -165,6 +202,13 @@ public final class DataApiServer implements AutoCloseable {
             ok |= MessageDigest.isEqual(given, key.getBytes(StandardCharsets.UTF_8));
         }
         return ok;
+    }
+
+    private static int statementCount(String operation, JsonNode request) {
+        if (operation.equals("ExecuteStatement")) return 1;
+        if (operation.equals("BatchExecuteStatement"))
+            return Math.max(1, request.path("parameterSets").size());
+        return 0;
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {

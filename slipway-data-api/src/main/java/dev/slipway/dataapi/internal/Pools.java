@@ -24,10 +24,12 @@ public final class Pools implements AutoCloseable {
     private final Map<Key, HikariDataSource> pools = new ConcurrentHashMap<>();
     private final int maxConnections;
     private final Duration borrowTimeout;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    public Pools(int maxConnections, Duration borrowTimeout) {
+    public Pools(int maxConnections, Duration borrowTimeout, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.maxConnections = maxConnections;
         this.borrowTimeout = borrowTimeout;
+        this.metrics = metrics;
     }
 
     public Engine engine(Key key) {
@@ -68,6 +70,7 @@ public final class Pools implements AutoCloseable {
         config.setConnectionTimeout(Math.max(250, borrowTimeout.toMillis()));
         config.setInitializationFailTimeout(-1); // a database that is down now may be up for the next request
         config.setDataSourceProperties(engine.connectionProperties());
+        config.setMetricRegistry(metrics);
         if (engine == Engine.POSTGRESQL) config.addDataSourceProperty("options", "-c TimeZone=UTC");
         return new HikariDataSource(config);
     }

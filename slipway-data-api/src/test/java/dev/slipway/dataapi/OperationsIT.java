@@ -1,0 +1,150 @@
+package dev.slipway.dataapi;
+
+import static dev.slipway.dataapi.RdsDataClientIT.CLUSTER;
+import static dev.slipway.dataapi.RdsDataClientIT.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.slipway.dataapi.internal.DataApiException;
+import dev.slipway.dataapi.internal.Pools;
+import dev.slipway.dataapi.internal.Transactions;
+import dev.slipway.testing.TestDatabase;
+import dev.slipway.testing.TestServers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The proxy's own limits and endpoints: pool exhaustion, transaction expiry, metrics, health, bad requests. */
+class OperationsIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> post(DataApiServer proxy, String path, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(proxy.endpoint() + path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String request(String extra) {
+        return "{\"resourceArn\":\"" + CLUSTER + "\",\"secretArn\":\"" + SECRET + "\"" + extra + "}";
+    }
+
+    @Test
+    void aFullPool_answersServiceUnavailableAfterTheBorrowTimeout_insteadOfHanging() throws Exception {
+        try (TestDatabase db = TestServers.postgres().createDatabase();
+                DataApiServer proxy = DataApiServer.start(
+                        DataApiConfig.development(db.url(), db.user(), "", 0).withPool(1, Duration.ofMillis(300)))) {
+            HttpResponse<String> begun = post(proxy, "/BeginTransaction", request(""));
+            assertThat(begun.statusCode()).isEqualTo(200);
+
+            long started = System.nanoTime();
+            HttpResponse<String> starved = post(proxy, "/Execute", request(",\"sql\":\"select 1\""));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(starved.statusCode()).isEqualTo(503);
+            assertThat(starved.headers().firstValue("x-amzn-ErrorType")).hasValue("ServiceUnavailableError");
+            assertThat(millis).isLessThan(5_000);
+        }
+    }
+
+    @Test
+    void badRequests_getAwsErrorTypes_andMetricsAndHealthAreServed() throws Exception {
+        try (TestDatabase db = TestServers.mysql().createDatabase();
+                DataApiServer proxy = DataApiServer.start(DataApiConfig.development(db.url(), db.user(), "", 0))) {
+            assertThat(post(proxy, "/Execute", "not json").statusCode()).isEqualTo(400);
+            assertThat(post(proxy, "/Execute", request("")).body()).contains("BadRequestException", "sql is required");
+            assertThat(post(proxy, "/Execute", "{\"sql\":\"select 1\"}").body()).contains("resourceArn is required");
+            assertThat(post(proxy, "/ExecuteSql", request("")).body()).contains("deprecated");
+            assertThat(post(proxy, "/Execute", request(",\"sql\":\"select :missing\""))
+                            .body())
+                    .contains("no parameter has that name");
+            assertThat(post(proxy, "/CommitTransaction", request(",\"transactionId\":\"nope\""))
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(post(proxy, "/Execute", request(",\"sql\":\"select 1\"")).statusCode())
+                    .isEqualTo(200);
+
+            HttpResponse<String> metrics = http.send(
+                    HttpRequest.newBuilder(URI.create(proxy.endpoint() + "/metrics"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.body())
+                    .contains("dataapi_requests_seconds_count{operation=\"ExecuteStatement\",outcome=\"ok\"} 1")
+                    .contains("outcome=\"BadRequestException\"")
+                    .contains("dataapi_requests_seconds_bucket")
+                    .contains("dataapi_transactions_open")
+                    .contains("hikaricp_connections_active")
+                    .contains("dataapi_statements_total");
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create(proxy.endpoint() + "/health"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+        }
+    }
+
+    @Test
+    void aTransactionIdleForThreeMinutes_isRolledBack_andItsIdIsThenNotFound() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        try (TestDatabase db = TestServers.postgres().createDatabase();
+                Pools pools = new Pools(2, Duration.ofSeconds(2), new SimpleMeterRegistry());
+                Transactions transactions = new Transactions(clock)) {
+            Pools.Key key = new Pools.Key(new DataApiConfig.Target(null, null, db.url(), db.user(), ""), null);
+            String id = transactions.begin(pools.borrow(key), key);
+            transactions.use(id, (c, k) -> c.createStatement().execute("create table t (id int)"));
+
+            clock.advance(Duration.ofMinutes(2));
+            transactions.expire();
+            assertThat(transactions.count()).isEqualTo(1);
+            transactions.use(id, (c, k) -> c.createStatement().execute("insert into t values (1)"));
+
+            clock.advance(Duration.ofMinutes(3).plusSeconds(1));
+            transactions.expire();
+            assertThat(transactions.count()).isZero();
+            assertThatThrownBy(() -> transactions.use(id, (c, k) -> true))
+                    .isInstanceOf(DataApiException.class)
+                    .hasMessageContaining("is not found");
+            try (var c = db.connect();
+                    var rs = c.getMetaData().getTables(null, "public", "t", null)) {
+                assertThat(rs.next()).as("the rolled back transaction's table").isFalse();
+            }
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
