@@ -68,6 +68,12 @@ class UpCommand extends ProjectCommand {
                         ? " (embedded; data kept in " + dir.resolve(".slipway") + ", --fresh starts empty)"
                         : ""));
         out.println("  " + stack.migrationSummary());
+        out.println("  data proxy: " + stack.dataApiEndpoint() + " (RDS Data API, any ARN; header x-api-key: "
+                + stack.dataApiKey() + ", or SigV4 with the keys below)");
+        out.println("    AWS_ACCESS_KEY_ID=" + LocalStack.LOCAL_ACCESS_KEY_ID + " AWS_SECRET_ACCESS_KEY="
+                + stack.dataApiSecret() + " aws rds-data execute-statement --region us-east-1 --endpoint-url "
+                + stack.dataApiEndpoint() + " --resource-arn arn:aws:rds:us-east-1:000000000000:cluster:local"
+                + " --secret-arn arn:aws:secretsmanager:us-east-1:000000000000:secret:local --sql 'select 1'");
         out.println("Try:");
         project.settings().asMap().entrySet().stream()
                 .filter(e ->

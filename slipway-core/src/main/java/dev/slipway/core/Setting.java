@@ -126,6 +126,22 @@ public enum Setting {
             "the secret's dbname",
             true,
             "overrides the secret's dbname"),
+    DATA_API_ENDPOINT(
+            Group.FUNCTIONS,
+            "slipway.data-api.endpoint",
+            null,
+            null,
+            null,
+            true,
+            "the data proxy's URL, for a Data API client's endpointOverride (set by slipway up)"),
+    DATA_API_KEY(
+            Group.FUNCTIONS,
+            "slipway.data-api.key",
+            null,
+            null,
+            null,
+            true,
+            "an API key the data proxy accepts, sent as x-api-key (set by slipway up)"),
     DB_HOST(
             Group.FUNCTIONS,
             "slipway.db.host",

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.core.Setting;
 import dev.slipway.core.routes.Route;
 import dev.slipway.core.routes.RoutesFile;
+import dev.slipway.dataapi.DataApiConfig;
+import dev.slipway.dataapi.DataApiServer;
 import dev.slipway.migrate.DatabaseConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,13 +15,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * The whole stack on this machine: the functions from their Lambda zips, the migration function invoked with a
- * real CloudFormation Create event (its response PUT to a local ResponseURL), then the HTTP API from the routes
- * file. The database is given (embedded or not) and outlives the stack.
+ * real CloudFormation Create event (its response PUT to a local ResponseURL), the data proxy, then the HTTP API
+ * from the routes file. The database is given (embedded or not) and outlives the stack.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -27,11 +30,26 @@ public final class LocalStack implements AutoCloseable {
 
     private final Map<String, LocalFunction> functions;
     private final LocalHttpApi api;
+    private final DataApiServer dataApi;
+    private final String dataApiKey;
+    private final String dataApiSecret;
     private final String migrationSummary;
 
-    private LocalStack(Map<String, LocalFunction> functions, LocalHttpApi api, String migrationSummary) {
+    /** The SigV4 key id of the data proxy in {@code up}; its secret is new each run. */
+    public static final String LOCAL_ACCESS_KEY_ID = "SLIPWAYLOCAL";
+
+    private LocalStack(
+            Map<String, LocalFunction> functions,
+            LocalHttpApi api,
+            DataApiServer dataApi,
+            String dataApiKey,
+            String dataApiSecret,
+            String migrationSummary) {
         this.functions = functions;
         this.api = api;
+        this.dataApi = dataApi;
+        this.dataApiKey = dataApiKey;
+        this.dataApiSecret = dataApiSecret;
         this.migrationSummary = migrationSummary;
     }
 
@@ -44,6 +62,10 @@ public final class LocalStack implements AutoCloseable {
             String migrationFunction,
             Path routesFile) {}
 
+    /**
+     * Starts in the order AWS deploys: the database is up; the migration function runs as a custom resource;
+     * then the data proxy starts; then the API functions, which get its endpoint and a key in their environment.
+     */
     public static LocalStack start(Options options, PrintStream functionLog, Consumer<String> progress)
             throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
@@ -52,44 +74,64 @@ public final class LocalStack implements AutoCloseable {
             env.put(Setting.USER.env(), options.database().user());
         env.put(Setting.PASSWORD.env(), options.database().password());
         Path work = options.projectDir().resolve(".slipway/functions");
+        List<FunctionSpec> specs = FunctionSpec.all(
+                options.settings(),
+                options.projectDir(),
+                options.database().engine().id());
+        List<Route> routes = RoutesFile.read(options.routesFile());
+        for (Route route : routes) {
+            boolean declared = specs.stream().anyMatch(s -> s.name().equals(route.function()));
+            if (!declared || route.function().equals(options.migrationFunction())) {
+                throw new IllegalArgumentException(options.routesFile() + ": route " + route.routeKey()
+                        + " names function '" + route.function() + "', which slipway.properties does not declare"
+                        + " as an API function.");
+            }
+        }
+        FunctionSpec migrationSpec = specs.stream()
+                .filter(s -> s.name().equals(options.migrationFunction()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No function '" + options.migrationFunction()
+                        + "' in slipway.properties to run the migrations (slipway.function."
+                        + options.migrationFunction() + ".handler)."));
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
+        // bound now (a busy port fails fast), served only once everything before it is up
+        LocalHttpApi api = new LocalHttpApi(options.port(), routes, functions);
+        DataApiServer dataApi = null;
         try {
-            for (FunctionSpec spec : FunctionSpec.all(
-                    options.settings(),
-                    options.projectDir(),
-                    options.database().engine().id())) {
-                functions.put(
-                        spec.name(),
-                        LocalFunction.deploy(spec.name(), spec.artifact(), spec.handler(), env, work, 4, functionLog));
-            }
-            List<Route> routes = RoutesFile.read(options.routesFile());
-            for (Route route : routes) {
-                if (!functions.containsKey(route.function()) || route.function().equals(options.migrationFunction())) {
-                    throw new IllegalArgumentException(options.routesFile() + ": route " + route.routeKey()
-                            + " names function '" + route.function() + "', which slipway.properties does not declare"
-                            + " as an API function.");
-                }
-            }
-            LocalFunction migrations = functions.remove(options.migrationFunction());
-            if (migrations == null) {
-                throw new IllegalArgumentException("No function '" + options.migrationFunction()
-                        + "' in slipway.properties" + " to run the migrations (slipway.function."
-                        + options.migrationFunction() + ".handler).");
-            }
-            // bound now (a busy port fails fast), served only once the migrations succeeded
-            LocalHttpApi api = new LocalHttpApi(options.port(), routes, functions);
             String summary;
-            try (migrations) {
+            try (LocalFunction migrations = LocalFunction.deploy(
+                    migrationSpec.name(),
+                    migrationSpec.artifact(),
+                    migrationSpec.handler(),
+                    env,
+                    work,
+                    1,
+                    functionLog)) {
                 progress.accept("Running the migration function with a CloudFormation Create event");
                 summary = runMigrations(migrations);
-            } catch (Exception e) {
-                api.close();
-                throw e;
             }
             progress.accept(summary);
+            String key = UUID.randomUUID().toString();
+            String secret = UUID.randomUUID().toString();
+            DatabaseConfig db = options.database();
+            dataApi = DataApiServer.start(DataApiConfig.development(db.url(), db.user(), db.password(), 0)
+                    .withKeys(Map.of(LOCAL_ACCESS_KEY_ID, secret), Set.of(key)));
+            progress.accept("Data proxy: " + dataApi.endpoint());
+            Map<String, String> apiEnv = new LinkedHashMap<>(env);
+            apiEnv.put(Setting.DATA_API_ENDPOINT.env(), dataApi.endpoint().toString());
+            apiEnv.put(Setting.DATA_API_KEY.env(), key);
+            for (FunctionSpec spec : specs) {
+                if (spec == migrationSpec) continue;
+                functions.put(
+                        spec.name(),
+                        LocalFunction.deploy(
+                                spec.name(), spec.artifact(), spec.handler(), apiEnv, work, 4, functionLog));
+            }
             api.start();
-            return new LocalStack(functions, api, summary);
+            return new LocalStack(functions, api, dataApi, key, secret, summary);
         } catch (Exception e) {
+            api.close();
+            if (dataApi != null) dataApi.close();
             functions.values().forEach(LocalFunction::close);
             throw e;
         }
@@ -127,6 +169,21 @@ public final class LocalStack implements AutoCloseable {
         return api.port();
     }
 
+    /** The data proxy's URL. */
+    public java.net.URI dataApiEndpoint() {
+        return dataApi.endpoint();
+    }
+
+    /** The API key the data proxy accepts in this run (the API functions have it as SLIPWAY_DATA_API_KEY). */
+    public String dataApiKey() {
+        return dataApiKey;
+    }
+
+    /** The secret of {@link #LOCAL_ACCESS_KEY_ID} in this run, for the AWS CLI or an SDK that signs. */
+    public String dataApiSecret() {
+        return dataApiSecret;
+    }
+
     public String migrationSummary() {
         return migrationSummary;
     }
@@ -135,5 +192,6 @@ public final class LocalStack implements AutoCloseable {
     public void close() {
         api.close();
         functions.values().forEach(LocalFunction::close);
+        dataApi.close();
     }
 }

@@ -23,7 +23,7 @@ class SlipwayUpIT {
     private static final Pattern URL = Pattern.compile("Slipway is up: (http://127\\.0\\.0\\.1:\\d+)");
 
     @Test
-    void up_migratesThenServesTheRoutesFile_overRealHttp_andStopsCleanly() throws Exception {
+    void up_migratesThenStartsTheDataProxyThenServesTheRoutesFile_overRealHttp_andStopsCleanly() throws Exception {
         assertThat(CLI_JAR)
                 .as("built by the slipway-cli module before this one")
                 .exists();
@@ -74,6 +74,27 @@ class SlipwayUpIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(missing.statusCode()).isEqualTo(404);
                 assertThat(missing.body()).contains("\"error\":\"not_found\"");
+
+                // the data proxy started after the migrations, on the same database, with the printed key
+                Matcher proxy = Pattern.compile("data proxy: (http://\\S+) .*x-api-key: (\\S+),")
+                        .matcher(String.join("\n", Files.readAllLines(log)));
+                assertThat(proxy.find()).as("up prints the data proxy").isTrue();
+                HttpResponse<String> viaProxy = http.send(
+                        HttpRequest.newBuilder(URI.create(proxy.group(1) + "/Execute"))
+                                .header("x-api-key", proxy.group(2))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"resourceArn\":\"arn:aws:rds:us-east-1:"
+                                                        + "000000000000:cluster:local\",\"secretArn\":\"arn:aws:secretsmanager:"
+                                                        + "us-east-1:000000000000:secret:local\",\"sql\":\"select email from author\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(viaProxy.statusCode()).isEqualTo(200);
+                assertThat(viaProxy.body()).contains("ada@example.com");
+                List<String> order = Files.readAllLines(log);
+                int migrated = indexOf(order, "Migrations: applied");
+                int proxied = indexOf(order, "Data proxy: http");
+                assertThat(migrated).isNotNegative().isLessThan(proxied);
             } finally {
                 up.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook stops containers and servers
                 assertThat(up.waitFor(20, java.util.concurrent.TimeUnit.SECONDS))
@@ -84,6 +105,11 @@ class SlipwayUpIT {
             assertThat(output).anyMatch(l -> l.contains("Stopping"));
             assertThat(output).anyMatch(l -> l.startsWith("[api] {") && l.contains("\"status\":201"));
         }
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i;
+        return -1;
     }
 
     @Test
