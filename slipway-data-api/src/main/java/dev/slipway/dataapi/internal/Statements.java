@@ -97,10 +97,21 @@ final class Statements {
         return out;
     }
 
-    /** A database error as the Data API reports it: the database's own message and its SQL state. */
+    /**
+     * A database error as the Data API reports it: the database's own message and its SQL state. A lost or refused
+     * connection (SQLSTATE class 08, or the server shutting down: 57P01..57P03) is ServiceUnavailableError, which
+     * the SDKs retry: the statement did not complete, so a retry cannot apply it twice outside a transaction.
+     */
     static DataApiException databaseError(SQLException e) {
         if (e instanceof SQLTimeoutException) {
             return new DataApiException("StatementTimeoutException", 400, "Request timed out", e);
+        }
+        String sqlState = e.getSQLState() == null ? "" : e.getSQLState();
+        if (sqlState.startsWith("08") || sqlState.matches("57P0[123]")) {
+            return DataApiException.unavailable(
+                    "The database connection was lost ("
+                            + String.valueOf(e.getMessage()).strip() + "; SQLState: " + sqlState + "); retry.",
+                    e);
         }
         String state = e.getSQLState() == null ? "" : "; SQLState: " + e.getSQLState();
         return DataApiException.databaseError(String.valueOf(e.getMessage()).strip() + state, e);
