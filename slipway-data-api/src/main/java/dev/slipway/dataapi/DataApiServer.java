@@ -44,6 +44,15 @@ public final class DataApiServer implements AutoCloseable {
     public static final int MAX_RESPONSE_BYTES = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(DataApiServer.class);
+
+    static {
+        // The JDK server closes keep-alive connections beyond 200 idle ones (sun.net.httpserver.maxIdleConnections);
+        // a client that reuses one then fails with an IOException. Hundreds of clients keep that many open.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataApiConfig config;
@@ -67,7 +76,7 @@ public final class DataApiServer implements AutoCloseable {
         this.pools = new Pools(config.maxConnections(), config.borrowTimeout(), metrics.registry());
         this.operations = new Operations(config, pools, transactions);
         this.sigV4 = new SigV4(config.accessKeys()::get, clock);
-        this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
+        this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 1024);
         server.setExecutor(requests);
         server.createContext("/", this::handle);
         server.createContext("/metrics", this::metrics);
