@@ -94,6 +94,19 @@ public record DataApiConfig(
                 statementTimeout);
     }
 
+    public DataApiConfig withStatementTimeout(Duration statementTimeout) {
+        return new DataApiConfig(
+                bindAddress,
+                port,
+                targets,
+                development,
+                accessKeys,
+                apiKeys,
+                maxConnections,
+                borrowTimeout,
+                statementTimeout);
+    }
+
     public boolean authenticationRequired() {
         return !accessKeys.isEmpty() || !apiKeys.isEmpty();
     }

@@ -94,6 +94,27 @@ class OperationsIT {
     }
 
     @Test
+    void aSlowStatement_isStoppedAtTheTimeout_unlessContinueAfterTimeout_andOversizedAnswersAreRefused()
+            throws Exception {
+        try (TestDatabase db = TestServers.postgres().createDatabase();
+                DataApiServer proxy = DataApiServer.start(DataApiConfig.development(db.url(), db.user(), "", 0)
+                        .withStatementTimeout(Duration.ofSeconds(1)))) {
+            HttpResponse<String> stopped = post(proxy, "/Execute", request(",\"sql\":\"select pg_sleep(3)\""));
+            assertThat(stopped.statusCode()).isEqualTo(400);
+            assertThat(stopped.headers().firstValue("x-amzn-ErrorType")).hasValue("StatementTimeoutException");
+
+            HttpResponse<String> continued =
+                    post(proxy, "/Execute", request(",\"sql\":\"select pg_sleep(1.5)\",\"continueAfterTimeout\":true"));
+            assertThat(continued.statusCode()).isEqualTo(200);
+
+            HttpResponse<String> big = post(
+                    proxy, "/Execute", request(",\"sql\":\"select repeat('x', 1000) from generate_series(1, 2000)\""));
+            assertThat(big.statusCode()).isEqualTo(400);
+            assertThat(big.body()).contains("more than the allowed response size limit");
+        }
+    }
+
+    @Test
     void aTransactionIdleForThreeMinutes_isRolledBack_andItsIdIsThenNotFound() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
         try (TestDatabase db = TestServers.postgres().createDatabase();

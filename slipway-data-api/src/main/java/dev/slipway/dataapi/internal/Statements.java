@@ -103,10 +103,16 @@ final class Statements {
      * the SDKs retry: the statement did not complete, so a retry cannot apply it twice outside a transaction.
      */
     static DataApiException databaseError(SQLException e) {
-        if (e instanceof SQLTimeoutException) {
+        String sqlState = e.getSQLState() == null ? "" : e.getSQLState();
+        // JDBC's query timeout: pgjdbc cancels (57014), MariaDB interrupts (70100, error 1317 or 3024)
+        boolean timedOut = e instanceof SQLTimeoutException
+                || sqlState.equals("57014")
+                || sqlState.equals("70100")
+                || e.getErrorCode() == 1317
+                || e.getErrorCode() == 3024;
+        if (timedOut) {
             return new DataApiException("StatementTimeoutException", 400, "Request timed out", e);
         }
-        String sqlState = e.getSQLState() == null ? "" : e.getSQLState();
         if (sqlState.startsWith("08") || sqlState.matches("57P0[123]")) {
             return DataApiException.unavailable(
                     "The database connection was lost ("
