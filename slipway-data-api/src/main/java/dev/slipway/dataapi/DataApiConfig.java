@@ -119,11 +119,15 @@ public record DataApiConfig(
      */
     public static DataApiConfig fromSettings(Map<String, String> settings) {
         String url = settings.get(Setting.URL.key());
-        if (url == null || url.isBlank()) {
+        List<Target> targets = targets(settings);
+        if ((url == null || url.isBlank()) && targets.isEmpty()) {
             throw new IllegalArgumentException("The data proxy needs a database: set " + Setting.URL.env()
-                    + " or pass --url (e.g. jdbc:postgresql://127.0.0.1:5432/app).");
+                    + " or pass --url (e.g. jdbc:postgresql://127.0.0.1:5432/app), or configure targets ("
+                    + Setting.DATA_API_TARGET_RESOURCE_ARN.key() + " with " + Setting.DATA_API_TARGET_URL.key()
+                    + " or " + Setting.DATA_API_TARGET_SECRET_JSON.key() + ").");
         }
-        Engine.fromJdbcUrl(url); // an unsupported URL fails here, with the schemes that work
+        if (url == null || url.isBlank()) url = null;
+        else Engine.fromJdbcUrl(url); // an unsupported URL fails here, with the schemes that work
         int port = parsePort(settings.getOrDefault(Setting.DATA_API_PORT.key(), "8080"));
         java.util.Map<String, String> access = new java.util.HashMap<>();
         for (String pair : list(settings.get(Setting.DATA_API_ACCESS_KEYS.key()))) {
@@ -136,19 +140,67 @@ public record DataApiConfig(
         }
         java.util.Set<String> apiKeys = new java.util.HashSet<>(list(settings.get(Setting.DATA_API_API_KEYS.key())));
         String bind = settings.getOrDefault(Setting.DATA_API_BIND.key(), "127.0.0.1");
-        DataApiConfig base =
-                development(url, settings.get(Setting.USER.key()), settings.get(Setting.PASSWORD.key()), port);
+        DataApiConfig base = url == null
+                ? development("jdbc:postgresql://unused/", null, null, port)
+                : development(url, settings.get(Setting.USER.key()), settings.get(Setting.PASSWORD.key()), port);
         return new DataApiConfig(
                         bind,
                         port,
-                        base.targets(),
-                        base.development(),
+                        url == null ? targets : List.of(),
+                        url == null ? null : base.development(),
                         base.accessKeys(),
                         base.apiKeys(),
                         base.maxConnections(),
                         base.borrowTimeout(),
                         base.statementTimeout())
                 .withKeys(access, apiKeys);
+    }
+
+    /** The targets of {@code slipway.data-api.target.NAME.*}, in name order. */
+    private static List<Target> targets(Map<String, String> settings) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        String prefix = "slipway.data-api.target.";
+        for (String key : settings.keySet()) {
+            if (key.startsWith(prefix) && key.lastIndexOf('.') > prefix.length()) {
+                names.add(key.substring(prefix.length(), key.lastIndexOf('.')));
+            }
+        }
+        List<Target> targets = new java.util.ArrayList<>();
+        for (String name : names) {
+            String resource = settings.get(Setting.DATA_API_TARGET_RESOURCE_ARN.key(name));
+            if (resource == null || resource.isBlank()) {
+                throw new IllegalArgumentException("Data proxy target '" + name + "' has no "
+                        + Setting.DATA_API_TARGET_RESOURCE_ARN.key(name) + " (the cluster ARN requests name).");
+            }
+            String secretArn = settings.get(Setting.DATA_API_TARGET_SECRET_ARN.key(name));
+            String json = settings.get(Setting.DATA_API_TARGET_SECRET_JSON.key(name));
+            String targetUrl = settings.get(Setting.DATA_API_TARGET_URL.key(name));
+            String user = settings.get(Setting.DATA_API_TARGET_USER.key(name));
+            String password = settings.getOrDefault(Setting.DATA_API_TARGET_PASSWORD.key(name), "");
+            if (json != null && !json.isBlank()) {
+                dev.slipway.core.RdsSecret secret;
+                try {
+                    secret = dev.slipway.core.RdsSecret.parse(json);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Data proxy target '" + name + "': " + e.getMessage(), e);
+                }
+                targetUrl = secret.jdbcUrl(null, null);
+                user = secret.username();
+                password = secret.password();
+            }
+            if (targetUrl == null || targetUrl.isBlank()) {
+                throw new IllegalArgumentException("Data proxy target '" + name + "' needs "
+                        + Setting.DATA_API_TARGET_URL.key(name) + " (with .user and .password) or "
+                        + Setting.DATA_API_TARGET_SECRET_JSON.key(name) + ".");
+            }
+            Engine.fromJdbcUrl(targetUrl);
+            targets.add(new Target(resource, blankToNull(secretArn), targetUrl, user, password));
+        }
+        return List.copyOf(targets);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static int parsePort(String text) {

@@ -115,6 +115,45 @@ class OperationsIT {
     }
 
     @Test
+    void configuredTargets_areChosenByTheirArns_andAnUnknownArnIsNotFound() throws Exception {
+        try (TestDatabase pg = TestServers.postgres().createDatabase();
+                TestDatabase my = TestServers.mysql().createDatabase()) {
+            java.util.Map<String, String> settings = new java.util.HashMap<>();
+            settings.put("slipway.data-api.port", "0");
+            settings.put("slipway.data-api.target.orders.resource-arn", "arn:aws:rds:us-east-1:1:cluster:orders");
+            settings.put("slipway.data-api.target.orders.url", pg.url());
+            settings.put("slipway.data-api.target.orders.user", pg.user());
+            settings.put("slipway.data-api.target.users.resource-arn", "arn:aws:rds:us-east-1:1:cluster:users");
+            settings.put(
+                    "slipway.data-api.target.users.secret-json",
+                    "{\"username\":\"" + my.user()
+                            + "\",\"password\":\"\",\"host\":\"127.0.0.1\",\"port\":3306,\"dbname\":\"" + my.name()
+                            + "\",\"engine\":\"mysql\"}");
+            try (DataApiServer proxy = DataApiServer.start(DataApiConfig.fromSettings(settings))) {
+                String version = ",\"sql\":\"select version()\",\"secretArn\":\"" + SECRET + "\"";
+                HttpResponse<String> orders = post(
+                        proxy,
+                        "/Execute",
+                        "{\"resourceArn\":\"arn:aws:rds:us-east-1:1:cluster:orders\"" + version + "}");
+                HttpResponse<String> users = post(
+                        proxy,
+                        "/Execute",
+                        "{\"resourceArn\":\"arn:aws:rds:us-east-1:1:cluster:users\"" + version + "}");
+                HttpResponse<String> unknown = post(
+                        proxy,
+                        "/Execute",
+                        "{\"resourceArn\":\"arn:aws:rds:us-east-1:1:cluster:other\"" + version + "}");
+                assertThat(orders.body()).contains("PostgreSQL");
+                assertThat(users.body())
+                        .containsIgnoringCase(TestServers.mysql().adminUrl().contains("mariadb") ? "maria" : "");
+                assertThat(users.body()).doesNotContain("PostgreSQL");
+                assertThat(unknown.statusCode()).isEqualTo(404);
+                assertThat(unknown.headers().firstValue("x-amzn-ErrorType")).hasValue("NotFoundException");
+            }
+        }
+    }
+
+    @Test
     void aTransactionIdleForThreeMinutes_isRolledBack_andItsIdIsThenNotFound() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
         try (TestDatabase db = TestServers.postgres().createDatabase();
