@@ -40,6 +40,15 @@ class DataApiCommand {
                 description = "A key accepted in x-api-key or Authorization: Bearer (repeatable).")
         List<String> apiKeys = List.of();
 
+        @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this certificate chain.")
+        String tlsCert;
+
+        @Option(names = "--tls-key", paramLabel = "PEM", description = "The certificate's PKCS#8 key.")
+        String tlsKey;
+
+        @Option(names = "--tls-self-signed", description = "Serve HTTPS with a new self-signed certificate.")
+        boolean tlsSelfSigned;
+
         @Override
         int run() throws Exception {
             Map<String, String> settings =
@@ -48,6 +57,9 @@ class DataApiCommand {
             if (bind != null) settings.put(Setting.DATA_API_BIND.key(), bind);
             if (!accessKeys.isEmpty()) settings.put(Setting.DATA_API_ACCESS_KEYS.key(), String.join(",", accessKeys));
             if (!apiKeys.isEmpty()) settings.put(Setting.DATA_API_API_KEYS.key(), String.join(",", apiKeys));
+            if (tlsCert != null) settings.put(Setting.DATA_API_TLS_CERT.key(), tlsCert);
+            if (tlsKey != null) settings.put(Setting.DATA_API_TLS_KEY.key(), tlsKey);
+            if (tlsSelfSigned) settings.put(Setting.DATA_API_TLS_SELF_SIGNED.key(), "true");
             DataApiConfig config = DataApiConfig.fromSettings(settings);
             try (DataApiServer server = DataApiServer.start(config)) {
                 context.out().println("Data API: " + server.endpoint());

@@ -126,6 +126,24 @@ public enum Setting {
             null,
             false,
             "a data proxy target as an RDS secret JSON instead of url/user/password"),
+    DATA_API_TLS_CERT(
+            Group.RARE,
+            "slipway.data-api.tls.cert",
+            "--tls-cert",
+            null,
+            null,
+            false,
+            "a PEM certificate chain: the data proxy serves HTTPS"),
+    DATA_API_TLS_KEY(
+            Group.RARE, "slipway.data-api.tls.key", "--tls-key", null, null, false, "its unencrypted PKCS#8 PEM key"),
+    DATA_API_TLS_SELF_SIGNED(
+            Group.RARE,
+            "slipway.data-api.tls.self-signed",
+            "--tls-self-signed",
+            "false",
+            null,
+            false,
+            "serve HTTPS with a new self-signed certificate for localhost (development)"),
     DATA_API_PORT(Group.RARE, "slipway.data-api.port", "--port", "8080", null, false, "the data proxy's port"),
     DATA_API_BIND(
             Group.RARE,

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param borrowTimeout how long a request waits for a pooled connection before the proxy answers
  *     ServiceUnavailableError (which the SDKs retry)
  * @param statementTimeout how long a statement may run unless the request sets {@code continueAfterTimeout}
+ * @param tls the certificate and key to serve HTTPS with; null for plain HTTP
  */
 public record DataApiConfig(
         String bindAddress,
@@ -32,7 +33,8 @@ public record DataApiConfig(
         Set<String> apiKeys,
         int maxConnections,
         Duration borrowTimeout,
-        Duration statementTimeout) {
+        Duration statementTimeout,
+        java.security.KeyStore tls) {
 
     /** AWS stops a statement after 45 s unless the call sets continueAfterTimeout (Aurora user guide, Data API). */
     public static final Duration AWS_STATEMENT_TIMEOUT = Duration.ofSeconds(45);
@@ -65,7 +67,8 @@ public record DataApiConfig(
                 Set.of(),
                 10,
                 Duration.ofSeconds(5),
-                AWS_STATEMENT_TIMEOUT);
+                AWS_STATEMENT_TIMEOUT,
+                null);
     }
 
     public DataApiConfig withKeys(Map<String, String> accessKeys, Set<String> apiKeys) {
@@ -78,7 +81,8 @@ public record DataApiConfig(
                 Set.copyOf(apiKeys),
                 maxConnections,
                 borrowTimeout,
-                statementTimeout);
+                statementTimeout,
+                tls);
     }
 
     public DataApiConfig withPool(int maxConnections, Duration borrowTimeout) {
@@ -91,7 +95,8 @@ public record DataApiConfig(
                 apiKeys,
                 maxConnections,
                 borrowTimeout,
-                statementTimeout);
+                statementTimeout,
+                tls);
     }
 
     public DataApiConfig withStatementTimeout(Duration statementTimeout) {
@@ -104,7 +109,42 @@ public record DataApiConfig(
                 apiKeys,
                 maxConnections,
                 borrowTimeout,
-                statementTimeout);
+                statementTimeout,
+                tls);
+    }
+
+    /** HTTPS with {@code store} (see {@link #fromSettings} for PEM files and a self-signed certificate). */
+    public DataApiConfig withTls(java.security.KeyStore store) {
+        return new DataApiConfig(
+                bindAddress,
+                port,
+                targets,
+                development,
+                accessKeys,
+                apiKeys,
+                maxConnections,
+                borrowTimeout,
+                statementTimeout,
+                store);
+    }
+
+    private static java.security.KeyStore tls(Map<String, String> settings) {
+        String cert = settings.get(Setting.DATA_API_TLS_CERT.key());
+        String key = settings.get(Setting.DATA_API_TLS_KEY.key());
+        boolean selfSigned =
+                Boolean.parseBoolean(settings.getOrDefault(Setting.DATA_API_TLS_SELF_SIGNED.key(), "false"));
+        if (cert != null && key != null) {
+            return dev.slipway.dataapi.internal.Tls.fromPem(java.nio.file.Path.of(cert), java.nio.file.Path.of(key));
+        }
+        if (cert != null || key != null) {
+            throw new IllegalArgumentException("TLS needs both " + Setting.DATA_API_TLS_CERT.key() + " (--tls-cert)"
+                    + " and " + Setting.DATA_API_TLS_KEY.key() + " (--tls-key).");
+        }
+        if (selfSigned) {
+            return dev.slipway.dataapi.internal.Tls.selfSigned(
+                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        }
+        return null;
     }
 
     public boolean authenticationRequired() {
@@ -152,7 +192,8 @@ public record DataApiConfig(
                         base.apiKeys(),
                         base.maxConnections(),
                         base.borrowTimeout(),
-                        base.statementTimeout())
+                        base.statementTimeout(),
+                        tls(settings))
                 .withKeys(access, apiKeys);
     }
 

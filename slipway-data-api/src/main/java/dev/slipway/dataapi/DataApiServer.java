@@ -76,7 +76,15 @@ public final class DataApiServer implements AutoCloseable {
         this.pools = new Pools(config.maxConnections(), config.borrowTimeout(), metrics.registry());
         this.operations = new Operations(config, pools, transactions);
         this.sigV4 = new SigV4(config.accessKeys()::get, clock);
-        this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 1024);
+        InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
+        if (config.tls() != null) {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 1024);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(
+                    dev.slipway.dataapi.internal.Tls.context(config.tls())));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(address, 1024);
+        }
         server.setExecutor(requests);
         server.createContext("/", this::handle);
         server.createContext("/metrics", this::metrics);
@@ -103,7 +111,7 @@ public final class DataApiServer implements AutoCloseable {
 
     /** What a client's {@code endpointOverride} is set to. */
     public URI endpoint() {
-        return URI.create("http://" + config.bindAddress() + ":" + port());
+        return URI.create((config.tls() != null ? "https://" : "http://") + config.bindAddress() + ":" + port());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
