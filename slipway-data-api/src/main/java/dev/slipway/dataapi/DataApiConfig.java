@@ -134,15 +134,14 @@ public record DataApiConfig(
         boolean selfSigned =
                 Boolean.parseBoolean(settings.getOrDefault(Setting.DATA_API_TLS_SELF_SIGNED.key(), "false"));
         if (cert != null && key != null) {
-            return dev.slipway.dataapi.internal.Tls.fromPem(java.nio.file.Path.of(cert), java.nio.file.Path.of(key));
+            return Tls.fromPem(java.nio.file.Path.of(cert), java.nio.file.Path.of(key));
         }
         if (cert != null || key != null) {
             throw new IllegalArgumentException("TLS needs both " + Setting.DATA_API_TLS_CERT.key() + " (--tls-cert)"
                     + " and " + Setting.DATA_API_TLS_KEY.key() + " (--tls-key).");
         }
         if (selfSigned) {
-            return dev.slipway.dataapi.internal.Tls.selfSigned(
-                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+            return Tls.selfSigned(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         }
         return null;
     }

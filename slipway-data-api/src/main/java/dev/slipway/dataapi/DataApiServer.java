@@ -79,8 +79,7 @@ public final class DataApiServer implements AutoCloseable {
         InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
         if (config.tls() != null) {
             com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 1024);
-            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(
-                    dev.slipway.dataapi.internal.Tls.context(config.tls())));
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(Tls.context(config.tls())));
             this.server = https;
         } else {
             this.server = HttpServer.create(address, 1024);

@@ -5,7 +5,6 @@ import static dev.slipway.dataapi.RdsDataClientIT.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.slipway.dataapi.internal.Tls;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.nio.file.Files;

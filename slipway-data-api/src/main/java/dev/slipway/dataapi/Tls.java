@@ -1,4 +1,4 @@
-package dev.slipway.dataapi.internal;
+package dev.slipway.dataapi;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * The proxy's TLS: a certificate chain and PKCS#8 private key from PEM files, or a self-signed certificate for
+ * The data proxy's TLS keys: a certificate chain and PKCS#8 private key from PEM files, or a self-signed certificate for
  * localhost made on request with the JDK's own {@code keytool} (no library needed for either).
  */
 public final class Tls {
