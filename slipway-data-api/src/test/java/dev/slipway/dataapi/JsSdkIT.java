@@ -26,6 +26,21 @@ class JsSdkIT {
 
     private static final Path SCRIPT_DIR = Path.of("src/test/js");
 
+    private static boolean nodeRuns() {
+        try {
+            Process p = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     static Stream<TestServer> servers() {
         return Stream.of(TestServers.postgres(), TestServers.mysql());
     }
@@ -36,6 +51,7 @@ class JsSdkIT {
         assumeTrue(
                 Files.isDirectory(SCRIPT_DIR.resolve("node_modules/@aws-sdk/client-rds-data")),
                 "run 'npm ci' in slipway-data-api/src/test/js (needs Node.js) to include the JavaScript SDK check");
+        assumeTrue(nodeRuns(), "Node.js ('node') is not on PATH; the JavaScript SDK check needs it");
         try (TestDatabase db = server.createDatabase();
                 DataApiServer proxy =
                         DataApiServer.start(DataApiConfig.development(db.url(), db.user(), db.password(), 0))) {
