@@ -72,60 +72,69 @@ public record DataApiConfig(
     }
 
     public DataApiConfig withKeys(Map<String, String> accessKeys, Set<String> apiKeys) {
-        return new DataApiConfig(
-                bindAddress,
-                port,
-                targets,
-                development,
-                Map.copyOf(accessKeys),
-                Set.copyOf(apiKeys),
-                maxConnections,
-                borrowTimeout,
-                statementTimeout,
-                tls);
+        return with(f -> {
+            f.accessKeys = Map.copyOf(accessKeys);
+            f.apiKeys = Set.copyOf(apiKeys);
+        });
     }
 
     public DataApiConfig withPool(int maxConnections, Duration borrowTimeout) {
-        return new DataApiConfig(
-                bindAddress,
-                port,
-                targets,
-                development,
-                accessKeys,
-                apiKeys,
-                maxConnections,
-                borrowTimeout,
-                statementTimeout,
-                tls);
+        return with(f -> {
+            f.maxConnections = maxConnections;
+            f.borrowTimeout = borrowTimeout;
+        });
     }
 
     public DataApiConfig withStatementTimeout(Duration statementTimeout) {
-        return new DataApiConfig(
-                bindAddress,
-                port,
-                targets,
-                development,
-                accessKeys,
-                apiKeys,
-                maxConnections,
-                borrowTimeout,
-                statementTimeout,
-                tls);
+        return with(f -> f.statementTimeout = statementTimeout);
     }
 
     /** HTTPS with {@code store} (see {@link #fromSettings} for PEM files and a self-signed certificate). */
     public DataApiConfig withTls(java.security.KeyStore store) {
+        return with(f -> f.tls = store);
+    }
+
+    /** A copy with some components changed: records have no withers, this keeps the list of them in one place. */
+    private DataApiConfig with(java.util.function.Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
         return new DataApiConfig(
-                bindAddress,
-                port,
-                targets,
-                development,
-                accessKeys,
-                apiKeys,
-                maxConnections,
-                borrowTimeout,
-                statementTimeout,
-                store);
+                f.bindAddress,
+                f.port,
+                f.targets,
+                f.development,
+                f.accessKeys,
+                f.apiKeys,
+                f.maxConnections,
+                f.borrowTimeout,
+                f.statementTimeout,
+                f.tls);
+    }
+
+    private static final class Fields {
+        String bindAddress;
+        int port;
+        List<Target> targets;
+        Target development;
+        Map<String, String> accessKeys;
+        Set<String> apiKeys;
+        int maxConnections;
+        Duration borrowTimeout;
+        Duration statementTimeout;
+        java.security.KeyStore tls;
+
+        Fields(DataApiConfig c) {
+            bindAddress = c.bindAddress;
+            port = c.port;
+            targets = c.targets;
+            development = c.development;
+            accessKeys = c.accessKeys;
+            apiKeys = c.apiKeys;
+            maxConnections = c.maxConnections;
+            borrowTimeout = c.borrowTimeout;
+            statementTimeout = c.statementTimeout;
+            tls = c.tls;
+        }
     }
 
     private static java.security.KeyStore tls(Map<String, String> settings) {
@@ -179,20 +188,19 @@ public record DataApiConfig(
         }
         java.util.Set<String> apiKeys = new java.util.HashSet<>(list(settings.get(Setting.DATA_API_API_KEYS.key())));
         String bind = settings.getOrDefault(Setting.DATA_API_BIND.key(), "127.0.0.1");
-        DataApiConfig base = url == null
-                ? development("jdbc:postgresql://unused/", null, null, port)
-                : development(url, settings.get(Setting.USER.key()), settings.get(Setting.PASSWORD.key()), port);
-        return new DataApiConfig(
-                        bind,
-                        port,
-                        url == null ? targets : List.of(),
-                        url == null ? null : base.development(),
-                        base.accessKeys(),
-                        base.apiKeys(),
-                        base.maxConnections(),
-                        base.borrowTimeout(),
-                        base.statementTimeout(),
-                        tls(settings))
+        Target devTarget = url == null
+                ? null
+                : development(url, settings.get(Setting.USER.key()), settings.get(Setting.PASSWORD.key()), port)
+                        .development();
+        List<Target> configured = devTarget == null ? targets : List.of();
+        java.security.KeyStore keys = tls(settings);
+        return development("", null, null, port) // the defaults; its target is replaced here
+                .with(f -> {
+                    f.bindAddress = bind;
+                    f.targets = configured;
+                    f.development = devTarget;
+                    f.tls = keys;
+                })
                 .withKeys(access, apiKeys);
     }
 
