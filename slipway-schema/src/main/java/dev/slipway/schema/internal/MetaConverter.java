@@ -13,8 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jooq.Check;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -31,8 +29,6 @@ import org.jooq.impl.QOM;
  * {@link UnnamedConstraints}); the fallback names cover constraints added unnamed by ALTER TABLE.
  */
 final class MetaConverter {
-
-    private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_$]*");
 
     private MetaConverter() {}
 
@@ -140,12 +136,7 @@ final class MetaConverter {
     }
 
     private static List<String> referencedColumns(String condition, Set<String> columns) {
-        Set<String> found = new LinkedHashSet<>();
-        Matcher matcher = WORD.matcher(condition.toLowerCase(java.util.Locale.ROOT));
-        while (matcher.find()) {
-            if (columns.contains(matcher.group())) found.add(matcher.group());
-        }
-        return List.copyOf(found);
+        return CheckColumns.mentioned(condition, columns);
     }
 
     private static List<String> names(List<? extends Field<?>> fields) {

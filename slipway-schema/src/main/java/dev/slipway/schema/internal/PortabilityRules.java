@@ -146,10 +146,7 @@ public final class PortabilityRules {
     }
 
     private static boolean mentions(String condition, String column) {
-        return java.util.regex.Pattern.compile(
-                        "(?i)(?<![A-Za-z0-9_$])\"?" + java.util.regex.Pattern.quote(column) + "\"?(?![A-Za-z0-9_$])")
-                .matcher(condition.replaceAll("'(?:[^']|'')*'", "''"))
-                .find();
+        return !CheckColumns.mentioned(condition, Set.of(column)).isEmpty();
     }
 
     private static boolean leadsAKey(Table table, String column) {

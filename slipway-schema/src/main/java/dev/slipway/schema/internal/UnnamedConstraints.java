@@ -3,10 +3,7 @@ package dev.slipway.schema.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jooq.Constraint;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -24,9 +21,6 @@ import org.jooq.impl.QOM;
  * constraint that repeats the primary key or another unique constraint.
  */
 final class UnnamedConstraints {
-
-    private static final Pattern WORD = Pattern.compile("\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*");
-    private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
 
     private UnnamedConstraints() {}
 
@@ -114,18 +108,7 @@ final class UnnamedConstraints {
 
     /** The distinct table columns a check's condition mentions, in order of appearance. */
     private static List<String> referencedColumns(QOM.Check check, Set<String> columns) {
-        String sql = Jooq.rendering(SQLDialect.POSTGRES).renderInlined(check.$condition());
-        sql = STRING.matcher(sql).replaceAll("''");
-        Set<String> found = new LinkedHashSet<>();
-        Matcher matcher = WORD.matcher(sql);
-        while (matcher.find()) {
-            String word = matcher.group();
-            String name = word.startsWith("\"")
-                    ? word.substring(1, word.length() - 1).replace("\"\"", "\"")
-                    : word.toLowerCase(Locale.ROOT);
-            if (columns.contains(name)) found.add(name);
-        }
-        return List.copyOf(found);
+        return CheckColumns.mentioned(Jooq.rendering(SQLDialect.POSTGRES).renderInlined(check.$condition()), columns);
     }
 
     private static List<String> names(List<? extends Field<?>> fields) {
