@@ -40,8 +40,7 @@ import java.util.Map;
  */
 public final class ColdStartBench {
 
-    private static final Path EXAMPLE =
-            Path.of("..", "examples", "blog").toAbsolutePath().normalize();
+    private static final Path EXAMPLE = ProjectRoot.example();
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     public static void main(String[] args) throws Exception {

@@ -1,0 +1,151 @@
+package dev.slipway.bench;
+
+import dev.slipway.cli.local.LocalFunction;
+import dev.slipway.cli.local.Outcome;
+import dev.slipway.migrate.DatabaseConfig;
+import dev.slipway.migrate.MigrationsLocation;
+import dev.slipway.migrate.Migrator;
+import dev.slipway.testing.TestDatabase;
+import dev.slipway.testing.TestServers;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Cold start side by side with the seeds' stack, in one paired run (issue 8): the same work (process start ->
+ * client ready -> connect -> the posts of author 7 with their author -> answer) by
+ *
+ * <ul>
+ *   <li>Prisma 7 with {@code @prisma/adapter-pg}, bundled with esbuild, run by node
+ *       ({@code ../shared/peers/prisma}, set up with its {@code setup.sh});
+ *   <li>the blog API function from its Lambda zip, started as the Lambda Java runtime starts it (a new JVM running
+ *       the runtime client, {@code JAVA_TOOL_OPTIONS} as {@code SlipwayFunction} sets it), answering
+ *       {@code GET /posts?author=7} through the Runtime API.
+ * </ul>
+ *
+ * Rounds alternate the two; the table has medians and the median of the per-round ratios.
+ *
+ * <p>Run: {@code ../shared/peers/prisma/setup.sh /tmp/prisma-peer && ./mvnw -q install -DskipTests && ./mvnw -q
+ * -pl bench exec:java -Dexec.mainClass=dev.slipway.bench.ColdStartVsPrismaBench
+ * -Dexec.args="--rounds 9 --prisma /tmp/prisma-peer"}
+ */
+public final class ColdStartVsPrismaBench {
+
+    private static final Path EXAMPLE = ProjectRoot.example();
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    /** What SlipwayFunction sets for the managed java21 runtime. */
+    private static final String LAMBDA_JAVA_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.parseInt(arg(args, "--rounds", "9"));
+        Path prisma = Path.of(arg(args, "--prisma", "/tmp/prisma-peer"));
+        Path cold = prisma.resolve("dist/cold.mjs");
+        if (!Files.isRegularFile(cold)) {
+            System.err.println("No " + cold + ". Set the peer up first: ../shared/peers/prisma/setup.sh " + prisma);
+            System.exit(2);
+        }
+        Path zip = EXAMPLE.resolve("target/blog-api-postgresql.zip");
+        try (TestDatabase db = TestServers.postgres().createDatabase()) {
+            DatabaseConfig config = DatabaseConfig.builder()
+                    .url(db.url())
+                    .user(db.user())
+                    .password(db.password())
+                    .build();
+            new Migrator(config, MigrationsLocation.directory(EXAMPLE.resolve("migrations")), s -> {}).deploy();
+            try (Connection c = db.connect()) {
+                for (String statement : Files.readString(
+                                ProjectRoot.get().resolveSibling("shared").resolve("peers/prisma/seed.sql"))
+                        .split(";")) {
+                    String sql = statement.replaceAll("(?m)^--.*$", "").strip();
+                    if (!sql.isEmpty()) c.createStatement().execute(sql);
+                }
+            }
+            String databaseUrl = "postgresql://" + db.user() + (db.password().isEmpty() ? "" : ":" + db.password())
+                    + "@127.0.0.1:5432/" + db.name();
+            Map<String, String> env = new HashMap<>(
+                    Map.of("SLIPWAY_URL", db.url(), "SLIPWAY_USER", db.user(), "SLIPWAY_PASSWORD", db.password()));
+            env.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_OPTIONS);
+            Path work = Files.createTempDirectory("slipway-cold-vs-prisma");
+
+            List<Double> node = new ArrayList<>();
+            List<Double> java = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round <= rounds; round++) { // round 0 warms the OS caches and is not counted
+                double p = prisma(cold, databaseUrl);
+                double j = slipway(zip, env, work);
+                if (round == 0) continue;
+                node.add(p);
+                java.add(j);
+                ratios.add(j / p);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%ncold start to the first answer of 'posts of author 7 with author', %d paired rounds (ms)%n",
+                    rounds);
+            System.out.printf(Locale.ROOT, "%-62s %8s %8s %8s%n", "", "median", "min", "ratio");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-62s %8.0f %8.0f %8.2f%n",
+                    "Prisma 7 + adapter-pg, esbuild bundle, node " + nodeVersion(),
+                    Stats.percentile(node, 50),
+                    node.stream().mapToDouble(d -> d).min().orElse(0),
+                    1.0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-62s %8.0f %8.0f %8.2f%n",
+                    "blog API zip, JVM " + Runtime.version().feature() + " + runtime client, " + LAMBDA_JAVA_OPTIONS,
+                    Stats.percentile(java, 50),
+                    java.stream().mapToDouble(d -> d).min().orElse(0),
+                    Stats.percentile(ratios, 50));
+        }
+    }
+
+    private static double prisma(Path cold, String databaseUrl) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("node", cold.toString()).redirectErrorStream(true);
+        builder.environment().put("DATABASE_URL", databaseUrl);
+        long start = System.nanoTime();
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) throw new IllegalStateException("Prisma's cold.mjs failed: " + output);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double slipway(Path zip, Map<String, String> env, Path work) throws Exception {
+        long start = System.nanoTime();
+        try (LocalFunction function = LocalFunction.deploy(
+                "api", zip, "dev.slipway.examples.blog.api.BlogApi::handleRequest", env, work, 1, QUIET)) {
+            Outcome outcome = function.invoke(postsOfAuthor7(), Duration.ofSeconds(60));
+            if (outcome.failed() || !outcome.payload().contains("\"statusCode\":200")) {
+                throw new IllegalStateException("the blog function's first answer failed: " + outcome);
+            }
+            return (System.nanoTime() - start) / 1e6;
+        }
+    }
+
+    private static String postsOfAuthor7() {
+        return "{\"version\":\"2.0\",\"routeKey\":\"GET /posts\",\"rawPath\":\"/posts\",\"rawQueryString\":\"author=7\","
+                + "\"queryStringParameters\":{\"author\":\"7\"},\"headers\":{\"accept\":\"application/json\"},"
+                + "\"requestContext\":{\"requestId\":\"cold\",\"http\":{\"method\":\"GET\",\"path\":\"/posts\"}},"
+                + "\"isBase64Encoded\":false}";
+    }
+
+    private static String nodeVersion() throws Exception {
+        Process p = new ProcessBuilder("node", "--version").start();
+        String v = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor();
+        return v;
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return args[i + 1];
+        return fallback;
+    }
+}
