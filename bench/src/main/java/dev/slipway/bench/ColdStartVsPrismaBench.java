@@ -28,7 +28,9 @@ import java.util.Map;
  *       ({@code ../shared/peers/prisma}, set up with its {@code setup.sh});
  *   <li>the blog API function from its Lambda zip, started as the Lambda Java runtime starts it (a new JVM running
  *       the runtime client, {@code JAVA_TOOL_OPTIONS} as {@code SlipwayFunction} sets it), answering
- *       {@code GET /posts?author=7} through the Runtime API.
+ *       {@code GET /posts?author=7} through the Runtime API;
+ *   <li>the same with its classes jarred and an AppCDS archive from a training run (a variant that needs a runtime
+ *       of one's own on AWS: the archive loads only on the JVM build that wrote it).
  * </ul>
  *
  * Rounds alternate the two; the table has medians and the median of the per-round ratios.
@@ -75,16 +77,33 @@ public final class ColdStartVsPrismaBench {
             env.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_OPTIONS);
             Path work = Files.createTempDirectory("slipway-cold-vs-prisma");
 
+            // variant: classes jarred (an archive cannot hold classes from a directory) and an AppCDS archive of
+            // what one training run of the function loaded (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile);
+            // it loads only on the JVM build that wrote it, so on AWS it needs a runtime of one's own
+            Path jarOnly = JarOnlyZip.of(zip, work.resolve("blog-api-jar-only.zip"));
+            Path archive = work.resolve("blog-api.jsa");
+            Map<String, String> training = new HashMap<>(env);
+            training.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_OPTIONS + " -XX:ArchiveClassesAtExit=" + archive);
+            slipway(jarOnly, training, work);
+            for (int i = 0; i < 200 && !Files.exists(archive); i++) Thread.sleep(100);
+            Map<String, String> withArchive = new HashMap<>(env);
+            withArchive.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_OPTIONS + " -XX:SharedArchiveFile=" + archive);
+
             List<Double> node = new ArrayList<>();
             List<Double> java = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
+            List<Double> cds = new ArrayList<>();
+            List<Double> cdsRatios = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) { // round 0 warms the OS caches and is not counted
                 double p = prisma(cold, databaseUrl);
                 double j = slipway(zip, env, work);
+                double c = slipway(jarOnly, withArchive, work);
                 if (round == 0) continue;
                 node.add(p);
                 java.add(j);
                 ratios.add(j / p);
+                cds.add(c);
+                cdsRatios.add(c / p);
             }
             System.out.printf(
                     Locale.ROOT,
@@ -105,6 +124,13 @@ public final class ColdStartVsPrismaBench {
                     Stats.percentile(java, 50),
                     java.stream().mapToDouble(d -> d).min().orElse(0),
                     Stats.percentile(ratios, 50));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-62s %8.0f %8.0f %8.2f%n",
+                    "same, classes jarred + AppCDS archive of a training run",
+                    Stats.percentile(cds, 50),
+                    cds.stream().mapToDouble(d -> d).min().orElse(0),
+                    Stats.percentile(cdsRatios, 50));
         }
     }
 
