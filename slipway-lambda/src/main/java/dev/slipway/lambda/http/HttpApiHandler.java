@@ -30,8 +30,10 @@ import java.util.TreeSet;
  * route: checked at init, so a typo fails the deployment rather than a request.
  *
  * <p>Lambda calls the stream entry point: the event is read, and the response written, with the function's own
- * Jackson. The runtime's own serializer (a second, shaded Jackson) is then never loaded: about 600 classes and a
- * fifth of the cold start (docs/benchmarks.md).
+ * Jackson. The runtime's own serializer (a second, shaded Jackson) is then never loaded: about 640 classes of the
+ * cold start (docs/benchmarks.md). Given {@code Class::handleRequest}, Lambda's Java runtime picks the overload
+ * with the longest signature, {@code (InputStream, OutputStream, Context)} (the runtime interface client's
+ * {@code EventHandlerLoader}); given only the class, it uses {@code RequestStreamHandler}.
  */
 public abstract class HttpApiHandler implements RequestStreamHandler {
 
