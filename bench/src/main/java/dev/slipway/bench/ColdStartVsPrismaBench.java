@@ -48,6 +48,8 @@ public final class ColdStartVsPrismaBench {
 
     public static void main(String[] args) throws Exception {
         int rounds = Integer.parseInt(arg(args, "--rounds", "9"));
+        // --extra "-Dx=y ...": one more row, the managed-runtime start with these JVM options added (to try one)
+        String extra = arg(args, "--extra", null);
         Path prisma = Path.of(arg(args, "--prisma", "/tmp/prisma-peer"));
         Path cold = prisma.resolve("dist/cold.mjs");
         if (!Files.isRegularFile(cold)) {
@@ -94,11 +96,18 @@ public final class ColdStartVsPrismaBench {
             List<Double> ratios = new ArrayList<>();
             List<Double> cds = new ArrayList<>();
             List<Double> cdsRatios = new ArrayList<>();
+            List<Double> tried = new ArrayList<>();
+            List<Double> triedRatios = new ArrayList<>();
+            Map<String, String> withExtra = new HashMap<>(env);
+            if (extra != null) withExtra.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_OPTIONS + " " + extra);
             for (int round = 0; round <= rounds; round++) { // round 0 warms the OS caches and is not counted
                 double p = prisma(cold, databaseUrl);
                 double j = slipway(zip, env, work);
                 double c = slipway(jarOnly, withArchive, work);
+                double t = extra == null ? Double.NaN : slipway(zip, withExtra, work);
                 if (round == 0) continue;
+                tried.add(t);
+                triedRatios.add(t / p);
                 node.add(p);
                 java.add(j);
                 ratios.add(j / p);
@@ -131,6 +140,15 @@ public final class ColdStartVsPrismaBench {
                     Stats.percentile(cds, 50),
                     cds.stream().mapToDouble(d -> d).min().orElse(0),
                     Stats.percentile(cdsRatios, 50));
+            if (extra != null) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-62s %8.0f %8.0f %8.2f%n",
+                        "managed start + " + extra,
+                        Stats.percentile(tried, 50),
+                        tried.stream().mapToDouble(d -> d).min().orElse(0),
+                        Stats.percentile(triedRatios, 50));
+            }
         }
     }
 
