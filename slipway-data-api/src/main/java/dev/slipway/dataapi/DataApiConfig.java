@@ -193,6 +193,12 @@ public record DataApiConfig(
                 : development(url, settings.get(Setting.USER.key()), settings.get(Setting.PASSWORD.key()), port)
                         .development();
         List<Target> configured = devTarget == null ? targets : List.of();
+        boolean loopback = bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1");
+        if (!loopback && access.isEmpty() && apiKeys.isEmpty()) {
+            throw new IllegalArgumentException("The data proxy would listen on " + bind + " with no authentication."
+                    + " Give it keys (" + Setting.DATA_API_API_KEYS.env() + " / --api-key, or "
+                    + Setting.DATA_API_ACCESS_KEYS.env() + " / --access-key), or listen on 127.0.0.1.");
+        }
         java.security.KeyStore keys = tls(settings);
         return development("", null, null, port) // the defaults; its target is replaced here
                 .with(f -> {

@@ -153,6 +153,19 @@ class OperationsIT {
     }
 
     @Test
+    void listeningBeyondLoopback_withoutKeys_isRefusedWithTheFix() {
+        java.util.Map<String, String> settings = java.util.Map.of(
+                "slipway.url", "jdbc:postgresql://127.0.0.1:5432/app", "slipway.data-api.bind", "0.0.0.0");
+        assertThatThrownBy(() -> DataApiConfig.fromSettings(settings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0.0.0.0 with no authentication")
+                .hasMessageContaining("SLIPWAY_DATA_API_API_KEYS");
+        java.util.Map<String, String> withKey = new java.util.HashMap<>(settings);
+        withKey.put("slipway.data-api.api-keys", "k1");
+        assertThat(DataApiConfig.fromSettings(withKey).authenticationRequired()).isTrue();
+    }
+
+    @Test
     void aTransactionIdleForThreeMinutes_isRolledBack_andItsIdIsThenNotFound() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
         try (TestDatabase db = TestServers.postgres().createDatabase();
