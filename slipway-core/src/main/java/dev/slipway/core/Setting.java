@@ -317,13 +317,9 @@ public enum Setting {
                 if (s.env().equals(variable)) return Optional.of(s.key);
                 continue;
             }
-            String[] around = s.env().split("NAME", -1);
-            if (variable.startsWith(around[0])
-                    && variable.endsWith(around[1])
-                    && variable.length() > around[0].length() + around[1].length()) {
-                String name = variable.substring(around[0].length(), variable.length() - around[1].length());
-                return Optional.of(s.key(name.toLowerCase(Locale.ROOT).replace('_', '-')));
-            }
+            Optional<String> name = between(s.env(), variable);
+            if (name.isPresent())
+                return Optional.of(s.key(name.get().toLowerCase(Locale.ROOT).replace('_', '-')));
         }
         return Optional.empty();
     }
@@ -334,10 +330,24 @@ public enum Setting {
     }
 
     private boolean matchesFamily(String candidate) {
-        String[] around = key.split("NAME", -1);
-        return candidate.startsWith(around[0])
+        return nameIn(candidate).isPresent();
+    }
+
+    /** The {@code NAME} of a member of this family, e.g. {@code api} for {@code slipway.function.api.handler}. */
+    public Optional<String> nameIn(String candidateKey) {
+        requireFamily();
+        return between(key, candidateKey);
+    }
+
+    /** What stands for {@code NAME} in {@code candidate} when it has the pattern's text around it. */
+    private static Optional<String> between(String pattern, String candidate) {
+        String[] around = pattern.split("NAME", -1);
+        boolean fits = candidate.startsWith(around[0])
                 && candidate.endsWith(around[1])
                 && candidate.length() > around[0].length() + around[1].length();
+        return fits
+                ? Optional.of(candidate.substring(around[0].length(), candidate.length() - around[1].length()))
+                : Optional.empty();
     }
 
     private void requireFamily() {

@@ -213,11 +213,15 @@ public record DataApiConfig(
     /** The targets of {@code slipway.data-api.target.NAME.*}, in name order. */
     private static List<Target> targets(Map<String, String> settings) {
         java.util.TreeSet<String> names = new java.util.TreeSet<>();
-        String prefix = "slipway.data-api.target.";
+        List<Setting> members = List.of(
+                Setting.DATA_API_TARGET_RESOURCE_ARN,
+                Setting.DATA_API_TARGET_SECRET_ARN,
+                Setting.DATA_API_TARGET_URL,
+                Setting.DATA_API_TARGET_USER,
+                Setting.DATA_API_TARGET_PASSWORD,
+                Setting.DATA_API_TARGET_SECRET_JSON);
         for (String key : settings.keySet()) {
-            if (key.startsWith(prefix) && key.lastIndexOf('.') > prefix.length()) {
-                names.add(key.substring(prefix.length(), key.lastIndexOf('.')));
-            }
+            for (Setting member : members) member.nameIn(key).ifPresent(names::add);
         }
         List<Target> targets = new java.util.ArrayList<>();
         for (String name : names) {

@@ -13,24 +13,20 @@ import java.util.TreeSet;
  */
 public record FunctionSpec(String name, String handler, Path artifact) {
 
-    static final String PREFIX = Setting.FUNCTION_HANDLER.key().replaceFirst("NAME.*", "");
-
     /** Every function declared in {@code settings}, artifacts resolved against {@code projectDir}. */
     public static List<FunctionSpec> all(Map<String, String> settings, Path projectDir, String engine) {
         TreeSet<String> names = new TreeSet<>();
-        settings.keySet().stream()
-                .filter(k -> k.startsWith(PREFIX) && k.endsWith(".handler"))
-                .forEach(k -> names.add(k.substring(PREFIX.length(), k.length() - ".handler".length())));
+        settings.keySet().forEach(k -> Setting.FUNCTION_HANDLER.nameIn(k).ifPresent(names::add));
         List<FunctionSpec> specs = new ArrayList<>();
         for (String name : names) {
-            String artifact = settings.get(PREFIX + name + ".artifact");
+            String artifact = settings.get(Setting.FUNCTION_ARTIFACT.key(name));
             if (artifact == null) {
                 throw new IllegalArgumentException("slipway.properties declares function '" + name + "' without "
-                        + PREFIX + name + ".artifact (the path of its Lambda zip).");
+                        + Setting.FUNCTION_ARTIFACT.key(name) + " (the path of its Lambda zip).");
             }
             specs.add(new FunctionSpec(
                     name,
-                    settings.get(PREFIX + name + ".handler"),
+                    settings.get(Setting.FUNCTION_HANDLER.key(name)),
                     projectDir.resolve(artifact.replace("${engine}", engine))));
         }
         return specs;
