@@ -6,8 +6,10 @@ import dev.slipway.schema.model.Index;
 import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.model.Table;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,14 +78,6 @@ public final class MysqlForeignKeyIndexes {
         return out;
     }
 
-    private static boolean servedByADeclaredKey(Constraint.ForeignKey fk, Table table) {
-        List<List<String>> keys = new ArrayList<>();
-        table.primaryKey().ifPresent(pk -> keys.add(pk.columns()));
-        table.uniques().forEach(u -> keys.add(u.columns()));
-        table.indexes().forEach(i -> keys.add(i.columns()));
-        return keys.stream().anyMatch(columns -> leads(fk.columns(), columns));
-    }
-
     private static Optional<List<String>> droppedKeyColumns(SchemaChange change) {
         return switch (change) {
             case SchemaChange.DropIndex drop -> Optional.of(drop.index().columns());
@@ -106,16 +100,23 @@ public final class MysqlForeignKeyIndexes {
         return true;
     }
 
+    private static boolean servedByADeclaredKey(Constraint.ForeignKey fk, Table table) {
+        return keys(table).values().stream().anyMatch(columns -> leads(fk.columns(), columns));
+    }
+
     private static boolean servedByAKeptKey(Constraint.ForeignKey fk, Table before, Table after) {
-        List<List<String>> kept = new ArrayList<>();
-        before.primaryKey()
-                .filter(pk -> after.primaryKey().equals(Optional.of(pk)))
-                .ifPresent(pk -> kept.add(pk.columns()));
-        before.uniques().stream().filter(after.uniques()::contains).forEach(u -> kept.add(u.columns()));
-        before.indexes().stream()
-                .filter(after.indexes()::contains)
-                .map(Index::columns)
-                .forEach(kept::add);
-        return kept.stream().anyMatch(columns -> leads(fk.columns(), columns));
+        Map<Object, List<String>> stays = keys(after);
+        return keys(before).entrySet().stream()
+                .filter(key -> stays.containsKey(key.getKey()))
+                .anyMatch(key -> leads(fk.columns(), key.getValue()));
+    }
+
+    /** The primary key, unique constraints and indexes of a table, each with its columns. */
+    private static Map<Object, List<String>> keys(Table table) {
+        Map<Object, List<String>> keys = new LinkedHashMap<>();
+        table.primaryKey().ifPresent(pk -> keys.put(pk, pk.columns()));
+        table.uniques().forEach(u -> keys.put(u, u.columns()));
+        table.indexes().forEach(i -> keys.put(i, i.columns()));
+        return keys;
     }
 }
