@@ -199,8 +199,8 @@ public final class DataApiServer implements AutoCloseable {
         if (!config.authenticationRequired()) return;
         Map<String, List<String>> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-        String apiKey = first(headers, "x-api-key");
-        String authorization = first(headers, "authorization");
+        String apiKey = SigV4.first(headers, "x-api-key");
+        String authorization = SigV4.first(headers, "authorization");
         if (apiKey == null && authorization != null && authorization.startsWith("Bearer ")) {
             apiKey = authorization.substring("Bearer ".length()).strip();
         }
@@ -256,11 +256,6 @@ public final class DataApiServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
-    }
-
-    private static String first(Map<String, List<String>> headers, String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** How many transactions are open (for tests, metrics and shutdown). */

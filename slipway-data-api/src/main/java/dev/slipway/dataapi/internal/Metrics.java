@@ -18,6 +18,9 @@ public final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final DistributionSummary bytesIn;
     private final DistributionSummary bytesOut;
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, io.micrometer.core.instrument.Counter> statements =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Metrics(Supplier<Number> openTransactions) {
         Gauge.builder("dataapi.transactions.open", openTransactions).register(registry);
@@ -34,18 +37,24 @@ public final class Metrics {
     }
 
     public void request(String operation, String outcome, Duration took, long in, long out) {
-        Timer.builder("dataapi.requests")
-                .tag("operation", operation == null ? "unknown" : operation)
-                .tag("outcome", outcome)
-                .publishPercentileHistogram()
-                .register(registry)
+        String op = operation == null ? "unknown" : operation;
+        // one Timer per operation and outcome, made once: this runs on every request
+        timers.computeIfAbsent(
+                        op + " " + outcome,
+                        k -> Timer.builder("dataapi.requests")
+                                .tag("operation", op)
+                                .tag("outcome", outcome)
+                                .publishPercentileHistogram()
+                                .register(registry))
                 .record(took);
         bytesIn.record(in);
         bytesOut.record(out);
     }
 
     public void statements(String operation, int count) {
-        registry.counter("dataapi.statements", "operation", operation).increment(count);
+        statements
+                .computeIfAbsent(operation, op -> registry.counter("dataapi.statements", "operation", op))
+                .increment(count);
     }
 
     public String scrape() {

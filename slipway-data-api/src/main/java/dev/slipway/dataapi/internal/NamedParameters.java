@@ -19,6 +19,7 @@ public record NamedParameters(String sql, List<String> names) {
         List<String> names = new ArrayList<>();
         int i = 0;
         int n = sql.length();
+        String tag;
         while (i < n) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"' || (mysql && c == '`')) {
@@ -35,8 +36,7 @@ public record NamedParameters(String sql, List<String> names) {
                 end = end < 0 ? n : end + 2;
                 out.append(sql, i, end);
                 i = end;
-            } else if (!mysql && c == '$' && dollarTag(sql, i) != null) {
-                String tag = dollarTag(sql, i);
+            } else if (!mysql && c == '$' && (tag = dollarTag(sql, i)) != null) {
                 int end = sql.indexOf(tag, i + tag.length());
                 end = end < 0 ? n : end + tag.length();
                 out.append(sql, i, end);

@@ -132,7 +132,8 @@ public final class SigV4 {
         return value.strip().replaceAll("\\s+", " ");
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
+    /** The first value of a header, by lower-case name; null when it is absent. */
+    public static String first(Map<String, List<String>> headers, String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -28,9 +28,7 @@ final class Statements {
         boolean json = "JSON".equals(request.path("formatRecordsAs").asText("NONE"));
         boolean metadata = request.path("includeResultMetadata").asBoolean(false);
         ObjectNode response = JSON.objectNode();
-        try (PreparedStatement s = mysql
-                ? c.prepareStatement(sql.sql(), Statement.RETURN_GENERATED_KEYS)
-                : c.prepareStatement(sql.sql())) {
+        try (PreparedStatement s = prepare(c, sql, mysql)) {
             timeout(s, request, timeout);
             parameters.bind(s, sql.names(), !mysql);
             if (s.execute()) {
@@ -57,9 +55,7 @@ final class Statements {
         NamedParameters sql = NamedParameters.parse(request.path("sql").asText(), mysql);
         JsonNode sets = request.get("parameterSets");
         ArrayNode results = JSON.arrayNode();
-        try (PreparedStatement s = mysql
-                ? c.prepareStatement(sql.sql(), Statement.RETURN_GENERATED_KEYS)
-                : c.prepareStatement(sql.sql())) {
+        try (PreparedStatement s = prepare(c, sql, mysql)) {
             timeout(s, request, timeout);
             int count = 0;
             if (sets != null && sets.isArray()) {
@@ -82,6 +78,11 @@ final class Statements {
             }
         }
         return JSON.objectNode().set("updateResults", results);
+    }
+
+    /** On MySQL the statement also returns generated keys (generatedFields); PostgreSQL has RETURNING instead. */
+    private static PreparedStatement prepare(Connection c, NamedParameters sql, boolean mysql) throws SQLException {
+        return mysql ? c.prepareStatement(sql.sql(), Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql.sql());
     }
 
     private static void timeout(PreparedStatement s, JsonNode request, Duration timeout) throws SQLException {
