@@ -4,9 +4,6 @@ import dev.slipway.cli.local.LocalFunction;
 import dev.slipway.cli.local.LocalHttpApi;
 import dev.slipway.cli.local.Outcome;
 import dev.slipway.core.routes.RoutesFile;
-import dev.slipway.migrate.DatabaseConfig;
-import dev.slipway.migrate.MigrationsLocation;
-import dev.slipway.migrate.Migrator;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.io.IOException;
@@ -48,17 +45,11 @@ public final class ColdStartBench {
         int requests = arg(args, "--requests", 2000);
         Path zip = EXAMPLE.resolve("target/blog-api-postgresql.zip");
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
-            DatabaseConfig config = DatabaseConfig.builder()
-                    .url(db.url())
-                    .user(db.user())
-                    .password(db.password())
-                    .build();
-            new Migrator(config, MigrationsLocation.directory(EXAMPLE.resolve("migrations")), s -> {}).deploy();
+            ProjectRoot.migrateBlog(db);
             try (var c = db.connect()) {
                 c.createStatement().execute("insert into author (email, name) values ('ada@example.com', 'Ada')");
             }
-            Map<String, String> env =
-                    Map.of("SLIPWAY_URL", db.url(), "SLIPWAY_USER", db.user(), "SLIPWAY_PASSWORD", db.password());
+            Map<String, String> env = ProjectRoot.functionEnv(db);
             Path work = Files.createTempDirectory("slipway-bench");
             Path jarOnly = JarOnlyZip.of(zip, work.resolve("blog-api-jar-only.zip"));
             Path archive = work.resolve("blog-api.jsa");

@@ -2,9 +2,6 @@ package dev.slipway.bench;
 
 import dev.slipway.cli.local.LocalFunction;
 import dev.slipway.cli.local.Outcome;
-import dev.slipway.migrate.DatabaseConfig;
-import dev.slipway.migrate.MigrationsLocation;
-import dev.slipway.migrate.Migrator;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.io.OutputStream;
@@ -58,12 +55,7 @@ public final class ColdStartVsPrismaBench {
         }
         Path zip = EXAMPLE.resolve("target/blog-api-postgresql.zip");
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
-            DatabaseConfig config = DatabaseConfig.builder()
-                    .url(db.url())
-                    .user(db.user())
-                    .password(db.password())
-                    .build();
-            new Migrator(config, MigrationsLocation.directory(EXAMPLE.resolve("migrations")), s -> {}).deploy();
+            ProjectRoot.migrateBlog(db);
             try (Connection c = db.connect()) {
                 for (String statement : Files.readString(
                                 ProjectRoot.get().resolveSibling("shared").resolve("peers/prisma/seed.sql"))
@@ -74,8 +66,7 @@ public final class ColdStartVsPrismaBench {
             }
             String databaseUrl = "postgresql://" + db.user() + (db.password().isEmpty() ? "" : ":" + db.password())
                     + "@127.0.0.1:5432/" + db.name();
-            Map<String, String> env = new HashMap<>(
-                    Map.of("SLIPWAY_URL", db.url(), "SLIPWAY_USER", db.user(), "SLIPWAY_PASSWORD", db.password()));
+            Map<String, String> env = new HashMap<>(ProjectRoot.functionEnv(db));
             env.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_OPTIONS);
             Path work = Files.createTempDirectory("slipway-cold-vs-prisma");
 
