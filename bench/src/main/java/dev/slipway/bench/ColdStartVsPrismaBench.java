@@ -64,8 +64,12 @@ public final class ColdStartVsPrismaBench {
                     if (!sql.isEmpty()) c.createStatement().execute(sql);
                 }
             }
-            String databaseUrl = "postgresql://" + db.user() + (db.password().isEmpty() ? "" : ":" + db.password())
-                    + "@127.0.0.1:5432/" + db.name();
+            // Prisma wants postgresql://user[:password]@host:port/db; host and port come from the test
+            // server's own JDBC URL (an embedded fallback listens on a random port).
+            String databaseUrl = db.url()
+                    .replaceFirst(
+                            "^jdbc:postgresql://",
+                            "postgresql://" + db.user() + (db.password().isEmpty() ? "" : ":" + db.password()) + "@");
             Map<String, String> env = new HashMap<>(ProjectRoot.functionEnv(db));
             env.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_OPTIONS);
             Path work = Files.createTempDirectory("slipway-cold-vs-prisma");
