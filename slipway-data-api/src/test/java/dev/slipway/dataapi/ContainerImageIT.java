@@ -1,0 +1,236 @@
+package dev.slipway.dataapi;
+
+import static dev.slipway.dataapi.RdsDataClientIT.CLUSTER;
+import static dev.slipway.dataapi.RdsDataClientIT.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.testing.TestDatabase;
+import dev.slipway.testing.TestServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+import software.amazon.awssdk.services.rdsdata.model.Field;
+import software.amazon.awssdk.services.rdsdata.model.SqlParameter;
+
+/**
+ * Runs the image the {@code container-image} profile builds, as a container host would, without Docker: the
+ * layers of the Jib tarball unpacked in order into one root, its config's entry point, environment and user, in a
+ * new PID and mount namespace with its own /proc and the usual devices ({@code unshare}, then {@code chroot}). The network is the host's,
+ * so the proxy in the image reaches the test database on 127.0.0.1, and the AWS SDK reaches the proxy.
+ */
+@EnabledIfSystemProperty(
+        named = "slipway.image.tar",
+        matches = ".+",
+        disabledReason = "builds with -Pcontainer-image only")
+class ContainerImageIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY_ID = "AKIDIMAGETEST";
+    private static final String KEY_SECRET = "image/secret+key";
+
+    @TempDir
+    static Path root;
+
+    private static JsonNode config;
+
+    @BeforeAll
+    static void unpackTheImage() throws Exception {
+        Path tar = Paths.get(System.getProperty("slipway.image.tar"));
+        Path image = root.resolve("image");
+        Files.createDirectories(image);
+        run("tar", "-xf", tar.toString(), "-C", image.toString());
+        JsonNode manifest =
+                JSON.readTree(image.resolve("manifest.json").toFile()).get(0);
+        config = JSON.readTree(image.resolve(manifest.get("Config").asText()).toFile())
+                .get("config");
+        Path rootfs = rootfs();
+        Files.createDirectories(rootfs.resolve("proc"));
+        Files.createDirectories(rootfs.resolve("dev"));
+        for (JsonNode layer : manifest.get("Layers")) {
+            run("tar", "-xzf", image.resolve(layer.asText()).toString(), "-C", rootfs.toString());
+        }
+    }
+
+    static List<TestServer> servers() {
+        return RdsDataClientIT.servers().toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void theImage_servesSignedSdkRequests_onItsPort_asANonRootUser_andStopsOnSigterm(TestServer server)
+            throws Exception {
+        assertThat(config.get("User").asText()).isEqualTo("65532:65532");
+        try (TestDatabase db = server.createDatabase()) {
+            int port = freePort();
+            Path log = root.resolve("proxy-" + db.engine() + ".log");
+            Process proxy = start(db, port, log);
+            try {
+                URI endpoint = URI.create("http://127.0.0.1:" + port);
+                awaitHealthy(endpoint, proxy, log);
+                try (RdsDataClient rds = RdsDataClientIT.client(endpoint, KEY_ID, KEY_SECRET)) {
+                    rds.executeStatement(r -> r.resourceArn(CLUSTER)
+                            .secretArn(SECRET)
+                            .sql("create table notes (id int primary key, body varchar(40))"));
+                    String tx = rds.beginTransaction(r -> r.resourceArn(CLUSTER).secretArn(SECRET))
+                            .transactionId();
+                    rds.executeStatement(r -> r.resourceArn(CLUSTER)
+                            .secretArn(SECRET)
+                            .transactionId(tx)
+                            .sql("insert into notes values (:id, :body)")
+                            .parameters(
+                                    SqlParameter.builder()
+                                            .name("id")
+                                            .value(Field.fromLongValue(1L))
+                                            .build(),
+                                    SqlParameter.builder()
+                                            .name("body")
+                                            .value(Field.fromStringValue("from the image"))
+                                            .build()));
+                    rds.commitTransaction(
+                            r -> r.resourceArn(CLUSTER).secretArn(SECRET).transactionId(tx));
+                    String body = rds.executeStatement(r ->
+                                    r.resourceArn(CLUSTER).secretArn(SECRET).sql("select body from notes where id = 1"))
+                            .records()
+                            .get(0)
+                            .get(0)
+                            .stringValue();
+                    assertThat(body).isEqualTo("from the image");
+                }
+                ProcessHandle jvm = containerJvm(proxy);
+                assertThat(uidOf(jvm)).as("the uid the JVM runs as").isEqualTo(root() ? "65532" : uid());
+                // what docker stop does: SIGTERM to the container's first process, here the JVM itself
+                assertThat(jvm.destroy()).isTrue();
+                assertThat(proxy.waitFor(20, TimeUnit.SECONDS))
+                        .as("the container stops within 20 s of SIGTERM: " + Files.readString(log))
+                        .isTrue();
+            } finally {
+                proxy.descendants().forEach(ProcessHandle::destroyForcibly);
+                proxy.destroyForcibly();
+            }
+        }
+    }
+
+    private static Process start(TestDatabase db, int port, Path log) throws IOException {
+        List<String> command = new ArrayList<>(
+                List.of("unshare", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc=" + rootfs() + "/proc"));
+        boolean root = root();
+        if (!root) command.addAll(1, List.of("--user", "--map-root-user")); // no --userspec without root
+        // the devices a container runtime gives every container (without /dev/urandom, the JVM's first
+        // SecureRandom waits seconds for entropy); host paths, since the environment below is the image's
+        String devices =
+                "r=$1; shift; for d in null zero random urandom; do " + onHostPath("touch") + " \"$r/dev/$d\" && "
+                        + onHostPath("mount") + " --bind \"/dev/$d\" \"$r/dev/$d\" || exit 1; done; exec \"$@\"";
+        command.addAll(List.of(onHostPath("sh"), "-c", devices, "sh", rootfs().toString()));
+        command.add(onHostPath("chroot"));
+        if (root) command.add("--userspec=" + config.get("User").asText());
+        command.add(rootfs().toString());
+        config.get("Entrypoint").forEach(arg -> command.add(arg.asText()));
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.clear(); // only what the image says, and what a user passes with -e
+        config.get("Env").forEach(e -> {
+            String[] kv = e.asText().split("=", 2);
+            env.put(kv[0], kv[1]);
+        });
+        env.put("SLIPWAY_DATA_API_PORT", Integer.toString(port));
+        env.put("SLIPWAY_URL", db.url());
+        env.put("SLIPWAY_USER", db.user());
+        env.put("SLIPWAY_PASSWORD", db.password() == null ? "" : db.password());
+        env.put("SLIPWAY_DATA_API_ACCESS_KEYS", KEY_ID + ":" + KEY_SECRET);
+        return pb.start();
+    }
+
+    private static void awaitHealthy(URI endpoint, Process proxy, Path log) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!proxy.isAlive()) {
+                throw new AssertionError(
+                        "the image's process ended (" + proxy.exitValue() + "): " + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(endpoint.resolve("/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) return;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the image did not answer /health within 60 s: " + Files.readString(log));
+    }
+
+    /** The container's first process: sh, which exec'd chroot, which exec'd the image's entry point (the JVM). */
+    private static ProcessHandle containerJvm(Process unshare) {
+        List<ProcessHandle> children = unshare.children().toList();
+        assertThat(children).as("unshare's forked child").hasSize(1);
+        return children.get(0);
+    }
+
+    /** The real uid of a process, from the host's /proc. */
+    private static String uidOf(ProcessHandle process) throws IOException {
+        for (String line : Files.readAllLines(Paths.get("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("Uid:")) return line.split("\\s+")[1];
+        }
+        throw new AssertionError("no Uid line in /proc/" + process.pid() + "/status");
+    }
+
+    private static boolean root() {
+        return "0".equals(uid());
+    }
+
+    private static String onHostPath(String program) {
+        for (String dir : System.getenv("PATH").split(":")) {
+            if (Files.isExecutable(Paths.get(dir, program)))
+                return Paths.get(dir, program).toString();
+        }
+        throw new AssertionError(program + " is not on the PATH; the test needs util-linux and coreutils");
+    }
+
+    private static Path rootfs() {
+        return root.resolve("rootfs");
+    }
+
+    private static String uid() {
+        try {
+            Process id = new ProcessBuilder("id", "-u").start();
+            return new String(id.getInputStream().readAllBytes()).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) throw new AssertionError(String.join(" ", command) + " failed: " + out);
+    }
+}
