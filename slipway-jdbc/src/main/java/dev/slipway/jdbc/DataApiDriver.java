@@ -1,0 +1,86 @@
+package dev.slipway.jdbc;
+
+import dev.slipway.jdbc.internal.DataApiConnection;
+import dev.slipway.jdbc.internal.DriverSettings;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * JDBC over the RDS Data API: {@code jdbc:slipway-data-api://HOST:PORT/DATABASE} for the Slipway data proxy
+ * ({@code ?tls=true} for https), {@code jdbc:slipway-data-api:aws:REGION/DATABASE?resourceArn=...&secretArn=...}
+ * for Aurora's own Data API. Requests are signed with SigV4 for {@code rds-data} ({@code accessKeyId} /
+ * {@code secretAccessKey}, else the default AWS credentials), or carry {@code apiKey}. Registered through the
+ * service loader, so {@link DriverManager} finds it on the classpath.
+ */
+public final class DataApiDriver implements Driver {
+
+    static {
+        try {
+            DriverManager.registerDriver(new DataApiDriver());
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @Override
+    public Connection connect(String url, Properties info) throws SQLException {
+        if (!acceptsURL(url)) return null; // JDBC: another driver's URL
+        return DataApiConnection.open(DriverSettings.parse(url, info), url);
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+        return DriverSettings.accepts(url);
+    }
+
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+        String[][] properties = {
+            {"resourceArn", "the Aurora cluster's ARN (optional against a proxy in development mode)"},
+            {"secretArn", "the Secrets Manager secret's ARN (optional against a proxy in development mode)"},
+            {"accessKeyId", "the access key to sign with (else the default AWS credentials)"},
+            {"secretAccessKey", "its secret"},
+            {"sessionToken", "its session token, for temporary credentials"},
+            {"apiKey", "a Slipway proxy API key, instead of SigV4"},
+            {"engine", "postgresql or mysql (else asked of the server)"},
+            {"session", "stateless (default) or pinned: one database session for the connection's life"},
+            {"tls", "true for https to a proxy"},
+            {"region", "the region to sign for (proxy URLs; default AWS_REGION or us-east-1)"},
+            {"continueAfterTimeout", "let statements run past the Data API's 45 s (default: true when pinned)"},
+            {"requestTimeoutSeconds", "how long one HTTP call may take (default 60)"}
+        };
+        DriverPropertyInfo[] result = new DriverPropertyInfo[properties.length];
+        for (int i = 0; i < properties.length; i++) {
+            result[i] =
+                    new DriverPropertyInfo(properties[i][0], info == null ? null : info.getProperty(properties[i][0]));
+            result[i].description = properties[i][1];
+        }
+        return result;
+    }
+
+    @Override
+    public int getMajorVersion() {
+        return 0;
+    }
+
+    @Override
+    public int getMinorVersion() {
+        return 1;
+    }
+
+    @Override
+    public boolean jdbcCompliant() {
+        return false; // no cursors, savepoints or catalog queries over the Data API
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("The Data API driver does not log through java.util.logging.");
+    }
+}
