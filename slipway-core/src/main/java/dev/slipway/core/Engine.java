@@ -17,6 +17,7 @@ public enum Engine {
     MYSQL("mysql", 3306, "org.mariadb.jdbc.Driver", "MYSQL", List.of("jdbc:mariadb:", "jdbc:mysql:"));
 
     private static final String PERMIT_MYSQL_SCHEME = "permitMysqlScheme";
+    private static final String DATA_API_SCHEME = "jdbc:slipway-data-api:";
 
     private final String id;
     private final int defaultPort;
@@ -102,13 +103,31 @@ public enum Engine {
     /** The engine a JDBC URL points at, if it is one Slipway supports. */
     public static Optional<Engine> recognize(String url) {
         if (url == null) return Optional.empty();
+        if (isDataApiUrl(url)) {
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("[?&]engine=([A-Za-z-]+)").matcher(url);
+            return m.find() ? Optional.of(parse(m.group(1))) : Optional.empty();
+        }
         return Arrays.stream(values())
                 .filter(e -> e.jdbcSchemes.stream().anyMatch(url::startsWith))
                 .findFirst();
     }
 
+    /**
+     * Whether the URL is the Slipway JDBC driver's, over the RDS Data API ({@code jdbc:slipway-data-api:...}); its
+     * engine is the URL's {@code engine=} parameter.
+     */
+    public static boolean isDataApiUrl(String url) {
+        return url != null && url.startsWith(DATA_API_SCHEME);
+    }
+
     /** The engine a JDBC URL points at, e.g. {@code jdbc:postgresql://...} or {@code jdbc:mysql://...}. */
     public static Engine fromJdbcUrl(String url) {
+        if (isDataApiUrl(url) && recognize(url).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "Cannot tell the engine behind the Data API URL " + JdbcUrls.mask(url)
+                            + ": add engine=postgresql or engine=mysql to it (jdbc:slipway-data-api://HOST:PORT/DB?engine=postgresql).");
+        }
         return recognize(url)
                 .orElseThrow(() -> new IllegalArgumentException("Cannot tell the engine from the JDBC URL "
                         + JdbcUrls.mask(url) + " (it must start with " + allSchemes()
@@ -116,6 +135,7 @@ public enum Engine {
     }
 
     private static String allSchemes() {
-        return Arrays.stream(values()).flatMap(e -> e.jdbcSchemes.stream()).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).flatMap(e -> e.jdbcSchemes.stream()).collect(Collectors.joining(", ")) + ", "
+                + DATA_API_SCHEME + " (with engine=...)";
     }
 }

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 /** Small operations on JDBC URLs of the form {@code jdbc:<driver>://host:port/database?params}. */
 public final class JdbcUrls {
 
-    private static final Pattern URL = Pattern.compile("(jdbc:[a-z]+://[^/?]*)(?:/([^?]*))?(\\?.*)?");
+    private static final Pattern URL = Pattern.compile("(jdbc:[a-z-]+://[^/?]*)(?:/([^?]*))?(\\?.*)?");
     private static final Pattern SECRET_PARAM =
-            Pattern.compile("(?i)((?:password|pwd|secret|token|sslpassword)=)[^&;]*");
+            Pattern.compile("(?i)((?:password|pwd|secret|token|sslpassword|secretaccesskey|apikey)=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@]*@");
 
     private JdbcUrls() {}

@@ -1,10 +1,12 @@
 package dev.slipway.migrate;
 
 import dev.slipway.core.DatabaseErrors;
+import dev.slipway.core.Engine;
 import dev.slipway.core.JdbcUrls;
 import dev.slipway.core.Setting;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
+import dev.slipway.migrate.internal.DataApiDataSource;
 import dev.slipway.migrate.internal.EngineBehaviour;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -102,7 +104,7 @@ public final class DatabaseWaiter {
         Duration attempt = remaining.compareTo(MAX_ATTEMPT) < 0 ? remaining : MAX_ATTEMPT;
         long seconds = Math.max(1, attempt.toSeconds());
         props.putAll(EngineBehaviour.of(config.engine()).connectTimeout(seconds));
-        return props;
+        return Engine.isDataApiUrl(config.url()) ? DataApiDataSource.pinned(props) : props;
     }
 
     private static void failUnlessRetryable(DatabaseConfig config, SQLException e) {

@@ -69,7 +69,7 @@ public final class DataApiConnection extends UnsupportedConnection {
             request.put("includeResultMetadata", true);
         }
         if (settings.continueAfterTimeout()) request.put("continueAfterTimeout", true);
-        String tx = transactionFor();
+        String tx = refusesTransactions(sql) ? null : transactionFor();
         if (tx != null) request.put("transactionId", tx);
         JsonNode answer;
         try {
@@ -81,6 +81,23 @@ public final class DataApiConnection extends UnsupportedConnection {
         if (tx != null && settings.pinned() && autoCommit) sqlInTransaction("COMMIT");
         return answer;
     }
+
+    /**
+     * PostgreSQL statements that refuse to run in a transaction block (CREATE DATABASE, CREATE INDEX CONCURRENTLY,
+     * VACUUM, ...): with auto-commit on they go outside the pinned session's transaction, on a connection of the
+     * Data API's choosing, as a migration with {@code executeInTransaction=false} expects.
+     */
+    private boolean refusesTransactions(String sql) throws SQLException {
+        return autoCommit
+                && settings.pinned()
+                && engine() == Engine.POSTGRESQL
+                && OUTSIDE_TRANSACTIONS.matcher(sql).find();
+    }
+
+    private static final java.util.regex.Pattern OUTSIDE_TRANSACTIONS = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(create\\s+database|drop\\s+database|alter\\s+system|vacuum|create\\s+tablespace|drop\\s+tablespace"
+                    + "|(create|drop)\\s+(unique\\s+)?index\\s+concurrently|reindex\\s.*\\bconcurrently\\b"
+                    + "|create\\s+subscription|drop\\s+subscription)");
 
     /** The transaction a statement runs in now: none in auto-commit (unless pinned); begun on first use. */
     private String transactionFor() throws SQLException {

@@ -1,5 +1,6 @@
 package dev.slipway.migrate.internal;
 
+import dev.slipway.core.Engine;
 import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.MigrationsLocation;
 import org.flywaydb.core.Flyway;
@@ -10,8 +11,13 @@ public final class FlywayFactory {
     private FlywayFactory() {}
 
     public static Flyway create(DatabaseConfig database, MigrationsLocation location, boolean allowClean) {
-        return Flyway.configure()
-                .dataSource(database.url(), database.user(), database.password())
+        var configuration = Flyway.configure();
+        if (Engine.isDataApiUrl(database.url())) {
+            configuration.dataSource(new DataApiDataSource(database.url(), new java.util.Properties()));
+        } else {
+            configuration.dataSource(database.url(), database.user(), database.password());
+        }
+        return configuration
                 .locations(location.forEngine(database.engine()))
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)

@@ -3,6 +3,8 @@ package dev.slipway.examples.blog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.dataapi.DataApiConfig;
+import dev.slipway.dataapi.DataApiServer;
 import dev.slipway.examples.blog.db.tables.records.AuthorRecord;
 import dev.slipway.examples.blog.db.tables.records.PostRecord;
 import dev.slipway.migrate.CheckResult;
@@ -15,33 +17,94 @@ import dev.slipway.testing.TestServer;
 import dev.slipway.testing.TestServers;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The committed migrations and the generated jOOQ client, together, on both engines. */
+/**
+ * The committed migrations and the generated jOOQ client, together, on both engines: once with the engine's own
+ * driver, once through the Slipway JDBC driver over the RDS Data API and the Slipway proxy (Flyway's deploy and
+ * status, Slipway's check, jOOQ's reads and writes all over HTTP).
+ */
 class BlogStoreIT {
 
     static final Path EXAMPLE = Path.of("").toAbsolutePath();
 
-    static Stream<TestServer> servers() {
+    enum Way {
+        DIRECT,
+        DATA_API
+    }
+
+    static Stream<Arguments> servers() {
+        return Stream.of(TestServers.postgres(), TestServers.mysql())
+                .flatMap(server -> Stream.of(Arguments.of(server, Way.DIRECT), Arguments.of(server, Way.DATA_API)));
+    }
+
+    static Stream<TestServer> directly() {
         return Stream.of(TestServers.postgres(), TestServers.mysql());
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
-    void theGeneratedClient_readsAndWritesThroughTheCommittedMigrations(TestServer server) throws Exception {
-        try (TestDatabase db = server.createDatabase()) {
-            DatabaseConfig config = DatabaseConfig.builder()
-                    .url(db.url())
-                    .user(db.user())
-                    .password(db.password())
-                    .build();
-            new Migrator(config, MigrationsLocation.directory(EXAMPLE.resolve("migrations")), s -> {}).deploy();
+    @MethodSource("directly")
+    void checkOverTheDataApi_saysWhatToDoInstead(TestServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase();
+                Target target = Target.of(db, Way.DATA_API)) {
+            assertThatThrownBy(() -> new SchemaCheck(EXAMPLE.resolve("schema.sql"), EXAMPLE.resolve("migrations"))
+                            .onDatabase(target.config(), s -> {}))
+                    .hasMessageContaining("Run the check with the engine's own URL");
+        }
+    }
 
-            try (Connection c = db.connect()) {
+    /** The database either directly, or behind a Slipway proxy of its own and the Data API driver's URL. */
+    private record Target(DatabaseConfig config, DataApiServer proxy) implements AutoCloseable {
+
+        static Target of(TestDatabase db, Way way) throws Exception {
+            if (way == Way.DIRECT) {
+                return new Target(
+                        DatabaseConfig.builder()
+                                .url(db.url())
+                                .user(db.user())
+                                .password(db.password())
+                                .build(),
+                        null);
+            }
+            DataApiServer proxy = DataApiServer.start(DataApiConfig.development(db.url(), db.user(), db.password(), 0));
+            String url =
+                    "jdbc:slipway-data-api://127.0.0.1:" + proxy.port() + "/" + db.name() + "?engine=" + db.engine();
+            return new Target(DatabaseConfig.builder().url(url).build(), proxy);
+        }
+
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(config.url(), config.user(), config.password());
+        }
+
+        @Override
+        public void close() {
+            if (proxy != null) proxy.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("servers")
+    void theGeneratedClient_readsAndWritesThroughTheCommittedMigrations(TestServer server, Way way) throws Exception {
+        try (TestDatabase db = server.createDatabase();
+                Target target = Target.of(db, way)) {
+            DatabaseConfig config = target.config();
+            Migrator migrator =
+                    new Migrator(config, MigrationsLocation.directory(EXAMPLE.resolve("migrations")), s -> {});
+            migrator.deploy();
+            assertThat(migrator.status().pending()).isEmpty();
+            assertThat(migrator.status().applied()).isNotEmpty();
+            assertThat(migrator.deploy().applied())
+                    .as("a second deploy finds nothing to do")
+                    .isEmpty();
+
+            try (Connection c = target.connect()) {
                 BlogStore store = new BlogStore(
                         DSL.using(c, org.jooq.SQLDialect.valueOf(config.engine().jooqDialect())));
                 AuthorRecord ada = store.createAuthor("ada@example.com", "Ada");
@@ -69,14 +132,11 @@ class BlogStoreIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
-    void theCommittedMigrations_yieldSchemaSql(TestServer server) {
-        try (TestDatabase db = server.createDatabase()) {
-            DatabaseConfig config = DatabaseConfig.builder()
-                    .url(db.url())
-                    .user(db.user())
-                    .password(db.password())
-                    .build();
+    @MethodSource("dev.slipway.examples.blog.BlogStoreIT#directly")
+    void theCommittedMigrations_yieldSchemaSql(TestServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase();
+                Target target = Target.of(db, Way.DIRECT)) {
+            DatabaseConfig config = target.config();
 
             CheckResult check = new SchemaCheck(EXAMPLE.resolve("schema.sql"), EXAMPLE.resolve("migrations"))
                     .onDatabase(config, s -> {});
