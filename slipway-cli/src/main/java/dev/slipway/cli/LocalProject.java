@@ -32,7 +32,8 @@ final class LocalProject {
         return requireFunctions(context.cwd());
     }
 
-    static LocalStack.Options options(ProjectOptions project, Path dir, DatabaseConfig database, int port) {
+    static LocalStack.Options options(
+            ProjectOptions project, Path dir, DatabaseConfig database, int port, boolean viaDataApi) {
         var settings = project.settings().asMap();
         return new LocalStack.Options(
                 dir,
@@ -40,7 +41,8 @@ final class LocalProject {
                 database,
                 port,
                 settings.get(Setting.MIGRATIONS_FUNCTION.key()),
-                dir.resolve(settings.get(Setting.ROUTES.key())));
+                dir.resolve(settings.get(Setting.ROUTES.key())),
+                viaDataApi);
     }
 
     private static Path requireFunctions(Path dir) {

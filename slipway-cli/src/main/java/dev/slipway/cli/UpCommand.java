@@ -24,6 +24,13 @@ class UpCommand extends ProjectCommand {
     boolean fresh;
 
     @Option(
+            names = "--via-data-api",
+            description = "The API functions reach the database only through the data proxy, with the Slipway JDBC"
+                    + " driver over the RDS Data API (their artifact with ${engine} = data-api, e.g."
+                    + " blog-api-data-api.zip), as they would through Aurora's Data API on AWS.")
+    boolean viaDataApi;
+
+    @Option(
             names = "--project",
             paramLabel = "DIR",
             description = "Project with slipway.properties (default: see README).")
@@ -39,7 +46,9 @@ class UpCommand extends ProjectCommand {
         LocalStack stack;
         try {
             stack = LocalStack.start(
-                    LocalProject.options(project, dir, db.config(), port), context.out(), context::progress);
+                    LocalProject.options(project, dir, db.config(), port, viaDataApi),
+                    context.out(),
+                    context::progress);
         } catch (Exception e) {
             db.close();
             throw e;

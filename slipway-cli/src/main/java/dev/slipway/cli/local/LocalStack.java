@@ -3,6 +3,7 @@ package dev.slipway.cli.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.core.JdbcUrls;
 import dev.slipway.core.Setting;
 import dev.slipway.core.routes.Route;
 import dev.slipway.core.routes.RoutesFile;
@@ -60,7 +61,8 @@ public final class LocalStack implements AutoCloseable {
             DatabaseConfig database,
             int port,
             String migrationFunction,
-            Path routesFile) {}
+            Path routesFile,
+            boolean viaDataApi) {}
 
     /**
      * Starts in the order AWS deploys: the database is up; the migration function runs as a custom resource;
@@ -120,8 +122,19 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> apiEnv = new LinkedHashMap<>(env);
             apiEnv.put(Setting.DATA_API_ENDPOINT.env(), dataApi.endpoint().toString());
             apiEnv.put(Setting.DATA_API_KEY.env(), key);
-            for (FunctionSpec spec : specs) {
-                if (spec == migrationSpec) continue;
+            List<FunctionSpec> apiSpecs = specs;
+            if (options.viaDataApi()) {
+                // the API functions reach the database only through the proxy, with the Data API driver: their
+                // artifact is the engine-free one (${engine} = data-api) and their URL the proxy's
+                apiSpecs = FunctionSpec.all(options.settings(), options.projectDir(), "data-api");
+                apiEnv.put(Setting.URL.env(), dataApiUrl(dataApi, db, key));
+                apiEnv.remove(Setting.USER.env());
+                apiEnv.remove(Setting.PASSWORD.env());
+                progress.accept("API functions connect through the data proxy ("
+                        + JdbcUrls.mask(apiEnv.get(Setting.URL.env())) + ")");
+            }
+            for (FunctionSpec spec : apiSpecs) {
+                if (spec.name().equals(migrationSpec.name())) continue;
                 functions.put(
                         spec.name(),
                         LocalFunction.deploy(
@@ -135,6 +148,12 @@ public final class LocalStack implements AutoCloseable {
             functions.values().forEach(LocalFunction::close);
             throw e;
         }
+    }
+
+    /** The Data API driver's URL for the proxy of this run, with its API key. */
+    static String dataApiUrl(DataApiServer dataApi, DatabaseConfig db, String key) {
+        return "jdbc:slipway-data-api://127.0.0.1:" + dataApi.port() + "/" + JdbcUrls.database(db.url()) + "?engine="
+                + db.engine().id() + "&apiKey=" + key;
     }
 
     private static String runMigrations(LocalFunction migrations) throws Exception {

@@ -85,8 +85,9 @@ public final class LambdaDatabase implements AutoCloseable {
 
     private Connection connect(DbCredentials creds) throws SQLException {
         java.util.Properties props = creds.engine().connectionProperties();
-        props.setProperty("user", creds.user());
-        props.setProperty("password", creds.password());
+        // a jdbc:slipway-data-api: URL has no user: the Data API authenticates with the secret ARN and SigV4
+        if (creds.user() != null) props.setProperty("user", creds.user());
+        if (creds.password() != null) props.setProperty("password", creds.password());
         Connection c = DriverManager.getConnection(creds.url(), props);
         dialect = creds.dialect();
         connects++;

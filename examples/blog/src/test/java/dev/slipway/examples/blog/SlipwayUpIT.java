@@ -107,6 +107,80 @@ class SlipwayUpIT {
         }
     }
 
+    @Test
+    void upViaDataApi_servesTheRoutesFromTheDataApiZip_throughTheProxy() throws Exception {
+        Path log = Files.createTempFile("slipway-up-data-api", ".log");
+        try (TestDatabase db = TestServers.postgres().createDatabase()) {
+            Process up = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-jar",
+                            CLI_JAR.toString(),
+                            "up",
+                            "--via-data-api",
+                            "--port",
+                            "0",
+                            "--url",
+                            db.url(),
+                            "--user",
+                            db.user(),
+                            "--password",
+                            db.password())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            try {
+                String url = awaitUrl(up, log);
+                HttpClient http = HttpClient.newHttpClient();
+                HttpResponse<String> created = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/authors"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"email\":\"grace@example.com\",\"name\":\"Grace\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(created.statusCode()).isEqualTo(201);
+                HttpResponse<String> duplicate = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/authors"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"email\":\"grace@example.com\",\"name\":\"Grace\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(duplicate.statusCode())
+                        .as("a unique violation over the Data API keeps its SQL state, so the handler answers 409")
+                        .isEqualTo(409);
+                try (var c = db.connect();
+                        var rs = c.createStatement().executeQuery("select name from author")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("Grace");
+                }
+                Matcher proxy = Pattern.compile("data proxy: (http://\\S+) ")
+                        .matcher(String.join("\n", Files.readAllLines(log)));
+                assertThat(proxy.find()).isTrue();
+                String metrics = http.send(
+                                HttpRequest.newBuilder(URI.create(proxy.group(1) + "/metrics"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+                assertThat(metrics)
+                        .as("the function's statements went through the proxy")
+                        .containsPattern("operation=\"ExecuteStatement\"");
+            } finally {
+                up.destroy();
+                assertThat(up.waitFor(20, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
+            }
+            String output = String.join("\n", Files.readAllLines(log));
+            assertThat(output).contains("API functions connect through the data proxy (jdbc:slipway-data-api://");
+            Matcher key = Pattern.compile("x-api-key: (\\S+),").matcher(output);
+            assertThat(key.find()).isTrue();
+            assertThat(output.lines().filter(l -> l.contains("API functions connect")))
+                    .as("the key in the functions' URL is masked")
+                    .noneMatch(l -> l.contains(key.group(1)));
+        }
+    }
+
     private static int indexOf(List<String> lines, String text) {
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i;
         return -1;
