@@ -29,23 +29,7 @@ class SlipwayUpIT {
                 .exists();
         Path log = Files.createTempFile("slipway-up", ".log");
         try (TestDatabase db = TestServers.mysql().createDatabase()) {
-            Process up = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-jar",
-                            CLI_JAR.toString(),
-                            "up",
-                            "--port",
-                            "0",
-                            "--url",
-                            db.url(),
-                            "--user",
-                            db.user(),
-                            "--password",
-                            db.password())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile()) // a file, not a pipe: nothing is lost when the process ends
-                    .start();
+            Process up = startUp(db, log);
             try {
                 String url = awaitUrl(up, log);
                 List<String> output = Files.readAllLines(log);
@@ -111,24 +95,7 @@ class SlipwayUpIT {
     void upViaDataApi_servesTheRoutesFromTheDataApiZip_throughTheProxy() throws Exception {
         Path log = Files.createTempFile("slipway-up-data-api", ".log");
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
-            Process up = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-jar",
-                            CLI_JAR.toString(),
-                            "up",
-                            "--via-data-api",
-                            "--port",
-                            "0",
-                            "--url",
-                            db.url(),
-                            "--user",
-                            db.user(),
-                            "--password",
-                            db.password())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+            Process up = startUp(db, log, "--via-data-api");
             try {
                 String url = awaitUrl(up, log);
                 HttpClient http = HttpClient.newHttpClient();
@@ -179,6 +146,18 @@ class SlipwayUpIT {
                     .as("the key in the functions' URL is masked")
                     .noneMatch(l -> l.contains(key.group(1)));
         }
+    }
+
+    /** The CLI's {@code up} on the test database, its output to {@code log}. */
+    private static Process startUp(TestDatabase db, Path log, String... extra) throws java.io.IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", CLI_JAR.toString(), "up"));
+        command.addAll(List.of(extra));
+        command.addAll(List.of("--port", "0", "--url", db.url(), "--user", db.user(), "--password", db.password()));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile()) // a file, not a pipe: nothing is lost when the process ends
+                .start();
     }
 
     private static int indexOf(List<String> lines, String text) {
