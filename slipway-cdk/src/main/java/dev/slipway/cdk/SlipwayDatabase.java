@@ -156,6 +156,16 @@ public final class SlipwayDatabase extends Construct {
         return props.engine();
     }
 
+    /** Whether the cluster's RDS Data API (HTTP endpoint) is on ({@link Props#withDataApi}). */
+    public boolean dataApiEnabled() {
+        return props.dataApi();
+    }
+
+    /** The database the cluster creates, which functions use. */
+    public String databaseName() {
+        return props.databaseName();
+    }
+
     public DatabaseCluster cluster() {
         return cluster;
     }

@@ -23,7 +23,7 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.constructs.Construct;
 
 /**
- * A Java function next to the database: arm64, SnapStart on published versions behind the alias {@code live},
+ * A Java function next to the database (or, {@link Props#withDataApi}, outside the VPC through Aurora's Data API): arm64, SnapStart on published versions behind the alias {@code live},
  * tiered compilation stopped at C1 (faster starts), JSON logs, the AWS Parameters and Secrets extension (the
  * secret is read through it, cached 60 s), the secret's ARN in {@code SLIPWAY_DB_SECRET_ARN} with read permission,
  * and database ingress from its own security group only.
@@ -37,6 +37,11 @@ public final class SlipwayFunction extends Construct {
      * @param memoryMb memory, which also buys CPU
      * @param timeout how long one invocation may take
      * @param environment extra environment variables
+     * @param viaDataApi connect through the cluster's RDS Data API with the Slipway JDBC driver instead of a
+     *     native driver in the VPC: the function runs outside the VPC, gets {@code rds-data} permissions on the
+     *     cluster and read access to its secret, and {@code SLIPWAY_URL} names the cluster, secret and database
+     *     ({@code jdbc:slipway-data-api:aws:REGION/DB?...}); its artifact must carry the driver (the blog's
+     *     {@code blog-api-data-api.zip}), and the database needs {@code SlipwayDatabase.Props.withDataApi(true)}
      */
     public record Props(
             String handler,
@@ -44,23 +49,29 @@ public final class SlipwayFunction extends Construct {
             Runtime runtime,
             int memoryMb,
             Duration timeout,
-            Map<String, String> environment) {
+            Map<String, String> environment,
+            boolean viaDataApi) {
 
-        /** Java 21, 1024 MB, 30 s. */
+        /** Java 21, 1024 MB, 30 s, in the VPC with a native driver. */
         public static Props of(String handler, Path artifact) {
-            return new Props(handler, artifact, Runtime.JAVA_21, 1024, Duration.seconds(30), Map.of());
+            return new Props(handler, artifact, Runtime.JAVA_21, 1024, Duration.seconds(30), Map.of(), false);
         }
 
         public Props withTimeout(Duration value) {
-            return new Props(handler, artifact, runtime, memoryMb, value, environment);
+            return new Props(handler, artifact, runtime, memoryMb, value, environment, viaDataApi);
         }
 
         public Props withRuntime(Runtime value) {
-            return new Props(handler, artifact, value, memoryMb, timeout, environment);
+            return new Props(handler, artifact, value, memoryMb, timeout, environment, viaDataApi);
         }
 
         public Props withEnvironment(Map<String, String> value) {
-            return new Props(handler, artifact, runtime, memoryMb, timeout, Map.copyOf(value));
+            return new Props(handler, artifact, runtime, memoryMb, timeout, Map.copyOf(value), viaDataApi);
+        }
+
+        /** Through Aurora's Data API, outside the VPC (see {@link Props}). */
+        public Props withDataApi(boolean on) {
+            return new Props(handler, artifact, runtime, memoryMb, timeout, environment, on);
         }
     }
 
@@ -75,40 +86,53 @@ public final class SlipwayFunction extends Construct {
             throw new IllegalArgumentException("No Lambda artifact at "
                     + props.artifact().toAbsolutePath() + ". Build it first (./mvnw package), then synth.");
         }
-        SecurityGroup group = SecurityGroup.Builder.create(this, "SecurityGroup")
-                .vpc(network.vpc())
-                .description("Slipway function " + id)
-                .allowAllOutbound(true)
-                .build();
         Map<String, String> env = new HashMap<>(props.environment());
-        env.put(Setting.DB_SECRET_ARN.env(), database.secret().getSecretArn());
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
-        database.proxyEndpoint().ifPresent(endpoint -> env.put(Setting.DB_HOST.env(), endpoint));
-        this.function = Function.Builder.create(this, "Function")
+        Function.Builder builder = Function.Builder.create(this, "Function")
                 .runtime(props.runtime())
                 .architecture(Architecture.ARM_64)
                 .handler(props.handler())
                 .code(Code.fromAsset(props.artifact().toString()))
                 .memorySize(props.memoryMb())
                 .timeout(props.timeout())
-                .vpc(network.vpc())
-                .vpcSubnets(network.subnets())
-                .securityGroups(List.of(group))
-                .environment(env)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .loggingFormat(LoggingFormat.JSON)
-                .paramsAndSecrets(ParamsAndSecretsLayerVersion.fromVersion(
-                        ParamsAndSecretsVersions.V1_0_103,
-                        ParamsAndSecretsOptions.builder()
-                                .secretsManagerTtl(Duration.seconds(60))
-                                .build()))
-                .build();
+                .loggingFormat(LoggingFormat.JSON);
+        SecurityGroup group = null;
+        if (props.viaDataApi()) {
+            if (!database.dataApiEnabled()) {
+                throw new IllegalArgumentException("Function " + id + " connects through the Data API, but the"
+                        + " database's Data API is off: create it with SlipwayDatabase.Props...withDataApi(true).");
+            }
+            // the Data API is a public AWS endpoint: no VPC, no security group, no secret read by the function
+            env.put(Setting.URL.env(), dataApiUrl(database));
+        } else {
+            group = SecurityGroup.Builder.create(this, "SecurityGroup")
+                    .vpc(network.vpc())
+                    .description("Slipway function " + id)
+                    .allowAllOutbound(true)
+                    .build();
+            env.put(Setting.DB_SECRET_ARN.env(), database.secret().getSecretArn());
+            database.proxyEndpoint().ifPresent(endpoint -> env.put(Setting.DB_HOST.env(), endpoint));
+            builder.vpc(network.vpc())
+                    .vpcSubnets(network.subnets())
+                    .securityGroups(List.of(group))
+                    .paramsAndSecrets(ParamsAndSecretsLayerVersion.fromVersion(
+                            ParamsAndSecretsVersions.V1_0_103,
+                            ParamsAndSecretsOptions.builder()
+                                    .secretsManagerTtl(Duration.seconds(60))
+                                    .build()));
+        }
+        this.function = builder.environment(env).build();
         this.alias = Alias.Builder.create(this, "Live")
                 .aliasName("live")
                 .version(function.getCurrentVersion())
                 .build();
-        database.secret().grantRead(function);
-        database.allowFrom(group);
+        if (props.viaDataApi()) {
+            database.cluster().grantDataApiAccess(function); // rds-data on the cluster, and reading its secret
+        } else {
+            database.secret().grantRead(function);
+            database.allowFrom(group);
+        }
         Nag.lambdaManagedPolicies(function);
         if (!props.runtime().getName().equals(Runtime.JAVA_25.getName())) {
             Nag.suppress(
@@ -122,6 +146,15 @@ public final class SlipwayFunction extends Construct {
                 .acknowledgeWarning(
                         "@aws-cdk/aws-lambda:snapStartRequirePublish",
                         "The alias 'live' points at function.currentVersion, a published version.");
+    }
+
+    /** The Slipway driver's URL for Aurora's Data API: region, database, engine, cluster and secret ARNs. */
+    private static String dataApiUrl(SlipwayDatabase database) {
+        return "jdbc:slipway-data-api:aws:"
+                + software.amazon.awscdk.Stack.of(database).getRegion() + "/"
+                + database.databaseName() + "?engine=" + database.engine().id() + "&resourceArn="
+                + database.cluster().getClusterArn() + "&secretArn="
+                + database.secret().getSecretArn();
     }
 
     public Function function() {

@@ -12,7 +12,8 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * {@code secretAccessKey} (/ {@code sessionToken}); else the AWS SDK's default chain (environment, profile,
  * container and instance credentials, web identity) when its {@code auth} module is on the classpath; else the
  * environment variables a Lambda function gets ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY},
- * {@code AWS_SESSION_TOKEN}); else none, and requests go unsigned (a Slipway proxy on loopback in development
+ * {@code AWS_SESSION_TOKEN}); else the container credentials endpoint a SnapStart function gets
+ * ({@link ContainerCredentials}); else none, and requests go unsigned (a Slipway proxy on loopback in development
  * mode accepts them). The SDK's chain is looked up by name so that the driver needs only the signer (770 KB)
  * and not the SDK's core (3 MB more) when a function's role credentials are in its environment anyway.
  */
@@ -28,6 +29,10 @@ final class Credentials {
     }
 
     static Credentials resolve(DriverSettings settings) throws SQLException {
+        return resolve(settings, System.getenv());
+    }
+
+    static Credentials resolve(DriverSettings settings, java.util.Map<String, String> env) throws SQLException {
         if (settings.apiKey() != null) return new Credentials(() -> null);
         if (settings.accessKeyId() != null || settings.secretAccessKey() != null) {
             if (settings.accessKeyId() == null || settings.secretAccessKey() == null) {
@@ -39,16 +44,18 @@ final class Credentials {
                     identity(settings.accessKeyId(), settings.secretAccessKey(), settings.sessionToken());
             return new Credentials(() -> fixed);
         }
-        String id = System.getenv("AWS_ACCESS_KEY_ID");
-        String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
+        String id = env.get("AWS_ACCESS_KEY_ID");
+        String secret = env.get("AWS_SECRET_ACCESS_KEY");
         IdentityProvider<? extends AwsCredentialsIdentity> chain = sdkDefaultChain();
         if (chain != null && (settings.aws() || chainFindsCredentials(chain))) {
             return new Credentials(() -> chain.resolveIdentity().join());
         }
         if (id != null && secret != null) {
-            AwsCredentialsIdentity fromEnv = identity(id, secret, System.getenv("AWS_SESSION_TOKEN"));
+            AwsCredentialsIdentity fromEnv = identity(id, secret, env.get("AWS_SESSION_TOKEN"));
             return new Credentials(() -> fromEnv);
         }
+        ContainerCredentials container = ContainerCredentials.fromEnvironment(env, java.time.Clock.systemUTC());
+        if (container != null) return new Credentials(container::get);
         if (settings.aws()) {
             throw new SQLException(
                     "No AWS credentials for Aurora's Data API: set accessKeyId and secretAccessKey,"

@@ -29,8 +29,12 @@ final class Transport {
     private final Credentials credentials;
 
     Transport(DriverSettings settings) throws SQLException {
+        this(settings, Credentials.resolve(settings));
+    }
+
+    Transport(DriverSettings settings, Credentials credentials) {
         this.settings = settings;
-        this.credentials = Credentials.resolve(settings);
+        this.credentials = credentials;
     }
 
     DriverSettings settings() {

@@ -22,16 +22,24 @@ public final class BlogStack extends Stack {
      * @param engine postgresql or mysql ({@code -c engine=...})
      * @param deletionProtection keep the database from being deleted with the stack ({@code -c deletionProtection=false})
      * @param project the blog project directory (schema.sql, migrations/, routes, target/*.zip)
+     * @param viaDataApi the API function reaches the database through Aurora's Data API, outside the VPC, with
+     *     {@code blog-api-data-api.zip} ({@code -c viaDataApi=true})
      */
-    public record Settings(Engine engine, boolean deletionProtection, Path project) {
+    public record Settings(Engine engine, boolean deletionProtection, Path project, boolean viaDataApi) {
+
+        public Settings(Engine engine, boolean deletionProtection, Path project) {
+            this(engine, deletionProtection, project, false);
+        }
 
         static Settings from(Function<String, Object> context, Path project) {
             Object engine = context.apply("engine");
             Object protection = context.apply("deletionProtection");
+            Object viaDataApi = context.apply("viaDataApi");
             return new Settings(
                     Engine.parse(engine == null ? "postgresql" : engine.toString()),
                     protection == null || Boolean.parseBoolean(protection.toString()),
-                    project);
+                    project,
+                    viaDataApi != null && Boolean.parseBoolean(viaDataApi.toString()));
         }
     }
 
@@ -48,7 +56,8 @@ public final class BlogStack extends Stack {
                 "Database",
                 network,
                 SlipwayDatabase.Props.defaults(settings.engine())
-                        .withDeletionProtection(settings.deletionProtection()));
+                        .withDeletionProtection(settings.deletionProtection())
+                        .withDataApi(settings.viaDataApi()));
         this.migrations = new SlipwayMigrations(
                 this,
                 "Migrations",
@@ -62,8 +71,12 @@ public final class BlogStack extends Stack {
                 network,
                 database,
                 SlipwayFunction.Props.of(
-                        "dev.slipway.examples.blog.api.BlogApi::handleRequest",
-                        project.resolve("target/blog-api-" + settings.engine().id() + ".zip")));
+                                "dev.slipway.examples.blog.api.BlogApi::handleRequest",
+                                project.resolve("target/blog-api-"
+                                        + (settings.viaDataApi()
+                                                ? "data-api"
+                                                : settings.engine().id()) + ".zip"))
+                        .withDataApi(settings.viaDataApi()));
         migrations.requiredBy(api);
         SlipwayHttpApi http = new SlipwayHttpApi(this, "HttpApi", project.resolve("routes"), Map.of("api", api));
 

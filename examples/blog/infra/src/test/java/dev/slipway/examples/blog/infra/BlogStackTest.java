@@ -29,9 +29,12 @@ class BlogStackTest {
     private record Synth(BlogStack stack, Template template) {}
 
     private static Synth synth(Engine engine, Path project) {
+        return synth(new BlogStack.Settings(engine, true, project));
+    }
+
+    private static Synth synth(BlogStack.Settings settings) {
         App app = new App();
-        BlogStack stack =
-                new BlogStack(app, "Blog", StackProps.builder().build(), new BlogStack.Settings(engine, true, project));
+        BlogStack stack = new BlogStack(app, "Blog", StackProps.builder().build(), settings);
         Aspects.of(app).add(new AwsSolutionsChecks());
         return new Synth(stack, Template.fromStack(stack));
     }
@@ -117,6 +120,31 @@ class BlogStackTest {
         synth.template().hasResourceProperties("AWS::RDS::DBCluster", Map.of("Engine", "aurora-mysql"));
         synth.template().hasResourceProperties("Custom::SlipwayMigrations", Map.of("Engine", "mysql"));
         assertThat(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Engine.class)
+    void viaDataApi_putsTheFunctionOutsideTheVpc_withRdsDataOnTheCluster_andPassesCdkNag(Engine engine) {
+        Synth synth = synth(new BlogStack.Settings(engine, true, PROJECT, true));
+        Template t = synth.template();
+        t.hasResourceProperties("AWS::RDS::DBCluster", Map.of("EnableHttpEndpoint", true));
+        Map<String, Map<String, Object>> functions = t.findResources(
+                "AWS::Lambda::Function",
+                Map.of("Properties", Map.of("Handler", "dev.slipway.examples.blog.api.BlogApi::handleRequest")));
+        assertThat(functions).hasSize(1);
+        String api = functions.values().iterator().next().toString();
+        assertThat(api)
+                .doesNotContain("VpcConfig")
+                .contains("jdbc:slipway-data-api:aws:")
+                .contains("engine=" + engine.id())
+                .doesNotContain("SLIPWAY_DB_SECRET_ARN");
+        assertThat(t.findResources("AWS::IAM::Policy").toString())
+                .contains("rds-data:ExecuteStatement")
+                .contains("secretsmanager:GetSecretValue");
+        assertThat(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+        assertThat(Annotations.fromStack(synth.stack()).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
                 .isEmpty();
     }
 
