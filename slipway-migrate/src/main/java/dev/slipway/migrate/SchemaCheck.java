@@ -54,13 +54,13 @@ public final class SchemaCheck {
     public CheckResult onDatabase(DatabaseConfig server, Consumer<String> progress) {
         CheckResult offline = offline();
         if (!offline.passed()) return offline;
-        if (Engine.isDataApiUrl(server.url())) {
+        if (Engine.isDataApiUrl(server.url()) && server.engine() == Engine.MYSQL) {
             throw new MigrateException(
                     MigrateErrorCode.CONFIGURATION,
                     "migrate check compares the two scratch databases through JDBC's catalog metadata (via jOOQ),"
-                            + " which the Data API driver does not provide yet. Run the check with the engine's own"
-                            + " URL (jdbc:postgresql:// or jdbc:mysql://), e.g. against a local server; deploy and"
-                            + " status work over the Data API.");
+                            + " which the Data API driver provides for PostgreSQL but not yet for MySQL. Run the"
+                            + " check with MySQL's own URL (jdbc:mysql:// or jdbc:mariadb://), e.g. against a local"
+                            + " server; deploy and status work over the Data API.");
         }
         Engine engine = server.engine();
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);

@@ -81,6 +81,52 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
         return query.executeQuery();
     }
 
+    /** The catalog methods jOOQ's {@code meta()} uses; PostgreSQL only so far. */
+    private PostgresCatalog catalog(String method) throws SQLException {
+        if (!postgres()) {
+            throw Unsupported.feature("DatabaseMetaData." + method + " on MySQL (it works over the Data API on"
+                    + " PostgreSQL; on MySQL run catalog tools with the engine's own URL)");
+        }
+        return new PostgresCatalog(connection);
+    }
+
+    @Override
+    public ResultSet getCatalogs() throws SQLException {
+        return catalog("getCatalogs").catalogs();
+    }
+
+    @Override
+    public ResultSet getSchemas() throws SQLException {
+        return catalog("getSchemas").schemas(null);
+    }
+
+    @Override
+    public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
+        return catalog("getSchemas").schemas(schemaPattern);
+    }
+
+    @Override
+    public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
+            throws SQLException {
+        return catalog("getColumns").columns(schemaPattern, tableNamePattern, columnNamePattern);
+    }
+
+    @Override
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+        return catalog("getPrimaryKeys").primaryKeys(schema, table);
+    }
+
+    @Override
+    public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
+        return catalog("getImportedKeys").importedKeys(schema, table);
+    }
+
+    @Override
+    public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
+            throws SQLException {
+        return catalog("getIndexInfo").indexInfo(schema, table, unique);
+    }
+
     @Override
     public String getDatabaseProductName() throws SQLException {
         if (postgres()) return "PostgreSQL";

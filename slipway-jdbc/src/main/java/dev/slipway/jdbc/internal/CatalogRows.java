@@ -1,0 +1,102 @@
+package dev.slipway.jdbc.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link java.sql.DatabaseMetaData} answer built in the driver: a catalog query runs over the Data API like any
+ * other, and its rows are reshaped into the columns JDBC defines for that method (names, order, types).
+ */
+final class CatalogRows {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** A JDBC result column: its label and {@link Types} code. */
+    record Column(String name, int type) {
+
+        static Column text(String name) {
+            return new Column(name, Types.VARCHAR);
+        }
+
+        static Column integer(String name) {
+            return new Column(name, Types.INTEGER);
+        }
+
+        static Column small(String name) {
+            return new Column(name, Types.SMALLINT);
+        }
+
+        static Column bool(String name) {
+            return new Column(name, Types.BOOLEAN);
+        }
+    }
+
+    private final List<Column> columns;
+    private final List<Object[]> rows = new ArrayList<>();
+
+    CatalogRows(List<Column> columns) {
+        this.columns = columns;
+    }
+
+    void add(Object... values) {
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
+        }
+        rows.add(values);
+    }
+
+    ResultSet toResultSet(Statement statement) {
+        ArrayNode metadata = JSON.arrayNode();
+        for (Column c : columns) {
+            metadata.addObject()
+                    .put("name", c.name())
+                    .put("label", c.name())
+                    .put("type", c.type())
+                    .put("typeName", typeName(c.type()));
+        }
+        ArrayNode records = JSON.arrayNode();
+        for (Object[] row : rows) {
+            ArrayNode record = records.addArray();
+            for (Object v : row) {
+                ObjectNode field = record.addObject();
+                if (v == null) field.put("isNull", true);
+                else if (v instanceof Boolean b) field.put("booleanValue", b);
+                else if (v instanceof Number n) field.put("longValue", n.longValue());
+                else field.put("stringValue", v.toString());
+            }
+        }
+        return new DataApiResultSet(statement, metadata, records, 0);
+    }
+
+    private static String typeName(int type) {
+        return switch (type) {
+            case Types.INTEGER -> "int4";
+            case Types.SMALLINT -> "int2";
+            case Types.BOOLEAN -> "bool";
+            default -> "varchar";
+        };
+    }
+
+    /** Runs a catalog query with string parameters over the Data API and hands each row to {@code row}. */
+    static void query(DataApiConnection connection, String sql, List<String> parameters, RowReader row)
+            throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) p.setString(i + 1, parameters.get(i));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) row.read(rs);
+            }
+        }
+    }
+
+    interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+}
