@@ -251,6 +251,28 @@ class DataApiDriverIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void whatTheDataApiCannotDo_failsWithAnErrorThatSaysSo_neverACutShortResult(TestServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase();
+                DataApiServer proxy = proxy(db);
+                Connection api = DriverManager.getConnection(url(proxy, db, ""))) {
+            String big = postgres(db)
+                    ? "select repeat('x', 1000) from generate_series(1, 2000)"
+                    : "select repeat('x', 1000) from information_schema.collations a"
+                            + " cross join information_schema.collations b limit 2000";
+            assertThatThrownBy(() -> api.createStatement().executeQuery(big))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("response size limit");
+            assertThatThrownBy(() -> api.createStatement(ResultSet.TYPE_SCROLL_SENSITIVE, ResultSet.CONCUR_READ_ONLY))
+                    .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class)
+                    .hasMessageContaining("RDS Data API has no equivalent");
+            api.setAutoCommit(false);
+            assertThatThrownBy(api::setSavepoint).isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
+            api.rollback();
+        }
+    }
+
     private static boolean lockHeldElsewhere(Connection direct, boolean postgres) throws SQLException {
         String sql = postgres
                 ? "select count(*) from pg_locks where locktype = 'advisory' and objid = 4242 and granted"

@@ -54,14 +54,6 @@ public final class SchemaCheck {
     public CheckResult onDatabase(DatabaseConfig server, Consumer<String> progress) {
         CheckResult offline = offline();
         if (!offline.passed()) return offline;
-        if (Engine.isDataApiUrl(server.url()) && server.engine() == Engine.MYSQL) {
-            throw new MigrateException(
-                    MigrateErrorCode.CONFIGURATION,
-                    "migrate check compares the two scratch databases through JDBC's catalog metadata (via jOOQ),"
-                            + " which the Data API driver provides for PostgreSQL but not yet for MySQL. Run the"
-                            + " check with MySQL's own URL (jdbc:mysql:// or jdbc:mariadb://), e.g. against a local"
-                            + " server; deploy and status work over the Data API.");
-        }
         Engine engine = server.engine();
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String fromMigrations = "slipway_check_" + suffix + "_m";

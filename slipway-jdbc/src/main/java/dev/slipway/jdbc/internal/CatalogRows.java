@@ -39,6 +39,88 @@ final class CatalogRows {
         }
     }
 
+    /** The columns JDBC defines for {@code DatabaseMetaData.getColumns}. */
+    static CatalogRows columns() {
+        return new CatalogRows(List.of(
+                Column.text("TABLE_CAT"),
+                Column.text("TABLE_SCHEM"),
+                Column.text("TABLE_NAME"),
+                Column.text("COLUMN_NAME"),
+                Column.integer("DATA_TYPE"),
+                Column.text("TYPE_NAME"),
+                Column.integer("COLUMN_SIZE"),
+                Column.integer("BUFFER_LENGTH"),
+                Column.integer("DECIMAL_DIGITS"),
+                Column.integer("NUM_PREC_RADIX"),
+                Column.integer("NULLABLE"),
+                Column.text("REMARKS"),
+                Column.text("COLUMN_DEF"),
+                Column.integer("SQL_DATA_TYPE"),
+                Column.integer("SQL_DATETIME_SUB"),
+                Column.integer("CHAR_OCTET_LENGTH"),
+                Column.integer("ORDINAL_POSITION"),
+                Column.text("IS_NULLABLE"),
+                Column.text("SCOPE_CATALOG"),
+                Column.text("SCOPE_SCHEMA"),
+                Column.text("SCOPE_TABLE"),
+                Column.small("SOURCE_DATA_TYPE"),
+                Column.text("IS_AUTOINCREMENT"),
+                Column.text("IS_GENERATEDCOLUMN")));
+    }
+
+    /** The columns JDBC defines for {@code DatabaseMetaData.getPrimaryKeys}. */
+    static CatalogRows primaryKeys() {
+        return new CatalogRows(List.of(
+                Column.text("TABLE_CAT"),
+                Column.text("TABLE_SCHEM"),
+                Column.text("TABLE_NAME"),
+                Column.text("COLUMN_NAME"),
+                Column.small("KEY_SEQ"),
+                Column.text("PK_NAME")));
+    }
+
+    /** The columns JDBC defines for {@code DatabaseMetaData.getImportedKeys}. */
+    static CatalogRows importedKeys() {
+        return new CatalogRows(List.of(
+                Column.text("PKTABLE_CAT"),
+                Column.text("PKTABLE_SCHEM"),
+                Column.text("PKTABLE_NAME"),
+                Column.text("PKCOLUMN_NAME"),
+                Column.text("FKTABLE_CAT"),
+                Column.text("FKTABLE_SCHEM"),
+                Column.text("FKTABLE_NAME"),
+                Column.text("FKCOLUMN_NAME"),
+                Column.small("KEY_SEQ"),
+                Column.small("UPDATE_RULE"),
+                Column.small("DELETE_RULE"),
+                Column.text("FK_NAME"),
+                Column.text("PK_NAME"),
+                Column.small("DEFERRABILITY")));
+    }
+
+    /** The columns JDBC defines for {@code DatabaseMetaData.getIndexInfo}. */
+    static CatalogRows indexInfo() {
+        return new CatalogRows(List.of(
+                Column.text("TABLE_CAT"),
+                Column.text("TABLE_SCHEM"),
+                Column.text("TABLE_NAME"),
+                Column.bool("NON_UNIQUE"),
+                Column.text("INDEX_QUALIFIER"),
+                Column.text("INDEX_NAME"),
+                Column.small("TYPE"),
+                Column.small("ORDINAL_POSITION"),
+                Column.text("COLUMN_NAME"),
+                Column.text("ASC_OR_DESC"),
+                Column.integer("CARDINALITY"),
+                Column.integer("PAGES"),
+                Column.text("FILTER_CONDITION")));
+    }
+
+    /** A JDBC name pattern, where null means any. */
+    static String or(String pattern) {
+        return pattern == null ? "%" : pattern;
+    }
+
     private final List<Column> columns;
     private final List<Object[]> rows = new ArrayList<>();
 

@@ -81,50 +81,53 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
         return query.executeQuery();
     }
 
-    /** The catalog methods jOOQ's {@code meta()} uses; PostgreSQL only so far. */
-    private PostgresCatalog catalog(String method) throws SQLException {
-        if (!postgres()) {
-            throw Unsupported.feature("DatabaseMetaData." + method + " on MySQL (it works over the Data API on"
-                    + " PostgreSQL; on MySQL run catalog tools with the engine's own URL)");
-        }
-        return new PostgresCatalog(connection);
-    }
+    // The catalog methods jOOQ's meta() uses, each engine as its own JDBC driver answers them
 
     @Override
     public ResultSet getCatalogs() throws SQLException {
-        return catalog("getCatalogs").catalogs();
+        return postgres() ? new PostgresCatalog(connection).catalogs() : new MysqlCatalog(connection).catalogs();
     }
 
     @Override
     public ResultSet getSchemas() throws SQLException {
-        return catalog("getSchemas").schemas(null);
+        return getSchemas(null, null);
     }
 
     @Override
     public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
-        return catalog("getSchemas").schemas(schemaPattern);
+        return postgres()
+                ? new PostgresCatalog(connection).schemas(schemaPattern)
+                : new MysqlCatalog(connection).schemas();
     }
 
     @Override
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
             throws SQLException {
-        return catalog("getColumns").columns(schemaPattern, tableNamePattern, columnNamePattern);
+        return postgres()
+                ? new PostgresCatalog(connection).columns(schemaPattern, tableNamePattern, columnNamePattern)
+                : new MysqlCatalog(connection).columns(catalog, tableNamePattern, columnNamePattern);
     }
 
     @Override
     public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-        return catalog("getPrimaryKeys").primaryKeys(schema, table);
+        return postgres()
+                ? new PostgresCatalog(connection).primaryKeys(schema, table)
+                : new MysqlCatalog(connection).primaryKeys(catalog, table);
     }
 
     @Override
     public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-        return catalog("getImportedKeys").importedKeys(schema, table);
+        return postgres()
+                ? new PostgresCatalog(connection).importedKeys(schema, table)
+                : new MysqlCatalog(connection).importedKeys(catalog, table);
     }
 
     @Override
     public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
             throws SQLException {
-        return catalog("getIndexInfo").indexInfo(schema, table, unique);
+        return postgres()
+                ? new PostgresCatalog(connection).indexInfo(schema, table, unique)
+                : new MysqlCatalog(connection).indexInfo(catalog, table, unique);
     }
 
     @Override

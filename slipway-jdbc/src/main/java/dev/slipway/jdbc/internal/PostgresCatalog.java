@@ -65,31 +65,7 @@ final class PostgresCatalog {
     }
 
     ResultSet columns(String schemaPattern, String tablePattern, String columnPattern) throws SQLException {
-        CatalogRows rows = new CatalogRows(List.of(
-                Column.text("TABLE_CAT"),
-                Column.text("TABLE_SCHEM"),
-                Column.text("TABLE_NAME"),
-                Column.text("COLUMN_NAME"),
-                Column.integer("DATA_TYPE"),
-                Column.text("TYPE_NAME"),
-                Column.integer("COLUMN_SIZE"),
-                Column.text("BUFFER_LENGTH"),
-                Column.integer("DECIMAL_DIGITS"),
-                Column.integer("NUM_PREC_RADIX"),
-                Column.integer("NULLABLE"),
-                Column.text("REMARKS"),
-                Column.text("COLUMN_DEF"),
-                Column.integer("SQL_DATA_TYPE"),
-                Column.integer("SQL_DATETIME_SUB"),
-                Column.integer("CHAR_OCTET_LENGTH"),
-                Column.integer("ORDINAL_POSITION"),
-                Column.text("IS_NULLABLE"),
-                Column.text("SCOPE_CATALOG"),
-                Column.text("SCOPE_SCHEMA"),
-                Column.text("SCOPE_TABLE"),
-                Column.small("SOURCE_DATA_TYPE"),
-                Column.text("IS_AUTOINCREMENT"),
-                Column.text("IS_GENERATEDCOLUMN")));
+        CatalogRows rows = CatalogRows.columns();
         String sql = "select current_database(), n.nspname, c.relname, a.attname, t.typname, a.atttypmod,"
                 + " a.attnotnull or (t.typtype = 'd' and t.typnotnull), pg_catalog.pg_get_expr(d.adbin, d.adrelid),"
                 + " a.attidentity, a.attgenerated, a.attnum, pg_catalog.col_description(c.oid, a.attnum),"
@@ -102,51 +78,55 @@ final class PostgresCatalog {
                 + " where a.attnum > 0 and not a.attisdropped and c.relkind in ('r', 'p', 'v', 'm', 'f')"
                 + " and n.nspname like ? and c.relname like ? and a.attname like ?"
                 + " order by n.nspname, c.relname, a.attnum";
-        CatalogRows.query(connection, sql, List.of(or(schemaPattern), or(tablePattern), or(columnPattern)), rs -> {
-            String typeName = rs.getString(5);
-            int typmod = rs.getInt(6);
-            boolean notNull = rs.getBoolean(7);
-            String def = rs.getString(8);
-            String identity = rs.getString(9);
-            String generated = rs.getString(10);
-            String base = rs.getString(13);
-            boolean serial = def != null && def.startsWith("nextval(");
-            if (serial) {
-                typeName = switch (typeName) {
-                    case "int4" -> "serial";
-                    case "int8" -> "bigserial";
-                    case "int2" -> "smallserial";
-                    default -> typeName;
-                };
-            }
-            boolean auto = serial || "a".equals(identity) || "d".equals(identity);
-            boolean isGenerated = "s".equals(generated);
-            rows.add(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    TYPES.getOrDefault(typeName, typeName.startsWith("_") ? Types.ARRAY : Types.OTHER),
-                    typeName,
-                    size(base, typmod),
-                    null,
-                    digits(base, typmod),
-                    10,
-                    notNull ? DatabaseMetaData.columnNoNulls : DatabaseMetaData.columnNullable,
-                    rs.getString(12),
-                    isGenerated ? null : def,
-                    null,
-                    null,
-                    size(base, typmod),
-                    rs.getInt(11),
-                    notNull ? "NO" : "YES",
-                    null,
-                    null,
-                    null,
-                    null,
-                    auto ? "YES" : "NO",
-                    isGenerated ? "YES" : "NO");
-        });
+        CatalogRows.query(
+                connection,
+                sql,
+                List.of(CatalogRows.or(schemaPattern), CatalogRows.or(tablePattern), CatalogRows.or(columnPattern)),
+                rs -> {
+                    String typeName = rs.getString(5);
+                    int typmod = rs.getInt(6);
+                    boolean notNull = rs.getBoolean(7);
+                    String def = rs.getString(8);
+                    String identity = rs.getString(9);
+                    String generated = rs.getString(10);
+                    String base = rs.getString(13);
+                    boolean serial = def != null && def.startsWith("nextval(");
+                    if (serial) {
+                        typeName = switch (typeName) {
+                            case "int4" -> "serial";
+                            case "int8" -> "bigserial";
+                            case "int2" -> "smallserial";
+                            default -> typeName;
+                        };
+                    }
+                    boolean auto = serial || "a".equals(identity) || "d".equals(identity);
+                    boolean isGenerated = "s".equals(generated);
+                    rows.add(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            TYPES.getOrDefault(typeName, typeName.startsWith("_") ? Types.ARRAY : Types.OTHER),
+                            typeName,
+                            size(base, typmod),
+                            null,
+                            digits(base, typmod),
+                            10,
+                            notNull ? DatabaseMetaData.columnNoNulls : DatabaseMetaData.columnNullable,
+                            rs.getString(12),
+                            isGenerated ? null : def,
+                            null,
+                            null,
+                            size(base, typmod),
+                            rs.getInt(11),
+                            notNull ? "NO" : "YES",
+                            null,
+                            null,
+                            null,
+                            null,
+                            auto ? "YES" : "NO",
+                            isGenerated ? "YES" : "NO");
+                });
         return rows.toResultSet(owner);
     }
 
@@ -189,13 +169,7 @@ final class PostgresCatalog {
     }
 
     ResultSet primaryKeys(String schema, String table) throws SQLException {
-        CatalogRows rows = new CatalogRows(List.of(
-                Column.text("TABLE_CAT"),
-                Column.text("TABLE_SCHEM"),
-                Column.text("TABLE_NAME"),
-                Column.text("COLUMN_NAME"),
-                Column.small("KEY_SEQ"),
-                Column.text("PK_NAME")));
+        CatalogRows rows = CatalogRows.primaryKeys();
         CatalogRows.query(
                 connection,
                 "select current_database(), n.nspname, c.relname, a.attname, k.ord, con.conname"
@@ -204,7 +178,7 @@ final class PostgresCatalog {
                         + " cross join lateral unnest(con.conkey) with ordinality as k(attnum, ord)"
                         + " join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum"
                         + " where con.contype = 'p' and n.nspname like ? and c.relname like ? order by a.attname",
-                List.of(or(schema), or(table)),
+                List.of(CatalogRows.or(schema), CatalogRows.or(table)),
                 rs -> rows.add(
                         rs.getString(1),
                         rs.getString(2),
@@ -216,21 +190,7 @@ final class PostgresCatalog {
     }
 
     ResultSet importedKeys(String schema, String table) throws SQLException {
-        CatalogRows rows = new CatalogRows(List.of(
-                Column.text("PKTABLE_CAT"),
-                Column.text("PKTABLE_SCHEM"),
-                Column.text("PKTABLE_NAME"),
-                Column.text("PKCOLUMN_NAME"),
-                Column.text("FKTABLE_CAT"),
-                Column.text("FKTABLE_SCHEM"),
-                Column.text("FKTABLE_NAME"),
-                Column.text("FKCOLUMN_NAME"),
-                Column.small("KEY_SEQ"),
-                Column.small("UPDATE_RULE"),
-                Column.small("DELETE_RULE"),
-                Column.text("FK_NAME"),
-                Column.text("PK_NAME"),
-                Column.small("DEFERRABILITY")));
+        CatalogRows rows = CatalogRows.importedKeys();
         CatalogRows.query(
                 connection,
                 "select current_database(), pn.nspname, pc.relname, pa.attname, fn.nspname, fc.relname, fa.attname,"
@@ -247,7 +207,7 @@ final class PostgresCatalog {
                         + " left join pg_catalog.pg_class ic on ic.oid = con.conindid"
                         + " where con.contype = 'f' and fn.nspname like ? and fc.relname like ?"
                         + " order by pn.nspname, pc.relname, con.conname, k.ord",
-                List.of(or(schema), or(table)),
+                List.of(CatalogRows.or(schema), CatalogRows.or(table)),
                 rs -> {
                     String catalog = rs.getString(1);
                     boolean deferrable = rs.getBoolean(13);
@@ -286,21 +246,8 @@ final class PostgresCatalog {
     }
 
     ResultSet indexInfo(String schema, String table, boolean unique) throws SQLException {
-        CatalogRows rows = new CatalogRows(List.of(
-                Column.text("TABLE_CAT"),
-                Column.text("TABLE_SCHEM"),
-                Column.text("TABLE_NAME"),
-                Column.bool("NON_UNIQUE"),
-                Column.text("INDEX_QUALIFIER"),
-                Column.text("INDEX_NAME"),
-                Column.small("TYPE"),
-                Column.small("ORDINAL_POSITION"),
-                Column.text("COLUMN_NAME"),
-                Column.text("ASC_OR_DESC"),
-                Column.integer("CARDINALITY"),
-                Column.integer("PAGES"),
-                Column.text("FILTER_CONDITION")));
-        List<String> parameters = new ArrayList<>(List.of(or(schema), or(table)));
+        CatalogRows rows = CatalogRows.indexInfo();
+        List<String> parameters = new ArrayList<>(List.of(CatalogRows.or(schema), CatalogRows.or(table)));
         CatalogRows.query(
                 connection,
                 "select current_database(), n.nspname, c.relname, not i.indisunique, ic.relname, k.ord,"
@@ -329,9 +276,5 @@ final class PostgresCatalog {
                         rs.getLong(11),
                         rs.getString(9)));
         return rows.toResultSet(owner);
-    }
-
-    private static String or(String pattern) {
-        return pattern == null ? "%" : pattern;
     }
 }

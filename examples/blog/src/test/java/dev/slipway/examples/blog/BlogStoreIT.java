@@ -45,16 +45,6 @@ class BlogStoreIT {
                 .flatMap(server -> Stream.of(Arguments.of(server, Way.DIRECT), Arguments.of(server, Way.DATA_API)));
     }
 
-    @org.junit.jupiter.api.Test
-    void checkOverTheDataApiOnMysql_saysWhatToDoInstead() throws Exception {
-        try (TestDatabase db = TestServers.mysql().createDatabase();
-                Target target = Target.of(db, Way.DATA_API)) {
-            assertThatThrownBy(() -> new SchemaCheck(EXAMPLE.resolve("schema.sql"), EXAMPLE.resolve("migrations"))
-                            .onDatabase(target.config(), s -> {}))
-                    .hasMessageContaining("Run the check with MySQL's own URL");
-        }
-    }
-
     /** The database either directly, or behind a Slipway proxy of its own and the Data API driver's URL. */
     private record Target(DatabaseConfig config, DataApiServer proxy) implements AutoCloseable {
 
@@ -126,15 +116,8 @@ class BlogStoreIT {
         }
     }
 
-    static Stream<Arguments> checkable() {
-        return Stream.of(
-                Arguments.of(TestServers.postgres(), Way.DIRECT),
-                Arguments.of(TestServers.postgres(), Way.DATA_API),
-                Arguments.of(TestServers.mysql(), Way.DIRECT));
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("checkable")
+    @MethodSource("servers")
     void theCommittedMigrations_yieldSchemaSql(TestServer server, Way way) throws Exception {
         try (TestDatabase db = server.createDatabase();
                 Target target = Target.of(db, way)) {
