@@ -267,6 +267,13 @@ class DataApiDriverIT {
             assertThatThrownBy(() -> api.createStatement(ResultSet.TYPE_SCROLL_SENSITIVE, ResultSet.CONCUR_READ_ONLY))
                     .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class)
                     .hasMessageContaining("RDS Data API has no equivalent");
+            try (Statement slow = api.createStatement()) {
+                slow.setQueryTimeout(1);
+                assertThatThrownBy(() -> slow.execute(postgres(db) ? "select pg_sleep(3)" : "select sleep(3)"))
+                        .isInstanceOf(java.sql.SQLTimeoutException.class)
+                        .satisfies(e ->
+                                assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+            }
             api.setAutoCommit(false);
             assertThatThrownBy(api::setSavepoint).isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
             api.rollback();

@@ -73,7 +73,12 @@ public final class DataApiConnection extends UnsupportedConnection {
         if (tx != null) request.put("transactionId", tx);
         JsonNode answer;
         try {
-            answer = transport.call(batch ? "/BatchExecute" : "/Execute", request, tx == null);
+            // a query timeout bounds the call (the Data API has no per-statement timeout of its own)
+            java.time.Duration wait = timeoutSeconds > 0
+                            && java.time.Duration.ofSeconds(timeoutSeconds).compareTo(settings.requestTimeout()) < 0
+                    ? java.time.Duration.ofSeconds(timeoutSeconds)
+                    : settings.requestTimeout();
+            answer = transport.call(batch ? "/BatchExecute" : "/Execute", request, tx == null, wait);
         } catch (SQLException e) {
             if (tx != null) transactionId = null; // the Data API ended it
             throw e;

@@ -46,6 +46,11 @@ final class Transport {
      * ServiceUnavailableError only when the statement did not run) are retried twice after a short pause.
      */
     JsonNode call(String path, ObjectNode body, boolean idempotent) throws SQLException {
+        return call(path, body, idempotent, settings.requestTimeout());
+    }
+
+    /** As {@link #call(String, ObjectNode, boolean)}, waiting at most {@code timeout} for the answer. */
+    JsonNode call(String path, ObjectNode body, boolean idempotent, java.time.Duration timeout) throws SQLException {
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(body);
@@ -55,7 +60,7 @@ final class Transport {
         SQLException last = null;
         for (int attempt = 1; attempt <= (idempotent ? ATTEMPTS : 1); attempt++) {
             try {
-                return send(path, bytes);
+                return send(path, bytes, timeout);
             } catch (SQLTransientConnectionException e) {
                 last = e;
                 pause(attempt);
@@ -64,7 +69,7 @@ final class Transport {
         throw last;
     }
 
-    private JsonNode send(String path, byte[] body) throws SQLException {
+    private JsonNode send(String path, byte[] body, java.time.Duration wait) throws SQLException {
         URI uri = settings.endpoint().resolve(path);
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
@@ -80,7 +85,7 @@ final class Transport {
         boolean sent = false;
         try {
             HttpURLConnection http = (HttpURLConnection) uri.toURL().openConnection();
-            int timeout = (int) settings.requestTimeout().toMillis();
+            int timeout = (int) wait.toMillis();
             http.setConnectTimeout(Math.min(timeout, 10_000));
             http.setReadTimeout(timeout);
             http.setRequestMethod("POST");
