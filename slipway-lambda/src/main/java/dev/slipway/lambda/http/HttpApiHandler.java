@@ -183,7 +183,23 @@ public abstract class HttpApiHandler implements RequestStreamHandler {
 
     private static String body(APIGatewayV2HTTPEvent event) {
         if (event.getBody() == null || !event.getIsBase64Encoded()) return event.getBody();
-        return new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8);
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(event.getBody());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("The body is marked as base64 but is not valid base64.");
+        }
+        try {
+            // strict: a lenient decode would replace bad bytes with U+FFFD and store something else than was sent
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiException.badRequest("The body is not valid UTF-8 text; send JSON encoded as UTF-8.");
+        }
     }
 
     /** Signals a path that exists with other methods. */

@@ -65,8 +65,9 @@ public record HttpRequest(
     }
 
     /**
-     * The JSON body bound to {@code type}: 415 unless the content type is JSON, 400 when it is not valid JSON or
-     * has an unknown field, 422 when the type's {@link Validated#validate()} finds problems.
+     * The JSON body bound to {@code type}: 415 unless the content type is JSON, 400 when it is not valid JSON, has
+     * an unknown field, or a string with NUL or a lone surrogate (PostgreSQL refuses NUL in text, MySQL keeps it,
+     * and neither stores half a surrogate pair), 422 when the type's {@link Validated#validate()} finds problems.
      */
     public <T> T body(Class<T> type) {
         String contentType = headers.getOrDefault("content-type", "");
@@ -80,7 +81,13 @@ public record HttpRequest(
         if (body == null || body.isBlank()) throw ApiException.badRequest("The request needs a JSON body.");
         T value;
         try {
-            value = Json.MAPPER.readValue(body, type);
+            com.fasterxml.jackson.databind.JsonNode tree = Json.MAPPER.readTree(body);
+            String unstorable = Json.unstorableText(tree);
+            if (unstorable != null) {
+                throw ApiException.badRequest("Field '" + unstorable + "' holds a NUL character (U+0000) or half of a"
+                        + " surrogate pair, which a text column cannot store the same way on every engine; remove it.");
+            }
+            value = Json.MAPPER.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest(
                     "Unknown field '" + e.getPropertyName() + "'. Known fields: " + e.getKnownPropertyIds() + ".");

@@ -4,7 +4,8 @@ import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import java.sql.SQLException;
 
 /**
- * Turns an unexpected exception into a status and a message safe to show: constraint violations become 409/422,
+ * Turns an unexpected exception into a status and a message safe to show: constraint violations and data
+ * exceptions (SQLSTATE class 22) become 409/422,
  * an unreachable database 503 (a retry can help), a function set up wrongly (configuration, secret, credentials)
  * 500 "misconfigured", anything else 500. Messages never carry SQL, values or stack traces.
  */
@@ -28,6 +29,14 @@ public final class ErrorMapping {
             }
             if (state.equals("23514") || vendor == 3819 || vendor == 4025) {
                 return new Mapped(422, "validation_failed", "A value is outside what the database accepts.");
+            }
+            // data exceptions (class 22: too long, out of range, not representable) and MySQL's own codes for them
+            if (state.startsWith("22") || vendor == 1366 || vendor == 1406 || vendor == 1264 || vendor == 1292) {
+                return new Mapped(
+                        422,
+                        "validation_failed",
+                        "A value cannot be stored as given (too long, out of"
+                                + " range, or characters the database does not accept).");
             }
         }
         SlipwayLambdaException slipway = slipwayCause(e);

@@ -27,7 +27,29 @@ final class Api {
         return call(method, pathAndQuery, body, "application/json");
     }
 
+    /**
+     * As API Gateway sends a binary body: base64 of the body's bytes followed by an invalid UTF-8 sequence, or,
+     * for a null body, text that is not base64 at all.
+     */
+    Reply callBase64(String method, String pathAndQuery, String body, String contentType) {
+        String encoded;
+        if (body == null) {
+            encoded = "!!not base64!!";
+        } else {
+            byte[] text = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = java.util.Arrays.copyOf(text, text.length + 2);
+            bytes[text.length] = (byte) 0xC3;
+            bytes[text.length + 1] = (byte) 0x28;
+            encoded = java.util.Base64.getEncoder().encodeToString(bytes);
+        }
+        return call(method, pathAndQuery, encoded, contentType, true);
+    }
+
     Reply call(String method, String pathAndQuery, String body, String contentType) {
+        return call(method, pathAndQuery, body, contentType, false);
+    }
+
+    private Reply call(String method, String pathAndQuery, String body, String contentType, boolean base64) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/apigw-v2-request.json");
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         Map<String, String> query = new HashMap<>();
@@ -43,6 +65,7 @@ final class Api {
         event.getRequestContext().getHttp().setPath(path);
         event.setQueryStringParameters(query.isEmpty() ? null : query);
         event.setBody(body);
+        event.setIsBase64Encoded(base64);
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         if (contentType == null) headers.remove("content-type");
         else headers.put("content-type", contentType);

@@ -37,6 +37,12 @@ class BlogApiIT {
         return new LambdaDatabase(new CredentialsProvider(() -> credentials));
     }
 
+    /** A container's database on a database already migrated. */
+    static LambdaDatabase migratedAlready(TestDatabase db) {
+        DbCredentials credentials = DbCredentials.of(db.url(), db.user(), db.password());
+        return new LambdaDatabase(new CredentialsProvider(() -> credentials));
+    }
+
     private Api api(TestServer server) {
         db = server.createDatabase();
         return new Api(new BlogApi(migrated(db)));
