@@ -30,7 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * <p>Bounded here ({@code jqwik.tries.default} from junit-platform.properties); a longer run: {@code ./mvnw -pl
  * examples/blog verify -Dit.test=BlogApiNo500PropertyIT -Djqwik.tries.default=5000}.
  */
-class BlogApiNo500PropertyIT {
+public class BlogApiNo500PropertyIT {
 
     private static final List<String> ENGINES = List.of("postgresql", "mysql");
     private static final Map<String, TestDatabase> DATABASES = new java.util.HashMap<>();
@@ -38,7 +38,7 @@ class BlogApiNo500PropertyIT {
     private static final Map<String, AtomicInteger> AUTHORS = new java.util.HashMap<>();
     private static final Map<String, AtomicInteger> POSTS = new java.util.HashMap<>();
 
-    record Request(String engine, String method, String path, String body, String contentType, boolean base64) {}
+    public record Request(String engine, String method, String path, String body, String contentType, boolean base64) {}
 
     @BeforeContainer
     static void databases() {
@@ -113,7 +113,12 @@ class BlogApiNo500PropertyIT {
 
     @Provide
     Arbitrary<Request> requests() {
-        Arbitrary<String> engine = Arbitraries.of(ENGINES);
+        return requestsTo(ENGINES);
+    }
+
+    /** Generated requests, each for one of {@code engines}. */
+    public static Arbitrary<Request> requestsTo(List<String> engines) {
+        Arbitrary<String> engine = Arbitraries.of(engines);
         Arbitrary<String> method = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, Arbitraries.of("GET", "POST", "DELETE")),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of("PUT", "PATCH", "HEAD", "OPTIONS", "get", "")));
@@ -292,7 +297,7 @@ class BlogApiNo500PropertyIT {
     }
 
     /** JSON text for any Java string, lone surrogates included (escaped as \\uXXXX, as a client may send). */
-    private static String jsonString(String s) {
+    static String jsonString(String s) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '\\') out.append('\\').append(c);
