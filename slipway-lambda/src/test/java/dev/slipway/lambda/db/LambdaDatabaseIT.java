@@ -72,6 +72,51 @@ class LambdaDatabaseIT {
         }
     }
 
+    /**
+     * A real rotation (MariaDB checks passwords here; the local PostgreSQL trusts loopback): the user's password
+     * changes on the server and in the secret while the function holds a connection and a cached copy of the old
+     * secret. After the connection drops, the reconnect with the cached password is refused, and the next try
+     * reads the secret afresh and succeeds, within one request.
+     */
+    @Test
+    void afterARealPasswordRotation_theFirstRefusedReconnect_fetchesTheNewSecret_andTheRequestSucceeds()
+            throws Exception {
+        try (TestDatabase db = TestServers.mysql().createDatabase()) {
+            String user = "rot_" + db.name().substring(db.name().length() - 8);
+            try (Connection admin = db.connect();
+                    Statement s = admin.createStatement()) {
+                s.execute("create user '" + user + "'@'%' identified by 'old-Pa55'");
+                s.execute("grant all on `" + db.name() + "`.* to '" + user + "'@'%'");
+            }
+            try {
+                java.util.concurrent.atomic.AtomicReference<String> secret =
+                        new java.util.concurrent.atomic.AtomicReference<>("old-Pa55");
+                CredentialsProvider provider =
+                        new CredentialsProvider(() -> DbCredentials.of(db.url(), user, secret.get()));
+                try (LambdaDatabase database = new LambdaDatabase(provider)) {
+                    assertThat(database.dsl().fetchValue(DSL.inline(1))).isEqualTo(1);
+                    assertThat(provider.fetchCount()).isEqualTo(1);
+                    long connectionId = database.dsl().fetchValue("select connection_id()", Long.class);
+                    try (Connection admin = db.connect();
+                            Statement s = admin.createStatement()) {
+                        s.execute("alter user '" + user + "'@'%' identified by 'new-Pa55'"); // the rotation
+                        secret.set("new-Pa55"); // Secrets Manager now holds the new one; the provider's copy is old
+                        s.execute("kill " + connectionId); // the old session ends (a restart, an idle timeout)
+                    }
+                    assertThat(database.dsl().fetchValue(DSL.inline(2))).isEqualTo(2);
+                    assertThat(provider.fetchCount())
+                            .as("fetched again once, after the refusal")
+                            .isEqualTo(2);
+                }
+            } finally {
+                try (Connection admin = db.connect();
+                        Statement s = admin.createStatement()) {
+                    s.execute("drop user '" + user + "'@'%'");
+                }
+            }
+        }
+    }
+
     @Test
     void wrongCredentialsTwice_failWithAMessageThatNamesTheFix_andNotThePassword() throws Exception {
         try (TestDatabase db = TestServers.mysql().createDatabase()) {
