@@ -113,6 +113,10 @@ public final class DataApiServer implements AutoCloseable {
         return URI.create((config.tls() != null ? "https://" : "http://") + config.bindAddress() + ":" + port());
     }
 
+    /**
+     * One Data API call. Metrics are recorded before the answer is sent, so that a client that reads
+     * {@code /metrics} right after its answer sees its own request counted.
+     */
     private void handle(HttpExchange exchange) throws IOException {
         long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
@@ -120,7 +124,7 @@ public final class DataApiServer implements AutoCloseable {
         int status;
         String error = null;
         long in = 0;
-        long[] out = {0};
+        byte[] answer;
         try (exchange) {
             try {
                 byte[] body = readBody(exchange);
@@ -135,36 +139,33 @@ public final class DataApiServer implements AutoCloseable {
                 authenticate(exchange, body);
                 JsonNode request = parse(body);
                 ObjectNode response = operations.handle(operation, request);
-                byte[] bytes = JSON.writeValueAsBytes(response);
-                if (bytes.length > MAX_RESPONSE_BYTES) {
+                answer = JSON.writeValueAsBytes(response);
+                if (answer.length > MAX_RESPONSE_BYTES) {
                     throw DataApiException.badRequest("Database returned more than the allowed response size limit");
                 }
                 status = 200;
-                out[0] = bytes.length;
-                send(exchange, status, bytes, requestId, null);
                 metrics.statements(operation, statementCount(operation, request));
             } catch (DataApiException e) {
                 status = e.status();
                 error = e.type();
-                ObjectNode body =
-                        JSON.createObjectNode().put("__type", e.type()).put("message", e.getMessage());
-                send(exchange, status, JSON.writeValueAsBytes(body), requestId, e.type());
+                answer = JSON.writeValueAsBytes(
+                        JSON.createObjectNode().put("__type", e.type()).put("message", e.getMessage()));
             } catch (RuntimeException e) {
                 status = 500;
                 error = "InternalServerErrorException";
                 LOG.error("Request {} failed unexpectedly", requestId, e);
-                ObjectNode body = JSON.createObjectNode()
+                answer = JSON.writeValueAsBytes(JSON.createObjectNode()
                         .put("__type", error)
-                        .put("message", "Internal error (request " + requestId + ")");
-                send(exchange, status, JSON.writeValueAsBytes(body), requestId, error);
+                        .put("message", "Internal error (request " + requestId + ")"));
             }
+            metrics.request(
+                    operation,
+                    error == null ? "ok" : error,
+                    java.time.Duration.ofNanos(System.nanoTime() - started),
+                    in,
+                    status == 200 ? answer.length : 0);
+            send(exchange, status, answer, requestId, error);
         }
-        metrics.request(
-                operation,
-                error == null ? "ok" : error,
-                java.time.Duration.ofNanos(System.nanoTime() - started),
-                in,
-                out[0]);
         LOG.info(
                 "{\"requestId\":\"{}\",\"operation\":\"{}\",\"status\":{},\"error\":{},\"durationMs\":{}}",
                 requestId,

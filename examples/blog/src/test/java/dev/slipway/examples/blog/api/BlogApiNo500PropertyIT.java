@@ -28,7 +28,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * that were answered 201 (less those answered 204 to a delete).
  *
  * <p>Bounded here ({@code jqwik.tries.default} from junit-platform.properties); a longer run: {@code ./mvnw -pl
- * examples/blog verify -Dit.test=BlogApiNo500PropertyIT -Djqwik.tries.default=5000}.
+ * examples/blog verify -Dit.test=BlogApiNo500PropertyIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Djqwik.tries.default=10000}.
  */
 public class BlogApiNo500PropertyIT {
 
