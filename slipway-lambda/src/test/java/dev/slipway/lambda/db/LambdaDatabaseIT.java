@@ -96,7 +96,7 @@ class LambdaDatabaseIT {
                 try (LambdaDatabase database = new LambdaDatabase(provider)) {
                     assertThat(database.dsl().fetchValue(DSL.inline(1))).isEqualTo(1);
                     assertThat(provider.fetchCount()).isEqualTo(1);
-                    long connectionId = database.dsl().fetchValue("select connection_id()", Long.class);
+                    long connectionId = database.dsl().fetchValue(DSL.field("connection_id()", Long.class));
                     try (Connection admin = db.connect();
                             Statement s = admin.createStatement()) {
                         s.execute("alter user '" + user + "'@'%' identified by 'new-Pa55'"); // the rotation
