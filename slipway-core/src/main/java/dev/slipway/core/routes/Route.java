@@ -1,6 +1,5 @@
 package dev.slipway.core.routes;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,16 +28,52 @@ public record Route(String method, String path, String function, String operatio
 
     private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
 
-    /** The path parameters when {@code actualPath} fits this route's template. */
+    /**
+     * The path parameters when {@code actualPath} fits this route's template, percent-decoded as UTF-8 ({@code +}
+     * stays a plus, as in a path); a parameter that is not valid percent-encoded UTF-8 fits no route.
+     */
     public Optional<Map<String, String>> match(String actualPath) {
         Template template = TEMPLATES.computeIfAbsent(path, Route::compile);
         Matcher actual = template.regex().matcher(stripTrailingSlash(actualPath));
         if (!actual.matches()) return Optional.empty();
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < template.names().size(); i++) {
-            parameters.put(template.names().get(i), URLDecoder.decode(actual.group(i + 1), StandardCharsets.UTF_8));
+            String decoded = percentDecoded(actual.group(i + 1));
+            if (decoded == null) return Optional.empty();
+            parameters.put(template.names().get(i), decoded);
         }
         return Optional.of(parameters);
+    }
+
+    /** A path segment percent-decoded as strict UTF-8, or null when it is malformed. */
+    static String percentDecoded(String segment) {
+        if (segment.indexOf('%') < 0) return segment;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= segment.length()) return null;
+                int hi = Character.digit(segment.charAt(i + 1), 16);
+                int lo = Character.digit(segment.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) return null;
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                int codePoint = segment.codePointAt(i);
+                bytes.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint) - 1;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static Template compile(String path) {
