@@ -36,6 +36,10 @@ class SlipwayUpNo500PropertyIT {
     private static final Path CLI_JAR = Path.of("../../slipway-cli/target/slipway-cli.jar");
     private static final Pattern URL = Pattern.compile("Slipway is up: http://127\\.0\\.0\\.1:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What RFC 3986 allows unencoded in a path and query; a client encodes the rest. */
+    private static final String URI_CHARS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?%";
+
     private static TestDatabase db;
     private static Process up;
     private static int port;
@@ -126,8 +130,9 @@ class SlipwayUpNo500PropertyIT {
     }
 
     /**
-     * The request target on the wire: printable ASCII as is, every other byte percent-encoded (HTTP allows no
-     * control characters there), a lone surrogate as {@code %ED%A0%80}, which is not UTF-8, so that the decoding
+     * The request target on the wire: what RFC 3986 allows as is, every other byte percent-encoded, as a client
+     * sends it (a raw {@code "} or control byte there is not HTTP, and the local server's parser rejects it before
+     * the function is reached), a lone surrogate as {@code %ED%A0%80}, which is not UTF-8, so that the decoding
      * below the handler meets it.
      */
     private static byte[] rawPath(String path) {
@@ -141,15 +146,23 @@ class SlipwayUpNo500PropertyIT {
                 out.append("%ED%A0%80");
                 continue;
             }
+            if (c == '%' && !(i + 2 < path.length() && isHex(path.charAt(i + 1)) && isHex(path.charAt(i + 2)))) {
+                out.append("%25"); // a '%' that starts no escape is not a URI; a client encodes it
+                continue;
+            }
             int end = Character.isHighSurrogate(c) ? i + 2 : i + 1;
             for (byte b : path.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
                 int v = b & 0xff;
-                if (v > 0x20 && v < 0x7f) out.append((char) v);
+                if (v < 0x7f && URI_CHARS.indexOf(v) >= 0) out.append((char) v);
                 else out.append('%').append(String.format("%02X", v));
             }
             i = end - 1;
         }
         return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     /** The body's bytes with a byte sequence that is not UTF-8 in the middle. */
