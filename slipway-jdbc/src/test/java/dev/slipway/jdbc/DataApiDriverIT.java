@@ -280,6 +280,36 @@ class DataApiDriverIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void whatAPinnedSessionLeavesBehind_isGoneWhenItsConnectionReturnsToTheProxysPool(TestServer server)
+            throws Exception {
+        try (TestDatabase db = server.createDatabase();
+                DataApiServer proxy = DataApiServer.start(DataApiConfig.development(
+                                db.url(), db.user(), db.password(), 0)
+                        .withPool(1, java.time.Duration.ofSeconds(5))); // one connection: the next client gets it
+                Connection direct = db.connect()) {
+            String lock = postgres(db) ? "select pg_advisory_lock(4242)" : "select get_lock('slipway-test', 5)";
+            try (Connection pinned = DriverManager.getConnection(url(proxy, db, "?session=pinned"));
+                    Statement s = pinned.createStatement()) {
+                s.execute(lock); // and never released by the client
+                if (postgres(db)) s.execute("set lock_timeout = '1234ms'");
+            }
+            assertThat(lockHeldElsewhere(direct, postgres(db)))
+                    .as("released when the session ended")
+                    .isFalse();
+            if (postgres(db)) {
+                try (Connection next = DriverManager.getConnection(url(proxy, db, ""));
+                        ResultSet rs = next.createStatement().executeQuery("show lock_timeout")) {
+                    rs.next();
+                    assertThat(rs.getString(1))
+                            .as("the next client's session has the defaults")
+                            .isEqualTo("0");
+                }
+            }
+        }
+    }
+
     private static boolean lockHeldElsewhere(Connection direct, boolean postgres) throws SQLException {
         String sql = postgres
                 ? "select count(*) from pg_locks where locktype = 'advisory' and objid = 4242 and granted"

@@ -3,6 +3,7 @@ package dev.slipway.dataapi.internal;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,8 +151,26 @@ public final class Transactions implements AutoCloseable {
         try (Connection c = tx.connection) {
             if (!committed) c.rollback();
             c.setAutoCommit(true);
+            resetSession(c);
         } catch (SQLException e) {
             LOG.warn("Ending transaction {} failed ({}); its connection is closed", shortId(id), e.getSQLState());
+        }
+    }
+
+    /**
+     * What a transaction's client may have left on its connection before it goes back to the pool for others:
+     * session-level locks (PostgreSQL advisory locks, MySQL named locks) and, on PostgreSQL, settings made with
+     * {@code SET} (back to the values the connection started with, so the sessions' UTC time zone stays).
+     */
+    private static void resetSession(Connection c) throws SQLException {
+        boolean postgres = c.getMetaData().getDatabaseProductName().contains("PostgreSQL");
+        try (Statement s = c.createStatement()) {
+            if (postgres) {
+                s.execute("reset all");
+                s.execute("select pg_advisory_unlock_all()");
+            } else {
+                s.execute("select release_all_locks()"); // MySQL 5.7+, MariaDB 10.5+
+            }
         }
     }
 
