@@ -30,6 +30,14 @@ public final class ErrorMapping {
             if (state.equals("23514") || vendor == 3819 || vendor == 4025) {
                 return new Mapped(422, "validation_failed", "A value is outside what the database accepts.");
             }
+            // the connection was lost or the server is shutting down (class 08, 57P01..57P03): the statement did not
+            // complete, and the next request reconnects; MySQL's "server has gone away" and "lost connection" too
+            if (state.startsWith("08") || state.matches("57P0[123]") || vendor == 2006 || vendor == 2013) {
+                return new Mapped(
+                        503,
+                        "unavailable",
+                        "The database is not reachable right now; retry shortly (request " + requestId + ").");
+            }
             // data exceptions (class 22: too long, out of range, not representable) and MySQL's own codes for them
             if (state.startsWith("22") || vendor == 1366 || vendor == 1406 || vendor == 1264 || vendor == 1292) {
                 return new Mapped(

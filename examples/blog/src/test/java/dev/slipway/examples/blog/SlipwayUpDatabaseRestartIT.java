@@ -34,9 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class SlipwayUpDatabaseRestartIT {
 
-    private static final Path CLI_JAR = Path.of("../../slipway-cli/target/slipway-cli.jar");
-    private static final Pattern URL = Pattern.compile("Slipway is up: (http://127\\.0\\.0\\.1:\\d+)");
-
     @Test
     void aDatabaseRestartUnderLoad_gives503sOnly_thenServesAgain_andLosesNoAcknowledgedCreate() throws Exception {
         Path data = Files.createTempDirectory("slipway-up-restart-pg");
@@ -45,27 +42,14 @@ class SlipwayUpDatabaseRestartIT {
             dbPort = s.getLocalPort();
         }
         EmbeddedPostgres pg = start(data, dbPort);
-        Path log = Files.createTempFile("slipway-up-restart", ".log");
-        Process up = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        CLI_JAR.toString(),
-                        "up",
-                        "--port",
-                        "0",
-                        "--url",
-                        "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
-                        "--user",
-                        "postgres")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        SlipwayUpProcess up = SlipwayUpProcess.start(
+                "--url", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "--user", "postgres");
         Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
         Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
         AtomicLong ids = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
         try {
-            String url = awaitUrl(up, log);
+            String url = up.awaitUrl();
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
@@ -90,7 +74,9 @@ class SlipwayUpDatabaseRestartIT {
                     return null;
                 });
             }
-            Thread.sleep(3000);
+            long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acknowledged.size() < 20 && System.nanoTime() < warm) Thread.sleep(100); // functions started
+            Thread.sleep(500);
             long beforeRestart = acknowledged.size();
             pg.close(); // the database goes away under load
             Thread.sleep(1500);
@@ -105,7 +91,14 @@ class SlipwayUpDatabaseRestartIT {
             assertThat(beforeRestart).isPositive();
             assertThat(afterRestart).as("the function serves again by itself").isPositive();
             assertThat(answers.keySet())
-                    .as("201, or 503 'unavailable' while the database is away; never a 500")
+                    .as(
+                            "201, or 503 'unavailable' while the database is away; never a 500; errors logged: %s",
+                            String.join(
+                                    "\n",
+                                    up.output().stream()
+                                            .filter(l -> l.contains("\"level\":\"ERROR\""))
+                                            .limit(5)
+                                            .toList()))
                     .allMatch(k -> k.equals("201") || k.equals("503 unavailable"));
             try (Connection c = pg.getPostgresDatabase().getConnection();
                     ResultSet rs = c.createStatement().executeQuery("select email from author")) {
@@ -115,8 +108,7 @@ class SlipwayUpDatabaseRestartIT {
             }
         } finally {
             running.set(false);
-            up.destroy();
-            up.waitFor(20, TimeUnit.SECONDS);
+            up.close();
             pg.close();
         }
     }
@@ -124,17 +116,6 @@ class SlipwayUpDatabaseRestartIT {
     private static String errorOf(String body) {
         Matcher m = Pattern.compile("\"error\":\"([a-z_]+)\"").matcher(body);
         return m.find() ? m.group(1) : "(no JSON error)";
-    }
-
-    private static String awaitUrl(Process up, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            Matcher m = URL.matcher(Files.readString(log));
-            if (m.find()) return m.group(1);
-            if (!up.isAlive()) throw new AssertionError("slipway up ended: " + Files.readString(log));
-            Thread.sleep(200);
-        }
-        throw new AssertionError("slipway up did not start: " + Files.readString(log));
     }
 
     private static EmbeddedPostgres start(Path data, int port) throws java.io.IOException {

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,14 +23,13 @@ class SlipwayUpIT {
 
     @Test
     void up_migratesThenStartsTheDataProxyThenServesTheRoutesFile_overRealHttp_andStopsCleanly() throws Exception {
-        assertThat(CLI_JAR)
-                .as("built by the slipway-cli module before this one")
-                .exists();
-        Path log = Files.createTempFile("slipway-up", ".log");
         try (TestDatabase db = TestServers.mysql().createDatabase()) {
-            Process up = startUp(db, log);
+            SlipwayUpProcess upProcess =
+                    SlipwayUpProcess.start("--url", db.url(), "--user", db.user(), "--password", db.password());
+            Process up = upProcess.process;
+            Path log = upProcess.log;
             try {
-                String url = awaitUrl(up, log);
+                String url = upProcess.awaitUrl();
                 List<String> output = Files.readAllLines(log);
                 assertThat(output).anyMatch(l -> l.contains("Migrations: applied 1,2 (schema version 2)"));
                 HttpClient http = HttpClient.newHttpClient();
@@ -93,11 +91,13 @@ class SlipwayUpIT {
 
     @Test
     void upViaDataApi_servesTheRoutesFromTheDataApiZip_throughTheProxy() throws Exception {
-        Path log = Files.createTempFile("slipway-up-data-api", ".log");
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
-            Process up = startUp(db, log, "--via-data-api");
+            SlipwayUpProcess upProcess = SlipwayUpProcess.start(
+                    "--via-data-api", "--url", db.url(), "--user", db.user(), "--password", db.password());
+            Process up = upProcess.process;
+            Path log = upProcess.log;
             try {
-                String url = awaitUrl(up, log);
+                String url = upProcess.awaitUrl();
                 HttpClient http = HttpClient.newHttpClient();
                 HttpResponse<String> created = http.send(
                         HttpRequest.newBuilder(URI.create(url + "/authors"))
@@ -148,18 +148,6 @@ class SlipwayUpIT {
         }
     }
 
-    /** The CLI's {@code up} on the test database, its output to {@code log}. */
-    private static Process startUp(TestDatabase db, Path log, String... extra) throws java.io.IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", CLI_JAR.toString(), "up"));
-        command.addAll(List.of(extra));
-        command.addAll(List.of("--port", "0", "--url", db.url(), "--user", db.user(), "--password", db.password()));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile()) // a file, not a pipe: nothing is lost when the process ends
-                .start();
-    }
-
     private static int indexOf(List<String> lines, String text) {
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i;
         return -1;
@@ -194,18 +182,5 @@ class SlipwayUpIT {
             assertThat(invoke.exitValue()).as(output).isZero();
             assertThat(output).contains("\"AppliedVersions\":\"1,2\"").contains("\"CurrentVersion\":\"2\"");
         }
-    }
-
-    private static String awaitUrl(Process up, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String line : Files.readAllLines(log)) {
-                Matcher m = URL.matcher(line);
-                if (m.find()) return m.group(1);
-            }
-            if (!up.isAlive()) break;
-            Thread.sleep(200);
-        }
-        throw new AssertionError("slipway up did not come up; its output:\n" + Files.readString(log));
     }
 }

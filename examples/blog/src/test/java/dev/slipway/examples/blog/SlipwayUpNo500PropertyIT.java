@@ -12,12 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -33,56 +28,26 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class SlipwayUpNo500PropertyIT {
 
-    private static final Path CLI_JAR = Path.of("../../slipway-cli/target/slipway-cli.jar");
-    private static final Pattern URL = Pattern.compile("Slipway is up: http://127\\.0\\.0\\.1:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What RFC 3986 allows unencoded in a path and query; a client encodes the rest. */
     private static final String URI_CHARS =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?%";
 
     private static TestDatabase db;
-    private static Process up;
+    private static SlipwayUpProcess up;
     private static int port;
 
     @BeforeContainer
     static void startUp() throws Exception {
         db = TestServers.postgres().createDatabase();
-        Path log = Files.createTempFile("slipway-up-property", ".log");
-        up = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        CLI_JAR.toString(),
-                        "up",
-                        "--port",
-                        "0",
-                        "--url",
-                        db.url(),
-                        "--user",
-                        db.user(),
-                        "--password",
-                        db.password())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            Matcher m = URL.matcher(Files.readString(log));
-            if (m.find()) {
-                port = Integer.parseInt(m.group(1));
-                return;
-            }
-            if (!up.isAlive()) throw new AssertionError("slipway up ended: " + Files.readString(log));
-            Thread.sleep(200);
-        }
-        throw new AssertionError("slipway up did not start: " + Files.readString(log));
+        up = SlipwayUpProcess.start("--url", db.url(), "--user", db.user(), "--password", db.password());
+        String url = up.awaitUrl();
+        port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        if (up != null) {
-            up.destroy();
-            up.waitFor(20, TimeUnit.SECONDS);
-        }
+        if (up != null) up.close();
         if (db != null) db.close();
     }
 
