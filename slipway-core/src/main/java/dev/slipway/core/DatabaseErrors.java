@@ -19,4 +19,17 @@ public final class DatabaseErrors {
         }
         return false;
     }
+
+    /**
+     * Whether the connection was lost or the server is shutting down: SQLSTATE class 08, PostgreSQL's 57P01..57P03
+     * ("terminating connection due to administrator command" and the like), or MySQL's 2006/2013 ("server has
+     * gone away", "lost connection"). The statement did not complete; a retry on a new connection can succeed.
+     */
+    public static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08")
+                || state.matches("57P0[123]")
+                || e.getErrorCode() == 2006
+                || e.getErrorCode() == 2013;
+    }
 }

@@ -86,7 +86,7 @@ public final class Operations {
 
     private ObjectNode run(Connection c, Pools.Key key, JsonNode request, boolean batch, Duration timeout)
             throws SQLException {
-        var engine = pools.engine(key);
+        var engine = Pools.engine(key);
         return batch ? Statements.batch(c, engine, request, timeout) : Statements.execute(c, engine, request, timeout);
     }
 

@@ -32,7 +32,8 @@ public final class Pools implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    public Engine engine(Key key) {
+    /** The engine of a target, from its JDBC URL. */
+    public static Engine engine(Key key) {
         return Engine.fromJdbcUrl(key.target().url());
     }
 

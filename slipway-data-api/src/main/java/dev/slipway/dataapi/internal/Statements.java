@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.core.DatabaseErrors;
 import dev.slipway.core.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -100,7 +101,7 @@ final class Statements {
 
     /**
      * A database error as the Data API reports it: the database's own message and its SQL state. A lost or refused
-     * connection (SQLSTATE class 08, or the server shutting down: 57P01..57P03) is ServiceUnavailableError, which
+     * connection ({@link DatabaseErrors#isConnectionLost}) is ServiceUnavailableError, which
      * the SDKs retry: the statement did not complete, so a retry cannot apply it twice outside a transaction.
      */
     static DataApiException databaseError(SQLException e) {
@@ -114,7 +115,7 @@ final class Statements {
         if (timedOut) {
             return new DataApiException("StatementTimeoutException", 400, "Request timed out", e);
         }
-        if (sqlState.startsWith("08") || sqlState.matches("57P0[123]")) {
+        if (DatabaseErrors.isConnectionLost(e)) {
             return DataApiException.unavailable(
                     "The database connection was lost ("
                             + String.valueOf(e.getMessage()).strip() + "; SQLState: " + sqlState + "); retry.",

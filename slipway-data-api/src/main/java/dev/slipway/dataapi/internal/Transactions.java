@@ -1,5 +1,6 @@
 package dev.slipway.dataapi.internal;
 
+import dev.slipway.core.Engine;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -151,7 +152,7 @@ public final class Transactions implements AutoCloseable {
         try (Connection c = tx.connection) {
             if (!committed) c.rollback();
             c.setAutoCommit(true);
-            resetSession(c);
+            resetSession(c, Pools.engine(tx.key));
         } catch (SQLException e) {
             LOG.warn("Ending transaction {} failed ({}); its connection is closed", shortId(id), e.getSQLState());
         }
@@ -162,10 +163,9 @@ public final class Transactions implements AutoCloseable {
      * session-level locks (PostgreSQL advisory locks, MySQL named locks) and, on PostgreSQL, settings made with
      * {@code SET} (back to the values the connection started with, so the sessions' UTC time zone stays).
      */
-    private static void resetSession(Connection c) throws SQLException {
-        boolean postgres = c.getMetaData().getDatabaseProductName().contains("PostgreSQL");
+    private static void resetSession(Connection c, Engine engine) throws SQLException {
         try (Statement s = c.createStatement()) {
-            if (postgres) {
+            if (engine == Engine.POSTGRESQL) {
                 s.execute("reset all");
                 s.execute("select pg_advisory_unlock_all()");
             } else {

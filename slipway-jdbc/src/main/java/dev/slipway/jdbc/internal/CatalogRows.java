@@ -116,6 +116,48 @@ final class CatalogRows {
                 Column.text("FILTER_CONDITION")));
     }
 
+    /**
+     * {@code DatabaseMetaData.getTables} from {@code information_schema.tables}: the select and its JDBC column
+     * names, with {@code filters} (conditions and their values) in between, then the types asked for.
+     */
+    static ResultSet tables(
+            DataApiConnection connection,
+            String catalogColumn,
+            String schemaColumn,
+            String filters,
+            List<String> values,
+            String tableNamePattern,
+            String[] types)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("select ")
+                .append(catalogColumn)
+                .append(" as TABLE_CAT, ")
+                .append(schemaColumn)
+                .append(" as TABLE_SCHEM, table_name as TABLE_NAME, ")
+                .append("case table_type when 'BASE TABLE' then 'TABLE' when 'SYSTEM VIEW' then 'SYSTEM VIEW'")
+                .append(" else table_type end as TABLE_TYPE, '' as REMARKS, cast(null as char) as TYPE_CAT,")
+                .append(" cast(null as char) as TYPE_SCHEM, cast(null as char) as TYPE_NAME,")
+                .append(" cast(null as char) as SELF_REFERENCING_COL_NAME, cast(null as char) as REF_GENERATION")
+                .append(" from information_schema.tables where 1 = 1")
+                .append(filters);
+        List<String> all = new ArrayList<>(values);
+        if (tableNamePattern != null) {
+            sql.append(" and table_name like ?");
+            all.add(tableNamePattern);
+        }
+        if (types != null && types.length > 0) {
+            sql.append(" and (case table_type when 'BASE TABLE' then 'TABLE' else table_type end) in (")
+                    .append(String.join(", ", java.util.Collections.nCopies(types.length, "?")))
+                    .append(")");
+            all.addAll(List.of(types));
+        }
+        sql.append(" order by 4, 1, 2, 3");
+        PreparedStatement query = connection.prepareStatement(sql.toString());
+        for (int i = 0; i < all.size(); i++) query.setString(i + 1, all.get(i));
+        query.closeOnCompletion();
+        return query.executeQuery();
+    }
+
     /** A JDBC name pattern, where null means any. */
     static String or(String pattern) {
         return pattern == null ? "%" : pattern;

@@ -27,58 +27,13 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
         return connection.engine() == Engine.POSTGRESQL;
     }
 
-    /**
-     * Tables from {@code information_schema.tables}, in JDBC's columns (Flyway asks for its history table this way
-     * on MySQL). MySQL's databases are catalogs, PostgreSQL's schemas are schemas, as in their own drivers.
-     */
+    /** Tables, in JDBC's columns (Flyway asks for its history table this way on MySQL). */
     @Override
     public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
             throws SQLException {
-        boolean pg = postgres();
-        StringBuilder sql = new StringBuilder("select ")
-                .append(pg ? "table_catalog" : "table_schema")
-                .append(" as TABLE_CAT, ")
-                .append(pg ? "table_schema" : "cast(null as char)")
-                .append(" as TABLE_SCHEM, table_name as TABLE_NAME, ")
-                .append("case table_type when 'BASE TABLE' then 'TABLE' when 'SYSTEM VIEW' then 'SYSTEM VIEW'")
-                .append(" else table_type end as TABLE_TYPE, '' as REMARKS, cast(null as char) as TYPE_CAT,")
-                .append(" cast(null as char) as TYPE_SCHEM, cast(null as char) as TYPE_NAME,")
-                .append(" cast(null as char) as SELF_REFERENCING_COL_NAME, cast(null as char) as REF_GENERATION")
-                .append(" from information_schema.tables where 1 = 1");
-        java.util.List<String> values = new java.util.ArrayList<>();
-        if (pg) {
-            if (catalog != null) {
-                sql.append(" and table_catalog = ?");
-                values.add(catalog);
-            }
-            if (schemaPattern != null) {
-                sql.append(" and table_schema like ?");
-                values.add(schemaPattern);
-            }
-        } else {
-            String database = catalog != null ? catalog : schemaPattern;
-            if (database != null) {
-                sql.append(" and table_schema like ?");
-                values.add(database);
-            } else {
-                sql.append(" and table_schema = database()");
-            }
-        }
-        if (tableNamePattern != null) {
-            sql.append(" and table_name like ?");
-            values.add(tableNamePattern);
-        }
-        if (types != null && types.length > 0) {
-            sql.append(" and (case table_type when 'BASE TABLE' then 'TABLE' else table_type end) in (")
-                    .append(String.join(", ", java.util.Collections.nCopies(types.length, "?")))
-                    .append(")");
-            values.addAll(java.util.List.of(types));
-        }
-        sql.append(" order by 4, 1, 2, 3");
-        java.sql.PreparedStatement query = connection.prepareStatement(sql.toString());
-        for (int i = 0; i < values.size(); i++) query.setString(i + 1, values.get(i));
-        query.closeOnCompletion();
-        return query.executeQuery();
+        return postgres()
+                ? new PostgresCatalog(connection).tables(catalog, schemaPattern, tableNamePattern, types)
+                : new MysqlCatalog(connection).tables(catalog, schemaPattern, tableNamePattern, types);
     }
 
     // The catalog methods jOOQ's meta() uses, each engine as its own JDBC driver answers them

@@ -3,18 +3,12 @@ package dev.slipway.jdbc.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
-import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -40,7 +34,7 @@ import java.util.UUID;
  * {@code timestamptz}, which the Data API returns in UTC without an offset, reads as that instant (its text gets
  * {@code +00}, as pgjdbc prints it in a UTC session).
  */
-final class DataApiResultSet extends UnsupportedResultSet {
+final class DataApiResultSet extends DerivedGetters {
 
     private final Statement statement;
     private final DataApiResultSetMetaData metaData;
@@ -337,105 +331,6 @@ final class DataApiResultSet extends UnsupportedResultSet {
         return getObject(i);
     }
 
-    @Override
-    public InputStream getBinaryStream(int i) throws SQLException {
-        byte[] bytes = getBytes(i);
-        return bytes == null ? null : new ByteArrayInputStream(bytes);
-    }
-
-    @Override
-    public Reader getCharacterStream(int i) throws SQLException {
-        String s = getString(i);
-        return s == null ? null : new StringReader(s);
-    }
-
-    @Override
-    public String getNString(int i) throws SQLException {
-        return getString(i);
-    }
-
-    // ---- by label ----
-
-    @Override
-    public String getString(String label) throws SQLException {
-        return getString(findColumn(label));
-    }
-
-    @Override
-    public boolean getBoolean(String label) throws SQLException {
-        return getBoolean(findColumn(label));
-    }
-
-    @Override
-    public long getLong(String label) throws SQLException {
-        return getLong(findColumn(label));
-    }
-
-    @Override
-    public int getInt(String label) throws SQLException {
-        return getInt(findColumn(label));
-    }
-
-    @Override
-    public short getShort(String label) throws SQLException {
-        return getShort(findColumn(label));
-    }
-
-    @Override
-    public byte getByte(String label) throws SQLException {
-        return getByte(findColumn(label));
-    }
-
-    @Override
-    public double getDouble(String label) throws SQLException {
-        return getDouble(findColumn(label));
-    }
-
-    @Override
-    public float getFloat(String label) throws SQLException {
-        return getFloat(findColumn(label));
-    }
-
-    @Override
-    public BigDecimal getBigDecimal(String label) throws SQLException {
-        return getBigDecimal(findColumn(label));
-    }
-
-    @Override
-    public byte[] getBytes(String label) throws SQLException {
-        return getBytes(findColumn(label));
-    }
-
-    @Override
-    public Date getDate(String label) throws SQLException {
-        return getDate(findColumn(label));
-    }
-
-    @Override
-    public Time getTime(String label) throws SQLException {
-        return getTime(findColumn(label));
-    }
-
-    @Override
-    public Timestamp getTimestamp(String label) throws SQLException {
-        return getTimestamp(findColumn(label));
-    }
-
-    @Override
-    public Timestamp getTimestamp(String label, Calendar cal) throws SQLException {
-        return getTimestamp(findColumn(label), cal);
-    }
-
-    @Override
-    public Object getObject(String label) throws SQLException {
-        return getObject(findColumn(label));
-    }
-
-    @Override
-    public <T> T getObject(String label, Class<T> type) throws SQLException {
-        return getObject(findColumn(label), type);
-    }
-
     // ---- the rest ----
 
     @Override
@@ -474,45 +369,9 @@ final class DataApiResultSet extends UnsupportedResultSet {
     }
 
     @Override
-    public int getType() {
-        return ResultSet.TYPE_FORWARD_ONLY;
-    }
-
-    @Override
-    public int getConcurrency() {
-        return ResultSet.CONCUR_READ_ONLY;
-    }
-
-    @Override
-    public int getHoldability() {
-        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
-    }
-
-    @Override
-    public int getFetchDirection() {
-        return ResultSet.FETCH_FORWARD;
-    }
-
-    @Override
-    public void setFetchDirection(int direction) throws SQLException {
-        if (direction != ResultSet.FETCH_FORWARD) throw Unsupported.feature("Fetch directions other than forward");
-    }
-
-    @Override
-    public void setFetchSize(int rows) {}
-
-    @Override
     public int getFetchSize() {
         return rows;
     }
-
-    @Override
-    public SQLWarning getWarnings() {
-        return null;
-    }
-
-    @Override
-    public void clearWarnings() {}
 
     @Override
     public void close() {

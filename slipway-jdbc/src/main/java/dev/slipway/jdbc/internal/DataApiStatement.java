@@ -3,21 +3,13 @@ package dev.slipway.jdbc.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.core.Engine;
-import java.io.InputStream;
-import java.io.Reader;
-import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.sql.Time;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code BatchExecuteStatement}. Generated keys: MySQL's come back as {@code generatedFields}; on PostgreSQL,
  * which the Data API gives none, {@code RETURNING} is appended as pgjdbc does.
  */
-final class DataApiStatement extends UnsupportedStatement {
+final class DataApiStatement extends PreparedParameters {
 
     private static final Pattern RETURNING = Pattern.compile("(?is).*\\breturning\\b.*");
     private static final Pattern INSERT_UPDATE_DELETE = Pattern.compile("(?is)^\\s*(insert|update|delete|merge)\\b.*");
@@ -36,17 +28,14 @@ final class DataApiStatement extends UnsupportedStatement {
     private final String sql;
     private final int generatedKeys;
     private final String[] keyColumns;
-    private final List<Object> parameters = new ArrayList<>();
     private final List<List<ObjectNode>> batch = new ArrayList<>();
     private final List<String> sqlBatch = new ArrayList<>();
+    private String rewrittenFrom;
+    private Placeholders rewrittenAs;
     private ResultSet resultSet;
     private ResultSet generated;
     private long updateCount = -1;
-    private int queryTimeout;
-    private long maxRows;
-    private int fetchSize;
     private boolean closed;
-    private boolean closeOnCompletion;
 
     DataApiStatement(DataApiConnection connection, String sql, int generatedKeys, String[] keyColumns) {
         this.connection = connection;
@@ -139,7 +128,7 @@ final class DataApiStatement extends UnsupportedStatement {
             statement = text.strip().replaceAll(";\\s*$", "") + " RETURNING " + returningList(columns);
             returningAdded = true;
         }
-        Placeholders placeholders = Placeholders.rewrite(statement, mysql);
+        Placeholders placeholders = rewritten(statement, mysql);
         List<ObjectNode> fields = fields(values, placeholders.count());
         JsonNode answer = connection.execute(placeholders.sql(), fields, null, queryTimeout);
         if (answer.has("records")) {
@@ -158,6 +147,18 @@ final class DataApiStatement extends UnsupportedStatement {
             generated = DataApiResultSet.generatedKeys(this, List.of(answer.path("generatedFields")));
         if (closeOnCompletion) close();
         return false;
+    }
+
+    /**
+     * The statement with its {@code ?} rewritten, lexed once for a prepared statement however often it runs (the
+     * last rewrite is kept; a plain statement's changing SQL is lexed each time).
+     */
+    private Placeholders rewritten(String statement, boolean mysql) {
+        if (!statement.equals(rewrittenFrom)) {
+            rewrittenAs = Placeholders.rewrite(statement, mysql);
+            rewrittenFrom = statement;
+        }
+        return rewrittenAs;
     }
 
     private static String returningList(String[] columns) {
@@ -185,7 +186,7 @@ final class DataApiStatement extends UnsupportedStatement {
     public void addBatch() throws SQLException {
         requirePrepared();
         boolean mysql = connection.engine() == Engine.MYSQL;
-        batch.add(fields(parameters, Placeholders.rewrite(sql, mysql).count()));
+        batch.add(fields(parameters, rewritten(sql, mysql).count()));
     }
 
     @Override
@@ -227,8 +228,7 @@ final class DataApiStatement extends UnsupportedStatement {
             }
             if (batch.isEmpty()) return new long[0];
             boolean mysql = connection.engine() == Engine.MYSQL;
-            JsonNode answer =
-                    connection.execute(Placeholders.rewrite(sql, mysql).sql(), null, batch, queryTimeout);
+            JsonNode answer = connection.execute(rewritten(sql, mysql).sql(), null, batch, queryTimeout);
             long[] counts = new long[batch.size()];
             Arrays.fill(counts, Statement.SUCCESS_NO_INFO);
             if (generatedKeys == Statement.RETURN_GENERATED_KEYS && mysql) {
@@ -296,271 +296,12 @@ final class DataApiStatement extends UnsupportedStatement {
         generated = null;
     }
 
-    // ---- parameters ----
-
-    private static final Object UNSET = new Object();
-
-    private void set(int index, Object value) throws SQLException {
-        requirePrepared();
-        if (index < 1) throw new SQLException("Parameter indexes start at 1, not " + index + ".", "07009");
-        while (parameters.size() < index) parameters.add(UNSET);
-        parameters.set(index - 1, value);
-    }
-
-    @Override
-    public void clearParameters() {
-        parameters.clear();
-    }
-
-    @Override
-    public void setNull(int i, int sqlType) throws SQLException {
-        set(i, null);
-    }
-
-    @Override
-    public void setNull(int i, int sqlType, String typeName) throws SQLException {
-        set(i, null);
-    }
-
-    @Override
-    public void setBoolean(int i, boolean x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setByte(int i, byte x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setShort(int i, short x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setInt(int i, int x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setLong(int i, long x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setFloat(int i, float x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setDouble(int i, double x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setBigDecimal(int i, BigDecimal x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setString(int i, String x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setNString(int i, String x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setBytes(int i, byte[] x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setDate(int i, Date x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setDate(int i, Date x, Calendar cal) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setTime(int i, Time x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setTime(int i, Time x, Calendar cal) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setTimestamp(int i, Timestamp x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setObject(int i, Object x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setObject(int i, Object x, int targetSqlType) throws SQLException {
-        set(i, Fields.convertForType(x, targetSqlType));
-    }
-
-    @Override
-    public void setObject(int i, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-        set(i, Fields.convertForType(x, targetSqlType));
-    }
-
-    @Override
-    public void setBinaryStream(int i, InputStream x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setBinaryStream(int i, InputStream x, int length) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setBinaryStream(int i, InputStream x, long length) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setCharacterStream(int i, Reader x) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setCharacterStream(int i, Reader x, int length) throws SQLException {
-        set(i, x);
-    }
-
-    @Override
-    public void setCharacterStream(int i, Reader x, long length) throws SQLException {
-        set(i, x);
-    }
-
     // ---- the rest of Statement ----
-
-    @Override
-    public void setQueryTimeout(int seconds) throws SQLException {
-        if (seconds < 0) throw new SQLException("A query timeout cannot be negative.", "22023");
-        this.queryTimeout = seconds;
-    }
-
-    @Override
-    public int getQueryTimeout() {
-        return queryTimeout;
-    }
-
-    @Override
-    public void setMaxRows(int max) {
-        this.maxRows = max;
-    }
-
-    @Override
-    public int getMaxRows() {
-        return (int) maxRows;
-    }
-
-    @Override
-    public void setLargeMaxRows(long max) {
-        this.maxRows = max;
-    }
-
-    @Override
-    public long getLargeMaxRows() {
-        return maxRows;
-    }
-
-    @Override
-    public void setFetchSize(int rows) {
-        this.fetchSize = rows; // the Data API returns a result whole (up to 1 MiB)
-    }
-
-    @Override
-    public int getFetchSize() {
-        return fetchSize;
-    }
-
-    @Override
-    public void setFetchDirection(int direction) throws SQLException {
-        if (direction != ResultSet.FETCH_FORWARD) throw Unsupported.feature("Fetch directions other than forward");
-    }
-
-    @Override
-    public int getFetchDirection() {
-        return ResultSet.FETCH_FORWARD;
-    }
-
-    @Override
-    public int getResultSetType() {
-        return ResultSet.TYPE_FORWARD_ONLY;
-    }
-
-    @Override
-    public int getResultSetConcurrency() {
-        return ResultSet.CONCUR_READ_ONLY;
-    }
-
-    @Override
-    public int getResultSetHoldability() {
-        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
-    }
-
-    @Override
-    public void setEscapeProcessing(boolean enable) {}
-
-    @Override
-    public void setMaxFieldSize(int max) {}
-
-    @Override
-    public int getMaxFieldSize() {
-        return 0;
-    }
-
-    @Override
-    public void setPoolable(boolean poolable) {}
 
     @Override
     public boolean isPoolable() {
         return sql != null;
     }
-
-    @Override
-    public void closeOnCompletion() {
-        closeOnCompletion = true;
-    }
-
-    @Override
-    public boolean isCloseOnCompletion() {
-        return closeOnCompletion;
-    }
-
-    @Override
-    public void setCursorName(String name) throws SQLException {
-        throw Unsupported.feature("Named cursors");
-    }
-
-    @Override
-    public SQLWarning getWarnings() {
-        return null;
-    }
-
-    @Override
-    public void clearWarnings() {}
 
     @Override
     public Connection getConnection() {
@@ -584,7 +325,8 @@ final class DataApiStatement extends UnsupportedStatement {
         if (connection.isClosed()) throw new SQLException("This statement's connection is closed.", "08003");
     }
 
-    private void requirePrepared() throws SQLException {
+    @Override
+    void requirePrepared() throws SQLException {
         checkOpen();
         if (sql == null) {
             throw new SQLException(

@@ -62,6 +62,20 @@ final class MysqlCatalog {
         return rows.toResultSet(owner);
     }
 
+    /** Databases are catalogs here: the one asked for (as catalog or schema), else the connection's. */
+    ResultSet tables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+            throws SQLException {
+        String database = catalog != null ? catalog : schemaPattern;
+        return CatalogRows.tables(
+                connection,
+                "table_schema",
+                "cast(null as char)",
+                database != null ? " and table_schema like ?" : " and table_schema = database()",
+                database != null ? List.of(database) : List.of(),
+                tableNamePattern,
+                types);
+    }
+
     /** Databases are catalogs here, as Connector/J reports them by default: no schemas. */
     ResultSet schemas() throws SQLException {
         return new CatalogRows(List.of(Column.text("TABLE_SCHEM"), Column.text("TABLE_CATALOG"))).toResultSet(owner);

@@ -53,6 +53,22 @@ final class PostgresCatalog {
         return rows.toResultSet(owner);
     }
 
+    ResultSet tables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+            throws SQLException {
+        StringBuilder filters = new StringBuilder();
+        List<String> values = new ArrayList<>();
+        if (catalog != null) {
+            filters.append(" and table_catalog = ?");
+            values.add(catalog);
+        }
+        if (schemaPattern != null) {
+            filters.append(" and table_schema like ?");
+            values.add(schemaPattern);
+        }
+        return CatalogRows.tables(
+                connection, "table_catalog", "table_schema", filters.toString(), values, tableNamePattern, types);
+    }
+
     ResultSet schemas(String schemaPattern) throws SQLException {
         CatalogRows rows = new CatalogRows(List.of(Column.text("TABLE_SCHEM"), Column.text("TABLE_CATALOG")));
         CatalogRows.query(

@@ -1,5 +1,6 @@
 package dev.slipway.lambda.internal;
 
+import dev.slipway.core.DatabaseErrors;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import java.sql.SQLException;
 
@@ -30,14 +31,8 @@ public final class ErrorMapping {
             if (state.equals("23514") || vendor == 3819 || vendor == 4025) {
                 return new Mapped(422, "validation_failed", "A value is outside what the database accepts.");
             }
-            // the connection was lost or the server is shutting down (class 08, 57P01..57P03): the statement did not
-            // complete, and the next request reconnects; MySQL's "server has gone away" and "lost connection" too
-            if (state.startsWith("08") || state.matches("57P0[123]") || vendor == 2006 || vendor == 2013) {
-                return new Mapped(
-                        503,
-                        "unavailable",
-                        "The database is not reachable right now; retry shortly (request " + requestId + ").");
-            }
+            // the statement did not complete, and the next request reconnects
+            if (DatabaseErrors.isConnectionLost(sql)) return unavailable(requestId);
             // data exceptions (class 22: too long, out of range, not representable) and MySQL's own codes for them
             if (state.startsWith("22") || vendor == 1366 || vendor == 1406 || vendor == 1264 || vendor == 1292) {
                 return new Mapped(
@@ -48,12 +43,7 @@ public final class ErrorMapping {
             }
         }
         SlipwayLambdaException slipway = slipwayCause(e);
-        if (slipway != null && slipway.kind().retryable()) {
-            return new Mapped(
-                    503,
-                    "unavailable",
-                    "The database is not reachable right now; retry shortly (request " + requestId + ").");
-        }
+        if (slipway != null && slipway.kind().retryable()) return unavailable(requestId);
         if (slipway != null) {
             return new Mapped(
                     500,
@@ -62,6 +52,13 @@ public final class ErrorMapping {
                             + ").");
         }
         return new Mapped(500, "internal", "Something went wrong on our side (request " + requestId + ").");
+    }
+
+    private static Mapped unavailable(String requestId) {
+        return new Mapped(
+                503,
+                "unavailable",
+                "The database is not reachable right now; retry shortly (request " + requestId + ").");
     }
 
     /** The SQL state of the exception or its causes, for logs; null when it has none. */
