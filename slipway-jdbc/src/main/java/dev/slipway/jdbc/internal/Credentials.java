@@ -1,10 +1,10 @@
 package dev.slipway.jdbc.internal;
 
+import dev.slipway.aws.AwsIdentitySource;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 
 /**
@@ -41,21 +41,15 @@ final class Credentials {
                         "28000");
             }
             AwsCredentialsIdentity fixed =
-                    identity(settings.accessKeyId(), settings.secretAccessKey(), settings.sessionToken());
+                    AwsIdentitySource.of(settings.accessKeyId(), settings.secretAccessKey(), settings.sessionToken());
             return new Credentials(() -> fixed);
         }
-        String id = env.get("AWS_ACCESS_KEY_ID");
-        String secret = env.get("AWS_SECRET_ACCESS_KEY");
         IdentityProvider<? extends AwsCredentialsIdentity> chain = sdkDefaultChain();
         if (chain != null && (settings.aws() || chainFindsCredentials(chain))) {
             return new Credentials(() -> chain.resolveIdentity().join());
         }
-        if (id != null && secret != null) {
-            AwsCredentialsIdentity fromEnv = identity(id, secret, env.get("AWS_SESSION_TOKEN"));
-            return new Credentials(() -> fromEnv);
-        }
-        ContainerCredentials container = ContainerCredentials.fromEnvironment(env, java.time.Clock.systemUTC());
-        if (container != null) return new Credentials(container::get);
+        AwsIdentitySource fromEnvironment = AwsIdentitySource.fromEnvironment(env);
+        if (fromEnvironment != null) return new Credentials(fromEnvironment::get);
         if (settings.aws()) {
             throw new SQLException(
                     "No AWS credentials for Aurora's Data API: set accessKeyId and secretAccessKey,"
@@ -93,12 +87,6 @@ final class Credentials {
         } catch (RuntimeException e) {
             throw new SQLException("No AWS credentials could be loaded: " + e.getMessage(), "28000", e);
         }
-    }
-
-    private static AwsCredentialsIdentity identity(String id, String secret, String token) {
-        return token == null || token.isBlank()
-                ? AwsCredentialsIdentity.create(id, secret)
-                : AwsSessionCredentialsIdentity.create(id, secret, token);
     }
 
     @SuppressWarnings("unchecked")

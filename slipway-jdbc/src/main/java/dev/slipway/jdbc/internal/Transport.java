@@ -77,7 +77,9 @@ final class Transport {
             headers.put("x-api-key", settings.apiKey());
         } else {
             AwsCredentialsIdentity identity = credentials.identity();
-            if (identity != null) headers.putAll(Signing.headers(uri, body, identity, settings.region()));
+            if (identity != null) {
+                headers = dev.slipway.aws.SigV4Signer.sign(uri, headers, body, identity, settings.region(), "rds-data");
+            }
         }
         int status;
         byte[] answer;

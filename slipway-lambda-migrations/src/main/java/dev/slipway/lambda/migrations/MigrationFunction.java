@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slipway.lambda.db.CredentialsProvider;
-import dev.slipway.lambda.db.ExtensionSecretSource;
+import dev.slipway.lambda.db.SecretSource;
 import dev.slipway.lambda.migrations.internal.RawCustomResource;
 import dev.slipway.migrate.DeployResult;
 import dev.slipway.migrate.MigrationStatus;
@@ -51,7 +51,7 @@ public class MigrationFunction implements RequestStreamHandler {
 
     public MigrationFunction(Map<String, String> env, SdkHttpClient responseClient) {
         this.runner = new MigrationRunner(
-                CredentialsProvider.fromEnvironment(env, ExtensionSecretSource.fromEnvironment(env)),
+                CredentialsProvider.fromEnvironment(env, SecretSource.forFunction(env)),
                 MigrationRunner.location(env),
                 env,
                 line -> System.out.println("slipway-migrations: " + line));

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.schema.MigrationGenerator;
+import dev.slipway.testing.SecretsManagerStandIn;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestLambdaContext;
 import dev.slipway.testing.TestServer;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 class MigrationFunctionIT {
 
@@ -198,32 +200,41 @@ class MigrationFunctionIT {
     }
 
     @Test
-    void secret_isReadThroughTheExtension_andReadAgainOnceWhenTheDatabaseRefusesIt() throws Exception {
-        try (TestDatabase db = TestServers.mysql().createDatabase()) {
-            // GIVEN an extension endpoint whose first answer is a stale password (the secret was rotated since)
+    void secret_isReadThroughTheExtension_andFromSecretsManagerOnceWhenTheDatabaseRefusesIt() throws Exception {
+        try (TestDatabase db = TestServers.mysql().createDatabase();
+                SecretsManagerStandIn secretsManager = new SecretsManagerStandIn(
+                        AwsSessionCredentialsIdentity.create("ASIAFUNCTION", "function/secret", "session-token"),
+                        "eu-west-1")) {
+            // GIVEN an extension whose cache still holds a stale password (the secret was rotated since), while
+            // Secrets Manager holds the current one
+            String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:blog-db";
             String host = db.url().replaceAll("jdbc:mariadb://([^:/]+):(\\d+)/.*", "$1");
             String port = db.url().replaceAll("jdbc:mariadb://([^:/]+):(\\d+)/.*", "$2");
             String good = "{\"username\":\"" + db.user() + "\",\"password\":\"" + db.password() + "\",\"host\":\""
                     + host + "\",\"port\":" + port + ",\"dbname\":\"" + db.name() + "\",\"engine\":\"mysql\"}";
             String stale = good.replace("\"password\":\"" + db.password() + "\"", "\"password\":\"stale\"");
-            int[] calls = {0};
-            try (LocalHttp extension = new LocalHttp(r -> {
-                String secret = calls[0]++ == 0 ? stale : good;
-                return "{\"Name\":\"blog\",\"SecretString\":" + MigrationFunction.JSON.valueToTree(secret) + "}";
-            })) {
-                env.put("SLIPWAY_DB_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:blog-db");
+            secretsManager.put(arn, good);
+            try (LocalHttp extension = new LocalHttp(
+                    r -> "{\"Name\":\"blog\",\"SecretString\":" + MigrationFunction.JSON.valueToTree(stale) + "}")) {
+                env.put("SLIPWAY_DB_SECRET_ARN", arn);
                 env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(extension.port()));
                 env.put("AWS_SESSION_TOKEN", "session-token");
+                env.put("AWS_ACCESS_KEY_ID", "ASIAFUNCTION");
+                env.put("AWS_SECRET_ACCESS_KEY", "function/secret");
+                env.put("AWS_REGION", "eu-west-1");
+                env.put(
+                        "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                        secretsManager.endpoint().toString());
 
                 JsonNode result = invoke("{\"command\":\"deploy\"}", 60_000);
 
                 assertThat(result.get("CurrentVersion").asText()).isEqualTo("1");
-                assertThat(extension.received).hasSize(2).allSatisfy(r -> {
+                assertThat(extension.received).hasSize(1).allSatisfy(r -> {
                     assertThat(r.path()).isEqualTo("/secretsmanager/get");
-                    assertThat(r.query())
-                            .isEqualTo("secretId=arn:aws:secretsmanager:eu-west-1:123456789012:secret:blog-db");
+                    assertThat(r.query()).isEqualTo("secretId=" + arn);
                     assertThat(r.token()).isEqualTo("session-token");
                 });
+                assertThat(secretsManager.reads()).isEqualTo(1);
             }
         }
     }

@@ -7,13 +7,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Database credentials, fetched once per container and again only when asked ({@link #markStale()} after an
- * authentication failure or a SnapStart restore): the secret may have been rotated.
+ * authentication failure or a SnapStart restore): the secret may have been rotated. The first fetch may come from a
+ * cache (the extension's); a fetch after {@link #markStale()} goes past it ({@link SecretSource#fetchCurrent}), or
+ * a rotation would keep failing for as long as the cache holds the old password.
  */
 public final class CredentialsProvider {
 
     private final Loader loader;
+    private final Loader currentLoader;
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile DbCredentials current;
+    private volatile boolean stale;
 
     /** Produces fresh credentials. */
     @FunctionalInterface
@@ -22,7 +26,13 @@ public final class CredentialsProvider {
     }
 
     public CredentialsProvider(Loader loader) {
+        this(loader, loader);
+    }
+
+    /** {@code loader} for the first fetch, {@code currentLoader} (past any cache) for fetches after {@link #markStale()}. */
+    public CredentialsProvider(Loader loader, Loader currentLoader) {
         this.loader = loader;
+        this.currentLoader = currentLoader;
     }
 
     /** From a secret ({@code SLIPWAY_DB_SECRET_ARN}) read through {@code secrets}, else from {@code SLIPWAY_URL}. */
@@ -31,7 +41,9 @@ public final class CredentialsProvider {
         if (secretArn != null && !secretArn.isBlank()) {
             String dbName = env.get(Setting.DB_NAME.env());
             String host = env.get(Setting.DB_HOST.env());
-            return new CredentialsProvider(() -> DbCredentials.fromRdsSecret(secrets.fetch(secretArn), dbName, host));
+            return new CredentialsProvider(
+                    () -> DbCredentials.fromRdsSecret(secrets.fetch(secretArn), dbName, host),
+                    () -> DbCredentials.fromRdsSecret(secrets.fetchCurrent(secretArn), dbName, host));
         }
         String url = env.get(Setting.URL.env());
         if (url != null && !url.isBlank()) {
@@ -51,7 +63,8 @@ public final class CredentialsProvider {
         if (value == null) {
             synchronized (this) {
                 if (current == null) {
-                    current = loader.load();
+                    current = stale ? currentLoader.load() : loader.load();
+                    stale = false;
                     fetches.incrementAndGet();
                 }
                 value = current;
@@ -60,9 +73,12 @@ public final class CredentialsProvider {
         return value;
     }
 
-    /** The next {@link #get()} fetches again. */
+    /** The next {@link #get()} fetches again, past any cache. */
     public void markStale() {
-        current = null;
+        synchronized (this) {
+            stale = true;
+            current = null;
+        }
     }
 
     /** How often credentials were fetched in this container (for tests and logs). */

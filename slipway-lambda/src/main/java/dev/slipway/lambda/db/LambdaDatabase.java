@@ -41,9 +41,12 @@ public final class LambdaDatabase implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Configured from the function's environment: a secret through the extension, or a JDBC URL. */
+    /**
+     * Configured from the function's environment: a secret ({@link SecretSource#forFunction}: the extension, and
+     * Secrets Manager itself after a refusal or under SnapStart), or a JDBC URL.
+     */
     public static LambdaDatabase fromEnvironment(Map<String, String> env) {
-        return new LambdaDatabase(CredentialsProvider.fromEnvironment(env, ExtensionSecretSource.fromEnvironment(env)));
+        return new LambdaDatabase(CredentialsProvider.fromEnvironment(env, SecretSource.forFunction(env)));
     }
 
     /** A jOOQ context on a connection that was valid a moment ago. */
@@ -72,7 +75,8 @@ public final class LambdaDatabase implements AutoCloseable {
             return connect(creds);
         } catch (SQLException e) {
             if (!DatabaseErrors.isAuthenticationFailure(e)) throw cannotConnect(creds, e);
-            LOG.warn("Database refused the credentials; fetching the secret again in case it was rotated");
+            LOG.warn(
+                    "Database refused the credentials; reading the secret from Secrets Manager in case it was rotated");
             credentials.markStale();
             DbCredentials fresh = credentials.get();
             try {

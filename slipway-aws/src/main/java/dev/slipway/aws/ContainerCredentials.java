@@ -1,6 +1,7 @@
-package dev.slipway.jdbc.internal;
+package dev.slipway.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -22,9 +23,11 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * {@code Authorization}; ECS's {@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI} is under {@code 169.254.170.2}. The
  * answer ({@code AccessKeyId, SecretAccessKey, Token, Expiration}) is kept until five minutes before it expires.
  * The AWS SDK's {@code ContainerCredentialsProvider} does the same; this is here so that the driver does not need
- * the SDK's core for it (see {@link Credentials}).
+ * the SDK's core for it.
  */
-final class ContainerCredentials {
+public final class ContainerCredentials implements AwsIdentitySource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
@@ -41,7 +44,7 @@ final class ContainerCredentials {
     }
 
     /** The provider the environment names, or null when it names none. */
-    static ContainerCredentials fromEnvironment(Map<String, String> env, Clock clock) {
+    public static ContainerCredentials fromEnvironment(Map<String, String> env, Clock clock) {
         String full = env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI");
         if (full != null && !full.isBlank()) return new ContainerCredentials(URI.create(full), env, clock);
         String relative = env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
@@ -51,7 +54,8 @@ final class ContainerCredentials {
         return null;
     }
 
-    synchronized AwsCredentialsIdentity get() {
+    @Override
+    public synchronized AwsCredentialsIdentity get() {
         if (current == null || !clock.instant().isBefore(refreshAt)) fetch();
         return current;
     }
@@ -70,7 +74,7 @@ final class ContainerCredentials {
                     throw new IllegalStateException("the container credentials endpoint answered " + status + ": "
                             + new String(body, StandardCharsets.UTF_8));
                 }
-                JsonNode json = Transport.JSON.readTree(body);
+                JsonNode json = JSON.readTree(body);
                 String id = json.path("AccessKeyId").asText(null);
                 String secret = json.path("SecretAccessKey").asText(null);
                 if (id == null || secret == null) {
