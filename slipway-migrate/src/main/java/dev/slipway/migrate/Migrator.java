@@ -6,6 +6,7 @@ import dev.slipway.migrate.exceptions.MigrateException;
 import dev.slipway.migrate.internal.DeployLock;
 import dev.slipway.migrate.internal.EngineBehaviour;
 import dev.slipway.migrate.internal.FlywayFactory;
+import dev.slipway.migrate.internal.RunningMigration;
 import dev.slipway.migrate.internal.StatusReader;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -58,8 +59,16 @@ public final class Migrator {
         // the connection that proves the database is up then holds the deploy lock: one connect fewer
         try (DeployLock lock = DeployLock.acquire(waiter.connect(database), database.engine(), LOCK_TIMEOUT)) {
             progress.accept("Applying pending migrations to " + database);
-            Flyway flyway = FlywayFactory.create(database, location, false);
-            MigrateResult result = flyway.migrate();
+            RunningMigration running = new RunningMigration();
+            Flyway flyway = FlywayFactory.create(database, location, false, running);
+            MigrateResult result;
+            try {
+                result = flyway.migrate();
+            } catch (FlywayException e) {
+                SQLException lost = lostConnection(e);
+                if (lost == null || running.unfinished() == null) throw e;
+                throw cutOff(running, e);
+            }
             List<String> applied =
                     result.migrations.stream().map(m -> m.version).toList();
             String from = result.initialSchemaVersion;
@@ -115,6 +124,24 @@ public final class Migrator {
         } catch (SQLException e) {
             throw new MigrateException(MigrateErrorCode.UNREACHABLE, "Cannot connect: " + e.getMessage(), e);
         }
+    }
+
+    /** The database went away while a migration ran: say what that left behind, per engine. */
+    private MigrateException cutOff(RunningMigration running, FlywayException e) {
+        EngineBehaviour engine = EngineBehaviour.of(database.engine());
+        String message = "The connection to " + database + " was lost while " + running.unfinished() + " ran ("
+                + lostConnection(e).getMessage() + ").\n"
+                + engine.afterALostConnection(running.unfinished(), running.completedStatements());
+        // PostgreSQL rolled it back: deploying again is safe, so it is a retryable outage; MySQL needs a person
+        return new MigrateException(
+                engine.rollsBackDdl() ? MigrateErrorCode.UNREACHABLE : MigrateErrorCode.MIGRATION_FAILED, message, e);
+    }
+
+    private static SQLException lostConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && dev.slipway.core.DatabaseErrors.isConnectionLost(sql)) return sql;
+        }
+        return null;
     }
 
     private String failureMessage(FlywayException e) {

@@ -37,6 +37,17 @@ public interface EngineBehaviour {
     /** What a failed migration leaves behind and how to recover, for the operator. */
     String afterAFailedMigration();
 
+    /** Whether a migration's DDL is rolled back when it fails (PostgreSQL), or stays applied (MySQL). */
+    boolean rollsBackDdl();
+
+    /**
+     * What a migration cut off by a lost connection leaves behind and how to recover.
+     *
+     * @param script the migration's file name
+     * @param completed the statements of it that completed, when Flyway reported them
+     */
+    String afterALostConnection(String script, java.util.List<String> completed);
+
     /** Whether {@code index} is one the engine made for a foreign key of the table, not one schema.sql declares. */
     boolean isForeignKeyIndex(String index, java.util.Set<String> foreignKeysOfTheTable);
 

@@ -11,7 +11,15 @@ public final class FlywayFactory {
     private FlywayFactory() {}
 
     public static Flyway create(DatabaseConfig database, MigrationsLocation location, boolean allowClean) {
-        var configuration = Flyway.configure();
+        return create(database, location, allowClean, new org.flywaydb.core.api.callback.Callback[0]);
+    }
+
+    public static Flyway create(
+            DatabaseConfig database,
+            MigrationsLocation location,
+            boolean allowClean,
+            org.flywaydb.core.api.callback.Callback... callbacks) {
+        var configuration = Flyway.configure().callbacks(callbacks);
         if (Engine.isDataApiUrl(database.url())) {
             configuration.dataSource(new DataApiDataSource(database.url(), new java.util.Properties()));
         } else {

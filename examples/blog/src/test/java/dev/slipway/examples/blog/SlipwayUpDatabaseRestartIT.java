@@ -2,14 +2,11 @@ package dev.slipway.examples.blog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
+import dev.slipway.testing.RestartableDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -24,26 +21,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code slipway up} under a steady load while its database stops for a second and starts again on the same port
- * and data (an embedded PostgreSQL this test controls): requests in the outage get 503 with the retry hint, never a
- * 500; the API function reconnects by itself (nothing is restarted but the database); every author that was
- * answered 201 is in the database afterwards.
+ * and data (an embedded PostgreSQL or MariaDB this test controls): requests in the outage get 503 with the retry
+ * hint, never a 500; the API function reconnects by itself (nothing is restarted but the database); every author
+ * that was answered 201 is in the database afterwards.
  */
 class SlipwayUpDatabaseRestartIT {
 
-    @Test
-    void aDatabaseRestartUnderLoad_gives503sOnly_thenServesAgain_andLosesNoAcknowledgedCreate() throws Exception {
-        Path data = Files.createTempDirectory("slipway-up-restart-pg");
-        int dbPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            dbPort = s.getLocalPort();
-        }
-        EmbeddedPostgres pg = start(data, dbPort);
-        SlipwayUpProcess up = SlipwayUpProcess.start(
-                "--url", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "--user", "postgres");
+    static Stream<String> engines() {
+        return Stream.of("postgresql", "mysql");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aDatabaseRestartUnderLoad_gives503sOnly_thenServesAgain_andLosesNoAcknowledgedCreate(String engine)
+            throws Exception {
+        RestartableDatabase db =
+                engine.equals("postgresql") ? RestartableDatabase.postgres() : RestartableDatabase.mariaDb();
+        SlipwayUpProcess up = SlipwayUpProcess.start("--url", db.url(), "--user", db.user());
         Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
         Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
         AtomicLong ids = new AtomicLong();
@@ -78,9 +78,9 @@ class SlipwayUpDatabaseRestartIT {
             while (acknowledged.size() < 20 && System.nanoTime() < warm) Thread.sleep(100); // functions started
             Thread.sleep(500);
             long beforeRestart = acknowledged.size();
-            pg.close(); // the database goes away under load
+            db.stop(); // the database goes away under load
             Thread.sleep(1500);
-            pg = start(data, dbPort);
+            db.start();
             Thread.sleep(6000);
             running.set(false);
             clients.shutdown();
@@ -100,7 +100,7 @@ class SlipwayUpDatabaseRestartIT {
                                             .limit(5)
                                             .toList()))
                     .allMatch(k -> k.equals("201") || k.equals("503 unavailable"));
-            try (Connection c = pg.getPostgresDatabase().getConnection();
+            try (Connection c = db.connect();
                     ResultSet rs = c.createStatement().executeQuery("select email from author")) {
                 Set<String> stored = new HashSet<>();
                 while (rs.next()) stored.add(rs.getString(1));
@@ -109,20 +109,12 @@ class SlipwayUpDatabaseRestartIT {
         } finally {
             running.set(false);
             up.close();
-            pg.close();
+            db.close();
         }
     }
 
     private static String errorOf(String body) {
         Matcher m = Pattern.compile("\"error\":\"([a-z_]+)\"").matcher(body);
         return m.find() ? m.group(1) : "(no JSON error)";
-    }
-
-    private static EmbeddedPostgres start(Path data, int port) throws java.io.IOException {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .start();
     }
 }

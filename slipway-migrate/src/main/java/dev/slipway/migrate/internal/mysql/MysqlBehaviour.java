@@ -67,6 +67,32 @@ public final class MysqlBehaviour implements EngineBehaviour {
     }
 
     @Override
+    public boolean rollsBackDdl() {
+        return false;
+    }
+
+    @Override
+    public String afterALostConnection(String script, java.util.List<String> completed) {
+        String applied = completed.isEmpty()
+                ? "Any of its statements before the one that was running may be applied (MySQL cannot roll back DDL),"
+                        + " although the history does not list " + script + "."
+                : "MySQL cannot roll back DDL: these statements of it completed and stay applied, although the"
+                        + " history does not list " + script + ":\n    "
+                        + String.join(
+                                ";\n    ",
+                                completed.stream()
+                                        .map(MysqlBehaviour::withoutSemicolon)
+                                        .toList()) + ";";
+        return applied + "\nBefore deploying again, undo those statements by hand (e.g. drop what they created), or"
+                + " make " + script + " re-runnable (create ... if not exists); then deploy again.";
+    }
+
+    private static String withoutSemicolon(String sql) {
+        String s = sql.strip();
+        return s.endsWith(";") ? s.substring(0, s.length() - 1).strip() : s;
+    }
+
+    @Override
     public boolean isForeignKeyIndex(String index, Set<String> foreignKeysOfTheTable) {
         return foreignKeysOfTheTable.contains(index);
     }

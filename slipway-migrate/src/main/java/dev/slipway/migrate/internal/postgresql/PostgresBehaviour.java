@@ -47,6 +47,17 @@ public final class PostgresBehaviour implements EngineBehaviour {
     }
 
     @Override
+    public boolean rollsBackDdl() {
+        return true;
+    }
+
+    @Override
+    public String afterALostConnection(String script, java.util.List<String> completed) {
+        return "PostgreSQL rolled " + script + " back with its transaction: nothing of it is applied and the history"
+                + " does not list it. Deploy again when the database is back.";
+    }
+
+    @Override
     public String afterAFailedMigration() {
         return "PostgreSQL rolled the migration back; nothing of it is applied. Fix the file, run 'slipway migrate"
                 + " repair' if status still lists it as failed, then deploy again.";
