@@ -209,7 +209,52 @@ public enum Setting {
             null,
             "the secret's host",
             true,
-            "overrides the secret's host (the CDK constructs set the RDS Proxy endpoint)");
+            "overrides the secret's host (the CDK constructs set the RDS Proxy endpoint)"),
+    TASK_CLUSTER(
+            Group.FUNCTIONS,
+            "slipway.task.cluster",
+            null,
+            null,
+            null,
+            true,
+            "the ECS cluster of the migration task; when set, the migration function starts the task (set by"
+                    + " SlipwayMigrations in task mode)"),
+    TASK_DEFINITION(
+            Group.FUNCTIONS, "slipway.task.definition", null, null, null, true, "the migration task's definition ARN"),
+    TASK_SUBNETS(
+            Group.FUNCTIONS, "slipway.task.subnets", null, null, null, true, "the task's subnets, comma-separated"),
+    TASK_SECURITY_GROUPS(
+            Group.FUNCTIONS,
+            "slipway.task.security.groups",
+            null,
+            null,
+            null,
+            true,
+            "the task's security groups, comma-separated"),
+    TASK_CONTAINER(
+            Group.FUNCTIONS,
+            "slipway.task.container",
+            null,
+            "migrations",
+            null,
+            true,
+            "the name of the task's container"),
+    TASK_LOG_GROUP(
+            Group.FUNCTIONS,
+            "slipway.task.log.group",
+            null,
+            null,
+            null,
+            true,
+            "the task's CloudWatch log group, named in failures"),
+    TASK_TIMEOUT_MINUTES(
+            Group.FUNCTIONS,
+            "slipway.task.timeout.minutes",
+            null,
+            "115",
+            null,
+            true,
+            "how long the migration task may wait for the database (the Provider gives up after 2 hours)");
 
     /** Where a setting is read, as the README groups them. */
     public enum Group {

@@ -1,10 +1,7 @@
 package dev.slipway.testing;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,7 +29,7 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * session token). The signature is checked by signing the received request again with AWS's own signer at the
  * request's {@code X-Amz-Date} and comparing. Errors have AWS's JSON shape ({@code __type}, {@code Message}).
  */
-public final class SecretsManagerStandIn implements AutoCloseable {
+public final class SecretsManagerStandIn extends AwsJsonStandIn {
 
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, *SignedHeaders=([^,]+),"
@@ -40,7 +37,6 @@ public final class SecretsManagerStandIn implements AutoCloseable {
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final HttpServer server;
     private final AwsCredentialsIdentity key;
     private final String region;
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
@@ -50,9 +46,6 @@ public final class SecretsManagerStandIn implements AutoCloseable {
     public SecretsManagerStandIn(AwsCredentialsIdentity key, String region) throws IOException {
         this.key = key;
         this.region = region;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
     }
 
     /** Stores (or rotates) a secret's string value. */
@@ -65,37 +58,31 @@ public final class SecretsManagerStandIn implements AutoCloseable {
         return reads.get();
     }
 
-    /** The endpoint, for {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}. */
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String refusal = refusal(exchange, body);
-            if (refusal != null) {
-                String[] typeAndMessage = refusal.split(": ", 2);
-                answer(exchange, 400, error(typeAndMessage[0], typeAndMessage[1]));
-                return;
-            }
-            Matcher id = Pattern.compile("\"SecretId\"\\s*:\\s*\"([^\"]+)\"")
-                    .matcher(new String(body, StandardCharsets.UTF_8));
-            String value = id.find() ? secrets.get(id.group(1)) : null;
-            if (value == null) {
-                answer(
-                        exchange,
-                        400,
-                        error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
-                return;
-            }
-            reads.incrementAndGet();
+    @Override
+    void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String refusal = refusal(exchange, body);
+        if (refusal != null) {
+            String[] typeAndMessage = refusal.split(": ", 2);
+            answer(exchange, 400, error(typeAndMessage[0], typeAndMessage[1]));
+            return;
+        }
+        Matcher id =
+                Pattern.compile("\"SecretId\"\\s*:\\s*\"([^\"]+)\"").matcher(new String(body, StandardCharsets.UTF_8));
+        String value = id.find() ? secrets.get(id.group(1)) : null;
+        if (value == null) {
             answer(
                     exchange,
-                    200,
-                    "{\"ARN\":\"" + id.group(1) + "\",\"Name\":\"stand-in\",\"SecretString\":" + quote(value)
-                            + ",\"VersionId\":\"v-" + reads.get() + "\",\"VersionStages\":[\"AWSCURRENT\"]}");
+                    400,
+                    error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
+            return;
         }
+        reads.incrementAndGet();
+        answer(
+                exchange,
+                200,
+                "{\"ARN\":\"" + id.group(1) + "\",\"Name\":\"stand-in\",\"SecretString\":" + quote(value)
+                        + ",\"VersionId\":\"v-" + reads.get() + "\",\"VersionStages\":[\"AWSCURRENT\"]}");
     }
 
     /** Why AWS would refuse the request, as "Type: message", or null when it is acceptable. */
@@ -162,19 +149,5 @@ public final class SecretsManagerStandIn implements AutoCloseable {
             else out.append(c);
         }
         return out.append('"').toString();
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 }
