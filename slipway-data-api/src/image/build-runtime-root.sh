@@ -4,7 +4,8 @@
 # from the JDK that runs the build. Google's distroless images are made from Debian packages the same way.
 # Jib (profile container-image) then puts the proxy's jars on top of this root, on an empty ("scratch") base.
 #
-# Usage: build-runtime-root.sh OUTPUT_DIR JAVA_HOME
+# Usage: build-runtime-root.sh OUTPUT_DIR JAVA_HOME [MODULES]
+# MODULES (comma-separated) defaults to what the data proxy needs; the migration task's image passes its own.
 # Set SLIPWAY_IMAGE_LIBC_DEB=/path/to/libc6_*.deb to use a package you downloaded yourself (it must be for
 # the build machine's architecture: the jlinked runtime is the build JDK's, so an arm64 image is built on arm64).
 set -euo pipefail
@@ -13,7 +14,7 @@ out=${1:?usage: build-runtime-root.sh OUTPUT_DIR JAVA_HOME}
 java_home=${2:?usage: build-runtime-root.sh OUTPUT_DIR JAVA_HOME}
 # the JDK modules the proxy and its jars use (jdeps --print-module-deps, less java.desktop, which only
 # Jackson's optional java.beans support and Micrometer's Log4j binder name); ContainerImageIT runs the result
-modules=java.base,java.sql,java.naming,java.management,jdk.management,jdk.httpserver,jdk.unsupported,jdk.net,java.security.jgss,java.security.sasl,jdk.crypto.ec
+modules=${3:-java.base,java.sql,java.naming,java.management,jdk.management,jdk.httpserver,jdk.unsupported,jdk.net,java.security.jgss,java.security.sasl,jdk.crypto.ec}
 
 fail() { echo "build-runtime-root: $*" >&2; exit 1; }
 

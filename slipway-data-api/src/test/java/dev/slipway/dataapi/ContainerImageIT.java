@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServer;
+import dev.slipway.testing.UnpackedImage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,24 +50,13 @@ class ContainerImageIT {
     @TempDir
     static Path root;
 
+    private static UnpackedImage image;
     private static JsonNode config;
 
     @BeforeAll
     static void unpackTheImage() throws Exception {
-        Path tar = Paths.get(System.getProperty("slipway.image.tar"));
-        Path image = root.resolve("image");
-        Files.createDirectories(image);
-        run("tar", "-xf", tar.toString(), "-C", image.toString());
-        JsonNode manifest =
-                JSON.readTree(image.resolve("manifest.json").toFile()).get(0);
-        config = JSON.readTree(image.resolve(manifest.get("Config").asText()).toFile())
-                .get("config");
-        Path rootfs = rootfs();
-        Files.createDirectories(rootfs.resolve("proc"));
-        Files.createDirectories(rootfs.resolve("dev"));
-        for (JsonNode layer : manifest.get("Layers")) {
-            run("tar", "-xzf", image.resolve(layer.asText()).toString(), "-C", rootfs.toString());
-        }
+        image = UnpackedImage.unpack(Paths.get(System.getProperty("slipway.image.tar")), root);
+        config = image.config();
     }
 
     static List<TestServer> servers() {
@@ -116,7 +105,9 @@ class ContainerImageIT {
                     assertThat(body).isEqualTo("from the image");
                 }
                 ProcessHandle jvm = containerJvm(proxy);
-                assertThat(uidOf(jvm)).as("the uid the JVM runs as").isEqualTo(root() ? "65532" : uid());
+                assertThat(uidOf(jvm))
+                        .as("the uid the JVM runs as")
+                        .isEqualTo(UnpackedImage.isRoot() ? "65532" : UnpackedImage.uid());
                 // what docker stop does: SIGTERM to the container's first process, here the JVM itself
                 assertThat(jvm.destroy()).isTrue();
                 assertThat(proxy.waitFor(20, TimeUnit.SECONDS))
@@ -130,34 +121,14 @@ class ContainerImageIT {
     }
 
     private static Process start(TestDatabase db, int port, Path log) throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of("unshare", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc=" + rootfs() + "/proc"));
-        boolean root = root();
-        if (!root) command.addAll(1, List.of("--user", "--map-root-user")); // no --userspec without root
-        // the devices a container runtime gives every container (without /dev/urandom, the JVM's first
-        // SecureRandom waits seconds for entropy); host paths, since the environment below is the image's
-        String devices =
-                "r=$1; shift; for d in null zero random urandom; do " + onHostPath("touch") + " \"$r/dev/$d\" && "
-                        + onHostPath("mount") + " --bind \"/dev/$d\" \"$r/dev/$d\" || exit 1; done; exec \"$@\"";
-        command.addAll(List.of(onHostPath("sh"), "-c", devices, "sh", rootfs().toString()));
-        command.add(onHostPath("chroot"));
-        if (root) command.add("--userspec=" + config.get("User").asText());
-        command.add(rootfs().toString());
-        config.get("Entrypoint").forEach(arg -> command.add(arg.asText()));
-        ProcessBuilder pb =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.clear(); // only what the image says, and what a user passes with -e
-        config.get("Env").forEach(e -> {
-            String[] kv = e.asText().split("=", 2);
-            env.put(kv[0], kv[1]);
-        });
-        env.put("SLIPWAY_DATA_API_PORT", Integer.toString(port));
-        env.put("SLIPWAY_URL", db.url());
-        env.put("SLIPWAY_USER", db.user());
-        env.put("SLIPWAY_PASSWORD", db.password() == null ? "" : db.password());
-        env.put("SLIPWAY_DATA_API_ACCESS_KEYS", KEY_ID + ":" + KEY_SECRET);
-        return pb.start();
+        return image.entryPoint(Map.of(
+                        "SLIPWAY_DATA_API_PORT", Integer.toString(port),
+                        "SLIPWAY_URL", db.url(),
+                        "SLIPWAY_USER", db.user(),
+                        "SLIPWAY_PASSWORD", db.password() == null ? "" : db.password(),
+                        "SLIPWAY_DATA_API_ACCESS_KEYS", KEY_ID + ":" + KEY_SECRET))
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static void awaitHealthy(URI endpoint, Process proxy, Path log) throws Exception {
@@ -197,40 +168,9 @@ class ContainerImageIT {
         throw new AssertionError("no Uid line in /proc/" + process.pid() + "/status");
     }
 
-    private static boolean root() {
-        return "0".equals(uid());
-    }
-
-    private static String onHostPath(String program) {
-        for (String dir : System.getenv("PATH").split(":")) {
-            if (Files.isExecutable(Paths.get(dir, program)))
-                return Paths.get(dir, program).toString();
-        }
-        throw new AssertionError(program + " is not on the PATH; the test needs util-linux and coreutils");
-    }
-
-    private static Path rootfs() {
-        return root.resolve("rootfs");
-    }
-
-    private static String uid() {
-        try {
-            Process id = new ProcessBuilder("id", "-u").start();
-            return new String(id.getInputStream().readAllBytes()).trim();
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new AssertionError(String.join(" ", command) + " failed: " + out);
     }
 }
