@@ -11,7 +11,7 @@ import java.util.Map;
  * DescribeTasks} to poll it (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html,
  * API_DescribeTasks.html), signed with SigV4, without the AWS SDK. By hand because the SDK's {@code ecs} client is not
  * published at the SDK version Slipway is pinned to, and with the signer already in the function the two calls are
- * small; {@code EcsStandInTest} checks that the stand-in used in tests answers the SDK's own client as ECS does.
+ * small; {@code EcsTest} checks that the local stand-in ({@code LocalEcs}) answers the SDK's own client as ECS does.
  */
 public final class Ecs {
 

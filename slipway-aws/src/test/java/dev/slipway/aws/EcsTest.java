@@ -3,7 +3,7 @@ package dev.slipway.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testing.EcsStandIn;
+import dev.slipway.local.aws.LocalEcs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +27,11 @@ class EcsTest {
     @TempDir
     Path dir;
 
-    private EcsStandIn standIn;
+    private LocalEcs standIn;
 
     @BeforeEach
     void start() throws Exception {
-        standIn = new EcsStandIn();
+        standIn = new LocalEcs();
     }
 
     @AfterEach
@@ -42,8 +42,7 @@ class EcsTest {
     private void defineTaskExiting(int code) {
         standIn.define(
                 DEFINITION,
-                new EcsStandIn.TaskCommand(
-                        List.of("sh", "-c", "sleep 0.3; exit " + code), Map.of(), dir.resolve("log")));
+                new LocalEcs.TaskCommand(List.of("sh", "-c", "sleep 0.3; exit " + code), Map.of(), dir.resolve("log")));
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.Map;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.customresources.Provider;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.constructs.Construct;
 
 /**
@@ -16,11 +18,49 @@ import software.constructs.Construct;
  * {@code SchemaHash} property is the SHA-256 of this engine's migration files plus Slipway's version, so
  * CloudFormation reruns it exactly when a migration (or the runner) changes, and on no other deployment. It
  * depends on the database; {@link #requiredBy} makes handlers wait for it.
+ *
+ * <p>With {@link TaskProps} (migrations that may outlive Lambda's 15 minutes), the custom resource instead starts
+ * the migration as an ECS Fargate task in the database's subnets and the Provider's {@code isComplete} handler polls
+ * it until it stops, within {@link TaskProps#totalTimeout} (the Provider allows at most 2 hours); the resource
+ * succeeds when the task exits 0 and fails with its exit code and log stream otherwise. The migration function
+ * stays, for direct {@code status} and {@code deploy} commands.
  */
 public final class SlipwayMigrations extends Construct {
 
     /** The migration function's handler in the {@code slipway-lambda-migrations} artifact. */
     public static final String HANDLER = "dev.slipway.lambda.migrations.MigrationFunction::handleRequest";
+
+    /** The handlers of task mode, in the same artifact. */
+    public static final String TASK_ON_EVENT = "dev.slipway.lambda.migrations.MigrationTaskFunction::onEvent";
+
+    public static final String TASK_IS_COMPLETE = "dev.slipway.lambda.migrations.MigrationTaskFunction::isComplete";
+
+    /**
+     * The migration task: its image (the migration code and migrations, entry point {@code
+     * dev.slipway.lambda.migrations.MigrationTask}; the blog's {@code -Pcontainer-image} builds one without Docker),
+     * its size, the CPU architecture the image was built for, and how long the Provider waits for it.
+     */
+    public record TaskProps(
+            ContainerImage image, int cpu, int memoryMb, CpuArchitecture architecture, Duration totalTimeout) {
+
+        /** 1 vCPU, 2 GB, x86_64 (an image built on an x86_64 machine), 2 hours. */
+        public static TaskProps of(ContainerImage image) {
+            return new TaskProps(image, 1024, 2048, CpuArchitecture.X86_64, Duration.hours(2));
+        }
+
+        public TaskProps withSize(int cpu, int memoryMb) {
+            return new TaskProps(image, cpu, memoryMb, architecture, totalTimeout);
+        }
+
+        public TaskProps withArchitecture(CpuArchitecture value) {
+            return new TaskProps(image, cpu, memoryMb, value, totalTimeout);
+        }
+
+        /** At most 2 hours, the Provider framework's limit. */
+        public TaskProps withTotalTimeout(Duration value) {
+            return new TaskProps(image, cpu, memoryMb, architecture, value);
+        }
+    }
 
     private final SlipwayFunction function;
     private final CustomResource resource;
@@ -37,6 +77,18 @@ public final class SlipwayMigrations extends Construct {
             SlipwayDatabase database,
             Path migrationsRoot,
             Path artifact) {
+        this(scope, id, network, database, migrationsRoot, artifact, null);
+    }
+
+    /** As above; with {@code task} non-null, the migrations run as an ECS Fargate task (see the class). */
+    public SlipwayMigrations(
+            Construct scope,
+            String id,
+            SlipwayNetwork network,
+            SlipwayDatabase database,
+            Path migrationsRoot,
+            Path artifact,
+            TaskProps task) {
         super(scope, id);
         this.schemaHash = schemaHash(migrationsRoot, database);
         this.function = new SlipwayFunction(
@@ -45,9 +97,11 @@ public final class SlipwayMigrations extends Construct {
                 network,
                 database,
                 SlipwayFunction.Props.of(HANDLER, artifact).withTimeout(Duration.minutes(5)));
-        Provider provider = Provider.Builder.create(this, "Provider")
-                .onEventHandler(function.alias())
-                .build();
+        Provider provider = task == null
+                ? Provider.Builder.create(this, "Provider")
+                        .onEventHandler(function.alias())
+                        .build()
+                : new MigrationTaskProvider(this, "Task", network, database, artifact, task).provider();
         this.resource = CustomResource.Builder.create(this, "Resource")
                 .serviceToken(provider.getServiceToken())
                 .resourceType("Custom::SlipwayMigrations")

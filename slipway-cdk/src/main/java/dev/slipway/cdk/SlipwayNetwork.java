@@ -21,6 +21,8 @@ import software.constructs.Construct;
 public final class SlipwayNetwork extends Construct {
 
     private final IVpc vpc;
+    private final boolean created;
+    private boolean containerEndpoints;
 
     /** A new isolated VPC. */
     public SlipwayNetwork(Construct scope, String id) {
@@ -35,10 +37,49 @@ public final class SlipwayNetwork extends Construct {
                         .build()))
                 .flowLogs(Map.of("FlowLogs", FlowLogOptions.builder().build()))
                 .build();
-        var endpoint = created.addInterfaceEndpoint(
-                "SecretsManager",
+        interfaceEndpoint(created, "SecretsManager", InterfaceVpcEndpointAwsService.SECRETS_MANAGER);
+        this.vpc = created;
+        this.created = true;
+    }
+
+    /** Your VPC: it must reach Secrets Manager from its private subnets (an endpoint or a NAT). */
+    public SlipwayNetwork(Construct scope, String id, IVpc existing) {
+        super(scope, id);
+        this.vpc = existing;
+        this.created = false;
+    }
+
+    /**
+     * The endpoints an ECS Fargate task in the isolated subnets needs (the migration task of {@link
+     * SlipwayMigrations.TaskProps}): ECR's API and registry, S3 (a free gateway endpoint, where ECR keeps layers)
+     * and CloudWatch Logs. Added once; in your own VPC they are yours to provide (or a NAT).
+     */
+    void addContainerTaskEndpoints() {
+        if (!created || containerEndpoints) return;
+        containerEndpoints = true;
+        Vpc own = (Vpc) vpc;
+        own.addGatewayEndpoint(
+                "S3",
+                software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions.builder()
+                        .service(software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService.S3)
+                        .subnets(List.of(SubnetSelection.builder()
+                                .subnetType(SubnetType.PRIVATE_ISOLATED)
+                                .build()))
+                        .build());
+        for (var service : Map.of(
+                        "EcrApi", InterfaceVpcEndpointAwsService.ECR,
+                        "EcrDocker", InterfaceVpcEndpointAwsService.ECR_DOCKER,
+                        "Logs", InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS)
+                .entrySet()) {
+            interfaceEndpoint(own, service.getKey(), service.getValue());
+        }
+    }
+
+    private static void interfaceEndpoint(Vpc vpc, String id, InterfaceVpcEndpointAwsService service) {
+        var endpoint = vpc.addInterfaceEndpoint(
+                id,
                 InterfaceVpcEndpointOptions.builder()
-                        .service(InterfaceVpcEndpointAwsService.SECRETS_MANAGER)
+                        .service(service)
                         .subnets(SubnetSelection.builder()
                                 .subnetType(SubnetType.PRIVATE_ISOLATED)
                                 .build())
@@ -49,13 +90,6 @@ public final class SlipwayNetwork extends Construct {
                 "CdkNagValidationFailure",
                 "EC23 cannot read the endpoint's ingress rule: it is the"
                         + " VPC's own CIDR (a token until deploy), not 0.0.0.0/0.");
-        this.vpc = created;
-    }
-
-    /** Your VPC: it must reach Secrets Manager from its private subnets (an endpoint or a NAT). */
-    public SlipwayNetwork(Construct scope, String id, IVpc existing) {
-        super(scope, id);
-        this.vpc = existing;
     }
 
     public IVpc vpc() {

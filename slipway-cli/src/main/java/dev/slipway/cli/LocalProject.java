@@ -33,7 +33,12 @@ final class LocalProject {
     }
 
     static LocalStack.Options options(
-            ProjectOptions project, Path dir, DatabaseConfig database, int port, boolean viaDataApi) {
+            ProjectOptions project,
+            Path dir,
+            DatabaseConfig database,
+            int port,
+            boolean viaDataApi,
+            boolean migrationsAsTask) {
         var settings = project.settings().asMap();
         return new LocalStack.Options(
                 dir,
@@ -42,7 +47,8 @@ final class LocalProject {
                 port,
                 settings.get(Setting.MIGRATIONS_FUNCTION.key()),
                 dir.resolve(settings.get(Setting.ROUTES.key())),
-                viaDataApi);
+                viaDataApi,
+                migrationsAsTask);
     }
 
     private static Path requireFunctions(Path dir) {

@@ -31,6 +31,13 @@ class UpCommand extends ProjectCommand {
     boolean viaDataApi;
 
     @Option(
+            names = "--migrations-as-task",
+            description = "Run the migrations as SlipwayMigrations in task mode does on AWS: the CDK Provider's"
+                    + " onEvent starts the migration task (here a child JVM, MigrationTask from the migration zip)"
+                    + " and isComplete polls it until it exits; no Lambda timeout bounds it.")
+    boolean migrationsAsTask;
+
+    @Option(
             names = "--project",
             paramLabel = "DIR",
             description = "Project with slipway.properties (default: see README).")
@@ -46,7 +53,7 @@ class UpCommand extends ProjectCommand {
         LocalStack stack;
         try {
             stack = LocalStack.start(
-                    LocalProject.options(project, dir, db.config(), port, viaDataApi),
+                    LocalProject.options(project, dir, db.config(), port, viaDataApi, migrationsAsTask),
                     context.out(),
                     context::progress);
         } catch (Exception e) {

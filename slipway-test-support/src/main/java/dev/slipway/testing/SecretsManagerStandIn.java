@@ -1,6 +1,7 @@
 package dev.slipway.testing;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.slipway.local.aws.LocalAwsService;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * session token). The signature is checked by signing the received request again with AWS's own signer at the
  * request's {@code X-Amz-Date} and comparing. Errors have AWS's JSON shape ({@code __type}, {@code Message}).
  */
-public final class SecretsManagerStandIn extends AwsJsonStandIn {
+public final class SecretsManagerStandIn extends LocalAwsService {
 
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, *SignedHeaders=([^,]+),"
@@ -59,7 +60,7 @@ public final class SecretsManagerStandIn extends AwsJsonStandIn {
     }
 
     @Override
-    void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String refusal = refusal(exchange, body);
         if (refusal != null) {

@@ -66,6 +66,11 @@ public final class LocalFunction implements AutoCloseable {
         return new LocalFunction(name, root, handler, env, maxContainers, log);
     }
 
+    /** Where its zip is unpacked: the task root, as Lambda's {@code LAMBDA_TASK_ROOT}. */
+    public Path taskRoot() {
+        return taskRoot;
+    }
+
     public String name() {
         return name;
     }

@@ -62,7 +62,8 @@ public final class LocalStack implements AutoCloseable {
             int port,
             String migrationFunction,
             Path routesFile,
-            boolean viaDataApi) {}
+            boolean viaDataApi,
+            boolean migrationsAsTask) {}
 
     /**
      * Starts in the order AWS deploys: the database is up; the migration function runs as a custom resource;
@@ -100,18 +101,9 @@ public final class LocalStack implements AutoCloseable {
         LocalHttpApi api = new LocalHttpApi(options.port(), routes, functions);
         DataApiServer dataApi = null;
         try {
-            String summary;
-            try (LocalFunction migrations = LocalFunction.deploy(
-                    migrationSpec.name(),
-                    migrationSpec.artifact(),
-                    migrationSpec.handler(),
-                    env,
-                    work,
-                    1,
-                    functionLog)) {
-                progress.accept("Running the migration function with a CloudFormation Create event");
-                summary = runMigrations(migrations);
-            }
+            String summary = options.migrationsAsTask()
+                    ? MigrationTaskRun.run(migrationSpec, env, work, functionLog, progress)
+                    : runMigrationFunction(migrationSpec, env, work, functionLog, progress);
             progress.accept(summary);
             String key = UUID.randomUUID().toString();
             String secret = UUID.randomUUID().toString();
@@ -154,6 +146,16 @@ public final class LocalStack implements AutoCloseable {
     static String dataApiUrl(DataApiServer dataApi, DatabaseConfig db, String key) {
         return "jdbc:slipway-data-api://127.0.0.1:" + dataApi.port() + "/" + JdbcUrls.database(db.url()) + "?engine="
                 + db.engine().id() + "&apiKey=" + key;
+    }
+
+    private static String runMigrationFunction(
+            FunctionSpec spec, Map<String, String> env, Path work, PrintStream log, Consumer<String> progress)
+            throws Exception {
+        try (LocalFunction migrations =
+                LocalFunction.deploy(spec.name(), spec.artifact(), spec.handler(), env, work, 1, log)) {
+            progress.accept("Running the migration function with a CloudFormation Create event");
+            return runMigrations(migrations);
+        }
     }
 
     private static String runMigrations(LocalFunction migrations) throws Exception {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.local.aws.LocalEcs;
 import dev.slipway.schema.MigrationGenerator;
-import dev.slipway.testing.EcsStandIn;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestLambdaContext;
 import dev.slipway.testing.TestServer;
@@ -52,7 +52,7 @@ class MigrationTaskIT {
     void aMigrationLongerThanTheLambdaTimeout_runsAsATask_andTheResourceCompletesWhenItExits(TestServer server)
             throws Exception {
         try (TestDatabase db = server.createDatabase();
-                EcsStandIn ecs = new EcsStandIn()) {
+                LocalEcs ecs = new LocalEcs()) {
             String engine = db.url().startsWith("jdbc:postgresql:") ? "postgresql" : "mysql";
             writeMigrations(engine, engine.equals("postgresql") ? "select pg_sleep(8)" : "do sleep(8)");
             Map<String, String> function = functionEnvironment(ecs, db);
@@ -92,7 +92,7 @@ class MigrationTaskIT {
     @MethodSource("servers")
     void aFailingTask_failsTheResource_withItsExitCodeAndWhereItsLogIs(TestServer server) throws Exception {
         try (TestDatabase db = server.createDatabase();
-                EcsStandIn ecs = new EcsStandIn()) {
+                LocalEcs ecs = new LocalEcs()) {
             String engine = db.url().startsWith("jdbc:postgresql:") ? "postgresql" : "mysql";
             writeMigrations(engine, "select * from a_table_that_does_not_exist");
             Map<String, String> function = functionEnvironment(ecs, db);
@@ -116,7 +116,7 @@ class MigrationTaskIT {
 
     @org.junit.jupiter.api.Test
     void delete_startsNoTask_andIsCompleteAtOnce() throws Exception {
-        try (EcsStandIn ecs = new EcsStandIn()) {
+        try (LocalEcs ecs = new LocalEcs()) {
             Map<String, String> function = new HashMap<>(taskSettings(ecs));
             JsonNode deleted = onEvent(function, "Delete");
             assertThat(isComplete(function, deleted).path("IsComplete").asBoolean())
@@ -144,7 +144,7 @@ class MigrationTaskIT {
                 "create table backfilled (id int primary key);\n" + slowStatement + ";\n");
     }
 
-    private static Map<String, String> taskSettings(EcsStandIn ecs) {
+    private static Map<String, String> taskSettings(LocalEcs ecs) {
         Map<String, String> env = new HashMap<>();
         env.put("SLIPWAY_TASK_CLUSTER", "blog");
         env.put("SLIPWAY_TASK_DEFINITION", DEFINITION);
@@ -159,7 +159,7 @@ class MigrationTaskIT {
     }
 
     /** The function's settings; the task definition runs MigrationTask in a JVM of its own with the task's. */
-    private Map<String, String> functionEnvironment(EcsStandIn ecs, TestDatabase db) {
+    private Map<String, String> functionEnvironment(LocalEcs ecs, TestDatabase db) {
         Map<String, String> task = Map.of(
                 "SLIPWAY_URL", db.url(),
                 "SLIPWAY_USER", db.user(),
@@ -168,7 +168,7 @@ class MigrationTaskIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         ecs.define(
                 DEFINITION,
-                new EcsStandIn.TaskCommand(
+                new LocalEcs.TaskCommand(
                         List.of(java, "-cp", System.getProperty("java.class.path"), MigrationTask.class.getName()),
                         task,
                         dir.resolve("task.log")));

@@ -114,14 +114,27 @@ public final class Bootstrap {
             String methodName = handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
             Class<?> type = Class.forName(className, true, ClassLoader.getSystemClassLoader());
             Object instance = type.getDeclaredConstructor().newInstance();
-            if (instance instanceof RequestStreamHandler stream) {
+            if (instance instanceof RequestStreamHandler stream && methodName.equals("handleRequest")) {
                 return (event, context) -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     stream.handleRequest(new ByteArrayInputStream(event), out, context);
                     return out.toByteArray();
                 };
             }
-            return TypedInvoker.of(instance, methodName);
+            // a method of the stream handler's shape on any class, which Lambda's Java runtime accepts too
+            // (Class::onEvent, Class::isComplete of a CDK Provider's handlers in one class)
+            java.lang.reflect.Method streamMethod;
+            try {
+                streamMethod = type.getMethod(
+                        methodName, java.io.InputStream.class, java.io.OutputStream.class, Context.class);
+            } catch (NoSuchMethodException notAStreamMethod) {
+                return TypedInvoker.of(instance, methodName);
+            }
+            return (event, context) -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                streamMethod.invoke(instance, new ByteArrayInputStream(event), out, context); // unwrapped by report
+                return out.toByteArray();
+            };
         }
     }
 }

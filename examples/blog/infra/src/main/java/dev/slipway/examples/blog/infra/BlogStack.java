@@ -13,6 +13,7 @@ import java.util.function.Function;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.constructs.Construct;
 
 /** The blog on AWS: the Slipway constructs wired the way the seed articles describe. */
@@ -24,22 +25,32 @@ public final class BlogStack extends Stack {
      * @param project the blog project directory (schema.sql, migrations/, routes, target/*.zip)
      * @param viaDataApi the API function reaches the database through Aurora's Data API, outside the VPC, with
      *     {@code blog-api-data-api.zip} ({@code -c viaDataApi=true})
+     * @param migrationsAsTask the migrations run as an ECS Fargate task from {@code
+     *     target/blog-migrations-image.tar} ({@code -c migrationsAsTask=true}), for migrations longer than Lambda's
+     *     15 minutes
      */
-    public record Settings(Engine engine, boolean deletionProtection, Path project, boolean viaDataApi) {
+    public record Settings(
+            Engine engine, boolean deletionProtection, Path project, boolean viaDataApi, boolean migrationsAsTask) {
 
         public Settings(Engine engine, boolean deletionProtection, Path project) {
-            this(engine, deletionProtection, project, false);
+            this(engine, deletionProtection, project, false, false);
+        }
+
+        public Settings(Engine engine, boolean deletionProtection, Path project, boolean viaDataApi) {
+            this(engine, deletionProtection, project, viaDataApi, false);
         }
 
         static Settings from(Function<String, Object> context, Path project) {
             Object engine = context.apply("engine");
             Object protection = context.apply("deletionProtection");
             Object viaDataApi = context.apply("viaDataApi");
+            Object asTask = context.apply("migrationsAsTask");
             return new Settings(
                     Engine.parse(engine == null ? "postgresql" : engine.toString()),
                     protection == null || Boolean.parseBoolean(protection.toString()),
                     project,
-                    viaDataApi != null && Boolean.parseBoolean(viaDataApi.toString()));
+                    viaDataApi != null && Boolean.parseBoolean(viaDataApi.toString()),
+                    asTask != null && Boolean.parseBoolean(asTask.toString()));
         }
     }
 
@@ -64,7 +75,8 @@ public final class BlogStack extends Stack {
                 network,
                 database,
                 project.resolve("migrations"),
-                project.resolve("target/blog-migrations.zip"));
+                project.resolve("target/blog-migrations.zip"),
+                settings.migrationsAsTask() ? SlipwayMigrations.TaskProps.of(taskImage(project)) : null);
         this.api = new SlipwayFunction(
                 this,
                 "Api",
@@ -94,6 +106,17 @@ public final class BlogStack extends Stack {
         CfnOutput.Builder.create(this, "DatabaseSecretArn")
                 .value(database.secret().getSecretArn())
                 .build();
+    }
+
+    /** The migration task's image, which {@code -Pcontainer-image} builds without Docker. */
+    private static ContainerImage taskImage(Path project) {
+        Path tar = project.resolve("target/blog-migrations-image.tar");
+        if (!Files.isRegularFile(tar)) {
+            throw new IllegalStateException("No migration task image at " + tar + ". Build it first: ./mvnw -pl"
+                    + " examples/blog -Pcontainer-image verify -DskipTests (Linux; no Docker needed). Deploying it"
+                    + " needs Docker or Finch on the deploying machine, as every CDK image asset does.");
+        }
+        return ContainerImage.fromTarball(tar.toString());
     }
 
     /** examples/blog, whether synth runs from examples/blog/infra (cdk.json) or from the repository root. */

@@ -148,6 +148,56 @@ class BlogStackTest {
                 .isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Engine.class)
+    void migrationsAsTask_startAFargateTaskThatIsCompletePolls_withinTwoHours_andPassCdkNag(
+            Engine engine, @TempDir Path copy) throws IOException {
+        copyProject(PROJECT, copy);
+        Files.write(copy.resolve("target/blog-migrations-image.tar"), new byte[] {0}); // synth only stages it
+        Synth synth = synth(new BlogStack.Settings(engine, true, copy, false, true));
+        Template t = synth.template();
+
+        t.resourceCountIs("AWS::ECS::Cluster", 1);
+        t.hasResourceProperties(
+                "AWS::ECS::TaskDefinition",
+                Map.of(
+                        "RequiresCompatibilities", List.of("FARGATE"),
+                        "NetworkMode", "awsvpc",
+                        "ContainerDefinitions",
+                                List.of(Match.objectLike(Map.of(
+                                        "Name",
+                                        "migrations",
+                                        "Essential",
+                                        true,
+                                        "LogConfiguration",
+                                        Match.objectLike(Map.of("LogDriver", "awslogs")))))));
+        Map<String, Map<String, Object>> handlers = t.findResources(
+                "AWS::Lambda::Function",
+                Map.of("Properties", Map.of("Handler", Match.stringLikeRegexp("MigrationTaskFunction::.*"))));
+        assertThat(handlers).hasSize(2);
+        assertThat(handlers.values().toString())
+                .contains("MigrationTaskFunction::onEvent", "MigrationTaskFunction::isComplete")
+                .contains("SLIPWAY_TASK_CLUSTER", "SLIPWAY_TASK_DEFINITION", "SLIPWAY_TASK_SUBNETS")
+                .contains("SLIPWAY_TASK_SECURITY_GROUPS", "SLIPWAY_TASK_LOG_GROUP")
+                .doesNotContain("VpcConfig");
+        String policies = t.findResources("AWS::IAM::Policy").toString();
+        assertThat(policies).contains("ecs:RunTask", "ecs:DescribeTasks", "iam:PassRole");
+        // the Provider's waiter: isComplete every 30 s, for at most 2 hours (its state machine's retries)
+        t.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
+        assertThat(t.findResources("AWS::StepFunctions::StateMachine").toString())
+                .contains("IntervalSeconds\":30")
+                .contains("MaxAttempts\":240");
+        // the task reaches ECR, S3 and CloudWatch Logs from the isolated subnets
+        String endpoints = t.findResources("AWS::EC2::VPCEndpoint").toString();
+        assertThat(endpoints).contains(".ecr.api", ".ecr.dkr", ".logs", ".s3");
+        // the task's security group is admitted by the database
+        assertThat(t.findResources("AWS::EC2::SecurityGroupIngress").toString()).contains("TaskSecurityGroup");
+        assertThat(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+        assertThat(Annotations.fromStack(synth.stack()).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+    }
+
     @Test
     void schemaHash_changesWhenAMigrationChanges_andNotOtherwise(@TempDir Path copy) throws IOException {
         copyProject(PROJECT, copy);

@@ -1,4 +1,4 @@
-package dev.slipway.testing;
+package dev.slipway.local.aws;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -8,12 +8,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-/** What the stand-ins for AWS JSON 1.1 services share: a loopback HTTP server on port 0 and AWS's answer shape. */
-abstract class AwsJsonStandIn implements AutoCloseable {
+/** What the local stand-ins for AWS JSON 1.1 services share: a loopback HTTP server on port 0 and AWS's answer shape. */
+public abstract class LocalAwsService implements AutoCloseable {
 
     private final HttpServer server;
 
-    AwsJsonStandIn() throws IOException {
+    protected LocalAwsService() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -24,14 +24,14 @@ abstract class AwsJsonStandIn implements AutoCloseable {
     }
 
     /** Answers one request. */
-    abstract void handle(HttpExchange exchange) throws IOException;
+    protected abstract void handle(HttpExchange exchange) throws IOException;
 
     /** The endpoint, for {@code AWS_ENDPOINT_URL_<SERVICE>}. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    static void answer(HttpExchange exchange, int status, String json) throws IOException {
+    protected static void answer(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
         exchange.sendResponseHeaders(status, bytes.length);

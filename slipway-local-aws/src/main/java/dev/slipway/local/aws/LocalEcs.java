@@ -1,4 +1,4 @@
-package dev.slipway.testing;
+package dev.slipway.local.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,14 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for Amazon ECS on 127.0.0.1 (port 0) that runs each Fargate task as a child process: {@code RunTask}
+ * A local stand-in for Amazon ECS on 127.0.0.1 (port 0) that runs each Fargate task as a child process: {@code RunTask}
  * starts the command registered for the task definition, {@code DescribeTasks} reports it as ECS does, {@code
  * RUNNING} while the process lives, then {@code STOPPED} with {@code stopCode EssentialContainerExited} and the
  * process's exit code as the container's. Requests must be AWS JSON 1.1 with the ECS {@code X-Amz-Target} and
  * carry a SigV4 {@code Authorization} for service {@code ecs} (the key is not checked). Shapes as in
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html and API_DescribeTasks.html.
  */
-public final class EcsStandIn extends AwsJsonStandIn {
+public final class LocalEcs extends LocalAwsService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET = "AmazonEC2ContainerServiceV20141113.";
@@ -36,7 +36,9 @@ public final class EcsStandIn extends AwsJsonStandIn {
     private final Map<String, Process> tasks = new ConcurrentHashMap<>();
     public final List<Launch> launches = new CopyOnWriteArrayList<>();
 
-    public EcsStandIn() throws IOException {}
+    public LocalEcs() throws IOException {
+        super();
+    }
 
     /** Registers what {@code taskDefinition} (its ARN or family) runs. */
     public void define(String taskDefinition, TaskCommand command) {
@@ -44,7 +46,7 @@ public final class EcsStandIn extends AwsJsonStandIn {
     }
 
     @Override
-    void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
