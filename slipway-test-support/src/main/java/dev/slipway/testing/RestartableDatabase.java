@@ -30,6 +30,14 @@ public abstract class RestartableDatabase implements AutoCloseable {
     /** Starts it again on the same port and data. */
     public abstract void start() throws Exception;
 
+    /**
+     * Makes the server check passwords over TCP for every user but {@link #user()} (an embedded PostgreSQL trusts
+     * everyone by default, so a rotated password would go unnoticed). PostgreSQL only; MySQL checks them anyway.
+     */
+    public void requirePasswords() throws Exception {
+        throw new UnsupportedOperationException("only the embedded PostgreSQL trusts every user");
+    }
+
     /** A new connection, as {@link #user()}. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), user(), "");
@@ -68,6 +76,20 @@ public abstract class RestartableDatabase implements AutoCloseable {
         @Override
         public String user() {
             return "postgres";
+        }
+
+        @Override
+        public void requirePasswords() throws Exception {
+            Files.writeString(
+                    data.resolve("pg_hba.conf"),
+                    "local all all trust\n"
+                            + "host all postgres 127.0.0.1/32 trust\n"
+                            + "host all postgres ::1/128 trust\n"
+                            + "host all all 127.0.0.1/32 scram-sha-256\n"
+                            + "host all all ::1/128 scram-sha-256\n");
+            try (Connection c = connect()) {
+                c.createStatement().execute("select pg_reload_conf()");
+            }
         }
 
         @Override

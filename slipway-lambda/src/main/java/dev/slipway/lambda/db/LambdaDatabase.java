@@ -139,6 +139,13 @@ public final class LambdaDatabase implements AutoCloseable {
                             + " user may connect from this function.",
                     e);
         }
+        if (e.getErrorCode() == 1044 || state.equals("42501")) {
+            return new SlipwayLambdaException(
+                    SlipwayLambdaException.Kind.CONFIGURATION,
+                    "The database accepted " + creds + " but refused it the database (SQL state " + state + "):"
+                            + " grant the user access to it (GRANT ... ON db.* / GRANT CONNECT ON DATABASE).",
+                    e);
+        }
         if (state.equals("3D000") || e.getErrorCode() == 1049) {
             return new SlipwayLambdaException(
                     SlipwayLambdaException.Kind.CONFIGURATION,

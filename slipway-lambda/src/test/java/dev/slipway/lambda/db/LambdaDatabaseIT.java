@@ -3,28 +3,22 @@ package dev.slipway.lambda.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import dev.slipway.lambda.snapstart.Priming;
 import dev.slipway.lambda.snapstart.SnapStartHooks;
-import dev.slipway.testing.SecretsManagerStandIn;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServer;
 import dev.slipway.testing.TestServers;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 class LambdaDatabaseIT {
 
@@ -115,88 +109,6 @@ class LambdaDatabaseIT {
                             .isEqualTo(2);
                 }
             } finally {
-                try (Connection admin = db.connect();
-                        Statement s = admin.createStatement()) {
-                    s.execute("drop user '" + user + "'@'%'");
-                }
-            }
-        }
-    }
-
-    /**
-     * The same rotation as a deployed function meets it: the secret is read through the Parameters and Secrets
-     * extension (here an HTTP stand-in that, like the extension within its TTL, keeps answering the value it cached:
-     * the old password), and Secrets Manager (a stand-in that checks SigV4 as AWS does) holds the new one. The
-     * refused reconnect must go past the extension to Secrets Manager, or it fails for as long as the cache lives.
-     */
-    @Test
-    void afterARealRotation_whileTheExtensionStillCachesTheOldPassword_theRefusedReconnectReadsSecretsManager()
-            throws Exception {
-        try (TestDatabase db = TestServers.mysql().createDatabase();
-                SecretsManagerStandIn secretsManager = new SecretsManagerStandIn(
-                        AwsSessionCredentialsIdentity.create("ASIAFUNCTION", "function/secret", "session-token"),
-                        "eu-west-1")) {
-            String user = "rot_" + db.name().substring(db.name().length() - 8);
-            URI server = URI.create(db.url().substring("jdbc:".length()));
-            java.util.function.Function<String, String> secretWith = password -> "{\"engine\":\"mysql\",\"host\":\""
-                    + server.getHost() + "\",\"port\":" + server.getPort() + ",\"username\":\"" + user
-                    + "\",\"password\":\"" + password + "\",\"dbname\":\"" + db.name() + "\"}";
-            String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:blog-db-AbCdEf";
-            secretsManager.put(arn, secretWith.apply("old-Pa55"));
-            java.util.concurrent.atomic.AtomicInteger extensionReads = new java.util.concurrent.atomic.AtomicInteger();
-            String cached = "{\"SecretString\":"
-                    + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(secretWith.apply("old-Pa55"))
-                    + "}";
-            HttpServer extension = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            extension.createContext("/secretsmanager/get", exchange -> {
-                try (exchange) {
-                    boolean token = "session-token"
-                            .equals(exchange.getRequestHeaders().getFirst("X-Aws-Parameters-Secrets-Token"));
-                    byte[] body = (token ? cached : "{\"error\":\"bad session token or header key\"}")
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    if (token) extensionReads.incrementAndGet();
-                    exchange.sendResponseHeaders(token ? 200 : 401, body.length);
-                    exchange.getResponseBody().write(body);
-                }
-            });
-            extension.start();
-            try (Connection admin = db.connect();
-                    Statement s = admin.createStatement()) {
-                s.execute("create user '" + user + "'@'%' identified by 'old-Pa55'");
-                s.execute("grant all on `" + db.name() + "`.* to '" + user + "'@'%'");
-            }
-            Map<String, String> env = Map.of(
-                    "SLIPWAY_DB_SECRET_ARN", arn,
-                    "AWS_REGION", "eu-west-1",
-                    "AWS_ACCESS_KEY_ID", "ASIAFUNCTION",
-                    "AWS_SECRET_ACCESS_KEY", "function/secret",
-                    "AWS_SESSION_TOKEN", "session-token",
-                    "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT",
-                            String.valueOf(extension.getAddress().getPort()),
-                    "AWS_ENDPOINT_URL_SECRETS_MANAGER",
-                            secretsManager.endpoint().toString());
-            try (LambdaDatabase database = LambdaDatabase.fromEnvironment(env)) {
-                assertThat(database.dsl().fetchValue(DSL.inline(1))).isEqualTo(1);
-                assertThat(extensionReads.get()).isEqualTo(1);
-                assertThat(secretsManager.reads())
-                        .as("the first read comes from the extension")
-                        .isZero();
-                long connectionId = database.dsl().fetchValue(DSL.field("connection_id()", Long.class));
-
-                try (Connection admin = db.connect();
-                        Statement s = admin.createStatement()) {
-                    s.execute("alter user '" + user + "'@'%' identified by 'new-Pa55'"); // the rotation
-                    secretsManager.put(arn, secretWith.apply("new-Pa55"));
-                    s.execute("kill " + connectionId);
-                }
-
-                assertThat(database.dsl().fetchValue(DSL.inline(2))).isEqualTo(2);
-                assertThat(secretsManager.reads())
-                        .as("read once, past the extension's cache")
-                        .isEqualTo(1);
-                assertThat(extensionReads.get()).isEqualTo(1);
-            } finally {
-                extension.stop(0);
                 try (Connection admin = db.connect();
                         Statement s = admin.createStatement()) {
                     s.execute("drop user '" + user + "'@'%'");
