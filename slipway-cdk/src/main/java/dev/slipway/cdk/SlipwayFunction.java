@@ -15,18 +15,15 @@ import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
-import software.amazon.awscdk.services.lambda.ParamsAndSecretsLayerVersion;
-import software.amazon.awscdk.services.lambda.ParamsAndSecretsOptions;
-import software.amazon.awscdk.services.lambda.ParamsAndSecretsVersions;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.constructs.Construct;
 
 /**
  * A Java function next to the database (or, {@link Props#withDataApi}, outside the VPC through Aurora's Data API): arm64, SnapStart on published versions behind the alias {@code live},
- * tiered compilation stopped at C1 (faster starts), JSON logs, the AWS Parameters and Secrets extension (the
- * secret is read through it, cached 60 s), the secret's ARN in {@code SLIPWAY_DB_SECRET_ARN} with read permission,
- * and database ingress from its own security group only.
+ * tiered compilation stopped at C1 (faster starts), JSON logs, the secret's ARN in {@code SLIPWAY_DB_SECRET_ARN}
+ * with read permission (the function reads it from Secrets Manager once per container and after each SnapStart
+ * restore), {@code SLIPWAY_ENGINE} and {@code SLIPWAY_DB_NAME}, and database ingress from its own security group.
  */
 public final class SlipwayFunction extends Construct {
 
@@ -88,6 +85,7 @@ public final class SlipwayFunction extends Construct {
         }
         Map<String, String> env = new HashMap<>(props.environment());
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        env.put(Setting.ENGINE.env(), database.engine().id()); // priming at init needs no secret (SnapStart)
         Function.Builder builder = Function.Builder.create(this, "Function")
                 .runtime(props.runtime())
                 .architecture(Architecture.ARM_64)
@@ -112,15 +110,15 @@ public final class SlipwayFunction extends Construct {
                     .allowAllOutbound(true)
                     .build();
             env.put(Setting.DB_SECRET_ARN.env(), database.secret().getSecretArn());
+            // the generated secret has a dbname, a secret a user brings may not: name the database explicitly
+            env.put(Setting.DB_NAME.env(), database.databaseName());
             database.proxyEndpoint().ifPresent(endpoint -> env.put(Setting.DB_HOST.env(), endpoint));
-            builder.vpc(network.vpc())
-                    .vpcSubnets(network.subnets())
-                    .securityGroups(List.of(group))
-                    .paramsAndSecrets(ParamsAndSecretsLayerVersion.fromVersion(
-                            ParamsAndSecretsVersions.V1_0_103,
-                            ParamsAndSecretsOptions.builder()
-                                    .secretsManagerTtl(Duration.seconds(60))
-                                    .build()));
+            // No Parameters and Secrets extension: it authenticates callers by AWS_SESSION_TOKEN, which a SnapStart
+            // function does not have (its keys come from the container credentials endpoint,
+            // https://docs.aws.amazon.com/lambda/latest/dg/snapstart-activate.html#snapstart-credentials), so it
+            // could not answer; the function reads the secret from Secrets Manager itself, once per container and
+            // after each restore (SecretSource.forFunction), and needs no layer ARN per region and architecture.
+            builder.vpc(network.vpc()).vpcSubnets(network.subnets()).securityGroups(List.of(group));
         }
         this.function = builder.environment(env).build();
         this.alias = Alias.Builder.create(this, "Live")

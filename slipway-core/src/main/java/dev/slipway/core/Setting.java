@@ -29,7 +29,14 @@ public enum Setting {
             true,
             "directory with postgresql/ and mysql/; in the migration function a location, default"
                     + " classpath:migrations"),
-    ENGINE(Group.FREQUENT, "slipway.engine", "--engine", null, "from the URL", false, "postgresql or mysql"),
+    ENGINE(
+            Group.FREQUENT,
+            "slipway.engine",
+            "--engine",
+            null,
+            "from the URL",
+            true,
+            "postgresql or mysql; in a function, the engine before its secret is read (the CDK constructs set it)"),
     CONNECT_TIMEOUT_SECONDS(
             Group.FREQUENT,
             "slipway.connect.timeout.seconds",

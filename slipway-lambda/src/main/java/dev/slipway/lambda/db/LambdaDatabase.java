@@ -28,6 +28,7 @@ public final class LambdaDatabase implements AutoCloseable {
 
     private final CredentialsProvider credentials;
     private final Settings settings;
+    private final SQLDialect engineHint;
     private Connection connection;
     private SQLDialect dialect;
     private int connects;
@@ -37,8 +38,14 @@ public final class LambdaDatabase implements AutoCloseable {
     }
 
     public LambdaDatabase(CredentialsProvider credentials, Settings settings) {
+        this(credentials, settings, null);
+    }
+
+    /** {@code engineHint}: the dialect before anything is connected or read ({@code SLIPWAY_ENGINE}), or null. */
+    public LambdaDatabase(CredentialsProvider credentials, Settings settings, SQLDialect engineHint) {
         this.credentials = credentials;
         this.settings = settings;
+        this.engineHint = engineHint;
     }
 
     /**
@@ -46,7 +53,20 @@ public final class LambdaDatabase implements AutoCloseable {
      * Secrets Manager itself after a refusal or under SnapStart), or a JDBC URL.
      */
     public static LambdaDatabase fromEnvironment(Map<String, String> env) {
-        return new LambdaDatabase(CredentialsProvider.fromEnvironment(env, SecretSource.forFunction(env)));
+        String engine = env.get(dev.slipway.core.Setting.ENGINE.env());
+        SQLDialect hint;
+        try {
+            hint = engine == null || engine.isBlank()
+                    ? null
+                    : SQLDialect.valueOf(dev.slipway.core.Engine.parse(engine).jooqDialect());
+        } catch (IllegalArgumentException e) {
+            throw new SlipwayLambdaException(
+                    SlipwayLambdaException.Kind.CONFIGURATION,
+                    dev.slipway.core.Setting.ENGINE.env() + ": " + e.getMessage(),
+                    e);
+        }
+        return new LambdaDatabase(
+                CredentialsProvider.fromEnvironment(env, SecretSource.forFunction(env)), new Settings(), hint);
     }
 
     /** A jOOQ context on a connection that was valid a moment ago. */
@@ -108,9 +128,14 @@ public final class LambdaDatabase implements AutoCloseable {
         return credentials;
     }
 
-    /** The dialect of the configured database, fetching credentials if needed but not connecting. */
+    /**
+     * The dialect of the configured database: of the connection once there is one, else {@code SLIPWAY_ENGINE}'s,
+     * else the credentials' (which may read the secret). Priming at init asks for it: with {@code SLIPWAY_ENGINE}
+     * set, nothing is read from the secret before a SnapStart snapshot.
+     */
     public SQLDialect dialect() {
-        return dialect != null ? dialect : credentials.get().dialect();
+        if (dialect != null) return dialect;
+        return engineHint != null ? engineHint : credentials.get().dialect();
     }
 
     /** Closes the connection (before a SnapStart checkpoint, or at shutdown); the next use reconnects. */

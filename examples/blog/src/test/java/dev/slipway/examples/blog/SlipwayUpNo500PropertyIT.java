@@ -51,7 +51,7 @@ class SlipwayUpNo500PropertyIT {
         if (db != null) db.close();
     }
 
-    @Property(tries = 150)
+    @Property
     void everyAnswerOverHttp_isA2xxOrA4xxWithTheErrorShape(@ForAll("requests") BlogApiNo500PropertyIT.Request request)
             throws Exception {
         byte[] body = request.body() == null

@@ -75,9 +75,15 @@ class BlogStackTest {
                                         Match.objectLike(Map.of(
                                                 "SLIPWAY_DB_SECRET_ARN",
                                                 Match.anyValue(),
+                                                "SLIPWAY_ENGINE",
+                                                "postgresql",
+                                                "SLIPWAY_DB_NAME",
+                                                "app",
                                                 "JAVA_TOOL_OPTIONS",
                                                 "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))));
         t.hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
+        // no Parameters and Secrets extension layer: it cannot serve a SnapStart function (no AWS_SESSION_TOKEN)
+        assertThat(t.findResources("AWS::Lambda::Function").toString()).doesNotContain("Layers");
         // the routes file's eight routes, and $default to the single function so it answers 404/405 itself
         t.resourceCountIs("AWS::ApiGatewayV2::Route", 9);
         t.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "GET /authors/{id}"));
