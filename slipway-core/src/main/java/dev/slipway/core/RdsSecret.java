@@ -61,9 +61,14 @@ public record RdsSecret(String username, String password, String host, int port,
      * endpoint) when they are given.
      */
     public String jdbcUrl(String databaseOverride, String hostOverride) {
+        return jdbcUrl(databaseOverride, hostOverride, DatabaseTls.auto());
+    }
+
+    /** As {@link #jdbcUrl(String, String)}, with {@code tls}'s parameters when it requires TLS for the host. */
+    public String jdbcUrl(String databaseOverride, String hostOverride, DatabaseTls tls) {
         String database = databaseOverride != null && !databaseOverride.isBlank() ? databaseOverride : dbname;
         String at = hostOverride != null && !hostOverride.isBlank() ? hostOverride : host;
-        return engine.jdbcUrl(at, port, database);
+        return tls.apply(engine, at, engine.jdbcUrl(at, port, database));
     }
 
     @Override

@@ -217,6 +217,23 @@ public enum Setting {
             "the secret's host",
             true,
             "overrides the secret's host (the CDK constructs set the RDS Proxy endpoint)"),
+    DB_TLS(
+            Group.FUNCTIONS,
+            "slipway.db.tls",
+            null,
+            "auto",
+            null,
+            true,
+            "TLS to the database of a secret: auto (verified against the RDS CAs for *.rds.amazonaws.com hosts),"
+                    + " verify-full (every host) or off"),
+    DB_CA_FILE(
+            Group.FUNCTIONS,
+            "slipway.db.ca.file",
+            null,
+            null,
+            "the RDS CA bundle",
+            true,
+            "a PEM file of the CAs to verify the database's certificate against"),
     TASK_CLUSTER(
             Group.FUNCTIONS,
             "slipway.task.cluster",

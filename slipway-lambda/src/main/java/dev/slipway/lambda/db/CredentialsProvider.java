@@ -1,5 +1,6 @@
 package dev.slipway.lambda.db;
 
+import dev.slipway.core.DatabaseTls;
 import dev.slipway.core.Setting;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import java.util.Map;
@@ -41,9 +42,15 @@ public final class CredentialsProvider {
         if (secretArn != null && !secretArn.isBlank()) {
             String dbName = env.get(Setting.DB_NAME.env());
             String host = env.get(Setting.DB_HOST.env());
+            DatabaseTls tls;
+            try {
+                tls = DatabaseTls.fromEnvironment(env);
+            } catch (IllegalArgumentException e) {
+                throw new SlipwayLambdaException(SlipwayLambdaException.Kind.CONFIGURATION, e.getMessage(), e);
+            }
             return new CredentialsProvider(
-                    () -> DbCredentials.fromRdsSecret(secrets.fetch(secretArn), dbName, host),
-                    () -> DbCredentials.fromRdsSecret(secrets.fetchCurrent(secretArn), dbName, host));
+                    () -> DbCredentials.fromRdsSecret(secrets.fetch(secretArn), dbName, host, tls),
+                    () -> DbCredentials.fromRdsSecret(secrets.fetchCurrent(secretArn), dbName, host, tls));
         }
         String url = env.get(Setting.URL.env());
         if (url != null && !url.isBlank()) {

@@ -1,5 +1,6 @@
 package dev.slipway.lambda.db;
 
+import dev.slipway.core.DatabaseTls;
 import dev.slipway.core.Engine;
 import dev.slipway.core.JdbcUrls;
 import dev.slipway.core.RdsSecret;
@@ -36,6 +37,12 @@ public record DbCredentials(String url, String user, String password, Engine eng
 
     /** As {@link #fromRdsSecret(String, String)}, connecting to {@code hostOverride} when given (an RDS Proxy). */
     public static DbCredentials fromRdsSecret(String json, String databaseOverride, String hostOverride) {
+        return fromRdsSecret(json, databaseOverride, hostOverride, DatabaseTls.auto());
+    }
+
+    /** As above, with {@code tls} deciding whether the URL requires verified TLS (see {@link DatabaseTls}). */
+    public static DbCredentials fromRdsSecret(
+            String json, String databaseOverride, String hostOverride, DatabaseTls tls) {
         RdsSecret secret;
         try {
             secret = RdsSecret.parse(json);
@@ -43,7 +50,10 @@ public record DbCredentials(String url, String user, String password, Engine eng
             throw new SlipwayLambdaException(SlipwayLambdaException.Kind.SECRET, e.getMessage(), e);
         }
         return new DbCredentials(
-                secret.jdbcUrl(databaseOverride, hostOverride), secret.username(), secret.password(), secret.engine());
+                secret.jdbcUrl(databaseOverride, hostOverride, tls),
+                secret.username(),
+                secret.password(),
+                secret.engine());
     }
 
     /** The jOOQ dialect of the engine. */
