@@ -62,14 +62,36 @@ public final class SlipwayMigrations extends Construct {
         }
     }
 
+    /**
+     * What the migrations are and how they run.
+     *
+     * @param migrationsRoot the directory with {@code postgresql/} and {@code mysql/}
+     * @param artifact the migration function's zip, migrations inside (see examples/blog)
+     * @param timeout the migration function's timeout (at most 15 minutes): the deploy answers CloudFormation
+     *     with the reason 5 s before it ends, and waits for the database and another deploy's lock only until then
+     * @param task run the migrations as an ECS Fargate task instead (see the class), or null
+     */
+    public record Props(Path migrationsRoot, Path artifact, Duration timeout, TaskProps task) {
+
+        /** 5 minutes, in the function. */
+        public static Props of(Path migrationsRoot, Path artifact) {
+            return new Props(migrationsRoot, artifact, Duration.minutes(5), null);
+        }
+
+        public Props withTimeout(Duration value) {
+            return new Props(migrationsRoot, artifact, value, task);
+        }
+
+        public Props withTask(TaskProps value) {
+            return new Props(migrationsRoot, artifact, timeout, value);
+        }
+    }
+
     private final SlipwayFunction function;
     private final CustomResource resource;
     private final String schemaHash;
 
-    /**
-     * @param migrationsRoot the directory with {@code postgresql/} and {@code mysql/}
-     * @param artifact the migration function's zip, migrations inside (see examples/blog)
-     */
+    /** {@link Props#of}: 5 minutes, in the function. */
     public SlipwayMigrations(
             Construct scope,
             String id,
@@ -77,31 +99,30 @@ public final class SlipwayMigrations extends Construct {
             SlipwayDatabase database,
             Path migrationsRoot,
             Path artifact) {
-        this(scope, id, network, database, migrationsRoot, artifact, null);
+        this(scope, id, network, database, Props.of(migrationsRoot, artifact));
     }
 
-    /** As above; with {@code task} non-null, the migrations run as an ECS Fargate task (see the class). */
     public SlipwayMigrations(
-            Construct scope,
-            String id,
-            SlipwayNetwork network,
-            SlipwayDatabase database,
-            Path migrationsRoot,
-            Path artifact,
-            TaskProps task) {
+            Construct scope, String id, SlipwayNetwork network, SlipwayDatabase database, Props props) {
         super(scope, id);
-        this.schemaHash = schemaHash(migrationsRoot, database);
+        double seconds = props.timeout().toSeconds().doubleValue();
+        if (seconds > 900 || seconds < 30) {
+            throw new IllegalArgumentException(
+                    "SlipwayMigrations.Props.timeout is " + props.timeout().toHumanString()
+                            + "; Lambda allows 30 s to 15 minutes here. For longer migrations use withTask(TaskProps.of(image)).");
+        }
+        this.schemaHash = schemaHash(props.migrationsRoot(), database);
         this.function = new SlipwayFunction(
                 this,
                 "Function",
                 network,
                 database,
-                SlipwayFunction.Props.of(HANDLER, artifact).withTimeout(Duration.minutes(5)));
-        Provider provider = task == null
+                SlipwayFunction.Props.of(HANDLER, props.artifact()).withTimeout(props.timeout()));
+        Provider provider = props.task() == null
                 ? Provider.Builder.create(this, "Provider")
                         .onEventHandler(function.alias())
                         .build()
-                : new MigrationTaskProvider(this, "Task", network, database, artifact, task).provider();
+                : new MigrationTaskProvider(this, "Task", network, database, props.artifact(), props.task()).provider();
         this.resource = CustomResource.Builder.create(this, "Resource")
                 .serviceToken(provider.getServiceToken())
                 .resourceType("Custom::SlipwayMigrations")

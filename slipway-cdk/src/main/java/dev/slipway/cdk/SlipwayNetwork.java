@@ -15,8 +15,8 @@ import software.constructs.Construct;
 
 /**
  * Where the database and functions live. Either your VPC, or a new one with isolated subnets only (two AZs, no
- * NAT gateway, no internet) and the one interface endpoint the functions need: Secrets Manager. VPC flow logs
- * go to CloudWatch Logs.
+ * NAT gateway, no internet), the one interface endpoint the functions need (Secrets Manager) and the free S3 gateway
+ * endpoint (a raw custom resource's answer goes to S3). VPC flow logs go to CloudWatch Logs.
  */
 public final class SlipwayNetwork extends Construct {
 
@@ -38,11 +38,21 @@ public final class SlipwayNetwork extends Construct {
                 .flowLogs(Map.of("FlowLogs", FlowLogOptions.builder().build()))
                 .build();
         interfaceEndpoint(created, "SecretsManager", InterfaceVpcEndpointAwsService.SECRETS_MANAGER);
+        // S3, free as a gateway endpoint: a raw custom resource answers CloudFormation by a PUT to a presigned S3
+        // URL, which isolated subnets reach only through it; the migration task pulls its image's layers from S3
+        created.addGatewayEndpoint(
+                "S3",
+                software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions.builder()
+                        .service(software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService.S3)
+                        .subnets(List.of(SubnetSelection.builder()
+                                .subnetType(SubnetType.PRIVATE_ISOLATED)
+                                .build()))
+                        .build());
         this.vpc = created;
         this.created = true;
     }
 
-    /** Your VPC: it must reach Secrets Manager from its private subnets (an endpoint or a NAT). */
+    /** Your VPC: it must reach Secrets Manager (and S3, for a raw custom resource) from its private subnets. */
     public SlipwayNetwork(Construct scope, String id, IVpc existing) {
         super(scope, id);
         this.vpc = existing;
@@ -51,21 +61,13 @@ public final class SlipwayNetwork extends Construct {
 
     /**
      * The endpoints an ECS Fargate task in the isolated subnets needs (the migration task of {@link
-     * SlipwayMigrations.TaskProps}): ECR's API and registry, S3 (a free gateway endpoint, where ECR keeps layers)
-     * and CloudWatch Logs. Added once; in your own VPC they are yours to provide (or a NAT).
+     * SlipwayMigrations.TaskProps}): ECR's API and registry, and CloudWatch Logs (S3, where ECR keeps the layers,
+     * is there already). Added once; in your own VPC they are yours to provide (or a NAT).
      */
     void addContainerTaskEndpoints() {
         if (!created || containerEndpoints) return;
         containerEndpoints = true;
         Vpc own = (Vpc) vpc;
-        own.addGatewayEndpoint(
-                "S3",
-                software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions.builder()
-                        .service(software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService.S3)
-                        .subnets(List.of(SubnetSelection.builder()
-                                .subnetType(SubnetType.PRIVATE_ISOLATED)
-                                .build()))
-                        .build());
         for (var service : Map.of(
                         "EcrApi", InterfaceVpcEndpointAwsService.ECR,
                         "EcrDocker", InterfaceVpcEndpointAwsService.ECR_DOCKER,

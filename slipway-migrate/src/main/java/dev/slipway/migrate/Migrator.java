@@ -31,6 +31,7 @@ public final class Migrator {
     private final MigrationsLocation location;
     private final DatabaseWaiter waiter;
     private final Consumer<String> progress;
+    private java.time.Instant deadline;
 
     public Migrator(DatabaseConfig database, MigrationsLocation location, Consumer<String> progress) {
         this(database, location, DatabaseWaiter.withProgress(progress), progress);
@@ -54,10 +55,39 @@ public final class Migrator {
         return database.engine();
     }
 
+    /**
+     * Bounds the wait for another deploy's lock to {@code deadline} (a function's remaining time), so that a waiting
+     * deploy fails with its reason while there is still time to answer, instead of being killed mid-wait.
+     */
+    public Migrator withDeadline(java.time.Instant deadline) {
+        this.deadline = deadline;
+        return this;
+    }
+
+    private java.time.Duration lockWait() {
+        if (deadline == null) return LOCK_TIMEOUT;
+        java.time.Duration left = java.time.Duration.between(java.time.Instant.now(), deadline);
+        if (left.compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+            throw new MigrateException(
+                    MigrateErrorCode.UNREACHABLE,
+                    "No time is left to wait for the deploy lock (the database took the time to answer). Raise the"
+                            + " migration function's timeout (SlipwayMigrations.Props.withTimeout) and deploy again.");
+        }
+        return left.compareTo(LOCK_TIMEOUT) < 0 ? left : LOCK_TIMEOUT;
+    }
+
     /** Applies every pending migration; a no-op when the database is up to date. */
     public DeployResult deploy() {
         // the connection that proves the database is up then holds the deploy lock: one connect fewer
-        try (DeployLock lock = DeployLock.acquire(waiter.connect(database), database.engine(), LOCK_TIMEOUT)) {
+        Connection connection = waiter.connect(database);
+        java.time.Duration lockWait;
+        try {
+            lockWait = lockWait();
+        } catch (MigrateException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+        try (DeployLock lock = DeployLock.acquire(connection, database.engine(), lockWait)) {
             progress.accept("Applying pending migrations to " + database);
             RunningMigration running = new RunningMigration();
             Flyway flyway = FlywayFactory.create(database, location, false, running);
@@ -82,6 +112,13 @@ public final class Migrator {
         } catch (FlywayException e) {
             throw new MigrateException(MigrateErrorCode.MIGRATION_FAILED, failureMessage(e), e);
         } catch (SQLException e) {
+            if ("55P03".equals(e.getSQLState())) { // PostgreSQL's lock_timeout
+                throw new MigrateException(
+                        MigrateErrorCode.MIGRATION_FAILED,
+                        "Another deploy held the deploy lock for more than " + lockWait.toSeconds() + " s (as long as"
+                                + " this deploy could wait). Check for a stuck deploy (pg_stat_activity) and retry.",
+                        e);
+            }
             throw new MigrateException(
                     MigrateErrorCode.MIGRATION_FAILED, "Could not take the deploy lock: " + e.getMessage(), e);
         }
@@ -123,6 +160,13 @@ public final class Migrator {
             return FlywayFactory.create(database, location, allowClean);
         } catch (SQLException e) {
             throw new MigrateException(MigrateErrorCode.UNREACHABLE, "Cannot connect: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) { // the deploy fails for its own reason
         }
     }
 

@@ -89,7 +89,8 @@ public class MigrationFunction implements RequestStreamHandler {
         if ("Delete".equals(event.getRequestType())) {
             return Map.of("Deleted", "schema left in place");
         }
-        return data(runner.deploy(remaining(context)));
+        Duration remaining = remaining(context);
+        return FunctionDeadline.within(remaining, () -> data(runner.deploy(remaining)));
     }
 
     private Object command(String command, Context context) {

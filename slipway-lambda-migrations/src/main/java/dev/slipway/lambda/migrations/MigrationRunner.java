@@ -85,7 +85,9 @@ public final class MigrationRunner {
                 .password(creds.password())
                 .connectTimeout(budget)
                 .build();
-        return new Migrator(config, location, log);
+        // the lock wait ends with the budget too: a deploy waiting for another must still answer CloudFormation
+        return new Migrator(config, location, log)
+                .withDeadline(java.time.Instant.now().plus(budget));
     }
 
     static String env(Map<String, String> env, String name, String fallback) {

@@ -43,7 +43,8 @@ public final class MysqlBehaviour implements EngineBehaviour {
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next() || rs.getInt(1) != 1) {
                     throw new SQLException("Another deploy held the lock " + lockName + " for more than "
-                            + timeout.toSeconds() + " s. Check for a stuck deploy (SHOW PROCESSLIST) and retry.");
+                            + timeout.toSeconds() + " s (as long as this deploy could wait). Check for a stuck deploy"
+                            + " (SHOW PROCESSLIST) and retry.");
                 }
             }
         }

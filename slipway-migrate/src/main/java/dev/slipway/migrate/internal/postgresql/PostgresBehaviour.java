@@ -11,7 +11,7 @@ public final class PostgresBehaviour implements EngineBehaviour {
 
     public static final PostgresBehaviour INSTANCE = new PostgresBehaviour();
 
-    private static final long LOCK_KEY = 0x5_11_b_3a7L; // "slipway", any constant would do
+    public static final long LOCK_KEY = 0x5_11_b_3a7L; // "slipway", any constant would do
 
     private PostgresBehaviour() {}
 

@@ -74,9 +74,11 @@ public final class BlogStack extends Stack {
                 "Migrations",
                 network,
                 database,
-                project.resolve("migrations"),
-                project.resolve("target/blog-migrations.zip"),
-                settings.migrationsAsTask() ? SlipwayMigrations.TaskProps.of(taskImage(project)) : null);
+                SlipwayMigrations.Props.of(project.resolve("migrations"), project.resolve("target/blog-migrations.zip"))
+                        .withTask(
+                                settings.migrationsAsTask()
+                                        ? SlipwayMigrations.TaskProps.of(taskImage(project))
+                                        : null));
         this.api = new SlipwayFunction(
                 this,
                 "Api",
