@@ -1,9 +1,8 @@
 package dev.slipway.cdk;
 
+import dev.slipway.cdk.internal.DeployedMigrations;
 import dev.slipway.cdk.internal.Nag;
-import dev.slipway.cdk.internal.Version;
-import dev.slipway.schema.MigrationDirectory;
-import dev.slipway.schema.MigrationsHash;
+import dev.slipway.core.Engine;
 import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awscdk.CustomResource;
@@ -15,8 +14,9 @@ import software.constructs.Construct;
 
 /**
  * The migration function behind the CDK Provider framework, and the custom resource that runs it. Its
- * {@code SchemaHash} property is the SHA-256 of this engine's migration files plus Slipway's version, so
- * CloudFormation reruns it exactly when a migration (or the runner) changes, and on no other deployment. It
+ * {@code SchemaHash} property is the SHA-256 of this engine's migrations and of the runner's code, both as the
+ * deployed zip holds them, so CloudFormation reruns it exactly when a migration (or the runner) changes, and on no
+ * other deployment. It
  * depends on the database; {@link #requiredBy} makes handlers wait for it.
  *
  * <p>With {@link TaskProps} (migrations that may outlive Lambda's 15 minutes), the custom resource instead starts
@@ -111,7 +111,7 @@ public final class SlipwayMigrations extends Construct {
                     "SlipwayMigrations.Props.timeout is " + props.timeout().toHumanString()
                             + "; Lambda allows 30 s to 15 minutes here. For longer migrations use withTask(TaskProps.of(image)).");
         }
-        this.schemaHash = schemaHash(props.migrationsRoot(), database);
+        this.schemaHash = schemaHash(props.migrationsRoot(), props.artifact(), database.engine());
         this.function = new SlipwayFunction(
                 this,
                 "Function",
@@ -146,10 +146,13 @@ public final class SlipwayMigrations extends Construct {
                 "The Provider framework's Node.js runtime is chosen by the CDK" + " release, not by this stack.");
     }
 
-    /** SHA-256 of the engine's migration files (names and contents) and Slipway's version. */
-    public static String schemaHash(Path migrationsRoot, SlipwayDatabase database) {
-        String files = MigrationsHash.of(new MigrationDirectory(migrationsRoot), database.engine());
-        return MigrationsHash.combine(files, "slipway " + Version.slipway());
+    /**
+     * The custom resource's {@code SchemaHash}: SHA-256 of the engine's migrations as the zip holds them and of the
+     * rest of the zip's content (the runner), so it changes exactly when what runs changes. Refuses a zip whose
+     * migrations differ from {@code migrationsRoot} (edited after the last build).
+     */
+    public static String schemaHash(Path migrationsRoot, Path artifact, Engine engine) {
+        return DeployedMigrations.schemaHash(migrationsRoot, artifact, engine);
     }
 
     /**

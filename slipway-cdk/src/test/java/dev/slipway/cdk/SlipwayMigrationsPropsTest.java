@@ -1,5 +1,6 @@
 package dev.slipway.cdk;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.core.Engine;
@@ -24,11 +25,15 @@ class SlipwayMigrationsPropsTest {
 
     private SlipwayMigrations.Props props() throws IOException {
         Files.createDirectories(dir.resolve("migrations/postgresql"));
-        Files.writeString(dir.resolve("migrations/postgresql/V1__init.sql"), "create table t (id int primary key);\n");
+        String v1 = "create table t (id int primary key);\n";
+        Files.writeString(dir.resolve("migrations/postgresql/V1__init.sql"), v1);
         Path zip = dir.resolve("fn.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new ZipEntry("Handler.class"));
             out.write(new byte[] {1});
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("migrations/postgresql/V1__init.sql"));
+            out.write(v1.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.closeEntry();
         }
         return SlipwayMigrations.Props.of(dir.resolve("migrations"), zip);
@@ -54,6 +59,28 @@ class SlipwayMigrationsPropsTest {
         // isolated subnets reach S3, where a raw custom resource PUTs its answer
         t.hasResourceProperties(
                 "AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Gateway", "ServiceName", Match.anyValue()));
+    }
+
+    @Test
+    void theSchemaHash_changesWithTheRunnersCode_evenUnderTheSameVersion() throws Exception {
+        SlipwayMigrations.Props props = props();
+        String before = SlipwayMigrations.schemaHash(props.migrationsRoot(), props.artifact(), Engine.POSTGRESQL);
+
+        Path rebuilt = dir.resolve("fn2.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(rebuilt))) {
+            out.putNextEntry(new ZipEntry("Handler.class"));
+            out.write(new byte[] {2}); // another runner, same 0.1.0-SNAPSHOT
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("migrations/postgresql/V1__init.sql"));
+            out.write(Files.readAllBytes(dir.resolve("migrations/postgresql/V1__init.sql")));
+            out.closeEntry();
+        }
+
+        assertThat(SlipwayMigrations.schemaHash(props.migrationsRoot(), rebuilt, Engine.POSTGRESQL))
+                .isNotEqualTo(before);
+        assertThat(SlipwayMigrations.schemaHash(props.migrationsRoot(), props.artifact(), Engine.POSTGRESQL))
+                .as("and only then")
+                .isEqualTo(before);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.slipway.examples.blog.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.cdk.SlipwayMigrations;
 import dev.slipway.core.Engine;
@@ -105,13 +106,15 @@ class BlogStackTest {
                 .next();
         assertThat(dependsOn(t, apiFunction)).contains(migrations);
 
-        // the hash CloudFormation sees is the hash of this engine's migrations (and the runner version)
+        // the hash CloudFormation sees is the hash of this engine's migrations and runner, as the zip holds them
         t.hasResourceProperties(
                 "Custom::SlipwayMigrations",
                 Map.of(
                         "SchemaHash",
                         SlipwayMigrations.schemaHash(
-                                PROJECT.resolve("migrations"), synth.stack().database())));
+                                PROJECT.resolve("migrations"),
+                                PROJECT.resolve("target/blog-migrations.zip"),
+                                Engine.POSTGRESQL)));
 
         assertThat(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
                 .isEmpty();
@@ -205,7 +208,7 @@ class BlogStackTest {
     }
 
     @Test
-    void schemaHash_changesWhenAMigrationChanges_andNotOtherwise(@TempDir Path copy) throws IOException {
+    void schemaHash_changesWhenTheDeployedMigrationsChange_andNotOtherwise(@TempDir Path copy) throws IOException {
         copyProject(PROJECT, copy);
         String original = hash(synth(Engine.POSTGRESQL, copy));
 
@@ -214,9 +217,44 @@ class BlogStackTest {
                 .as("routes are not migrations")
                 .isEqualTo(original);
 
-        Files.writeString(
-                copy.resolve("migrations/postgresql/V1__init.sql"), "\n-- edited\n", StandardOpenOption.APPEND);
+        Path migration = copy.resolve("migrations/postgresql/V1__init.sql");
+        Files.writeString(migration, "\n-- edited\n", StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> synth(Engine.POSTGRESQL, copy))
+                .as("a zip built before the edit would deploy the old migration")
+                .hasMessageContaining("holds other postgresql migrations than")
+                .hasMessageContaining("./mvnw package");
+
+        rebuildMigrationZip(copy); // what ./mvnw package does
         assertThat(hash(synth(Engine.POSTGRESQL, copy))).isNotEqualTo(original);
+    }
+
+    /** The migration zip again, with the project's migrations as they are now (the rest as built). */
+    private static void rebuildMigrationZip(Path project) throws IOException {
+        Path zip = project.resolve("target/blog-migrations.zip");
+        Path built = zip.toRealPath();
+        Files.delete(zip);
+        try (var in = new java.util.zip.ZipFile(built.toFile());
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (var entry : java.util.Collections.list(in.entries())) {
+                if (entry.getName().startsWith("migrations/")) continue;
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                try (var data = in.getInputStream(entry)) {
+                    data.transferTo(out);
+                }
+                out.closeEntry();
+            }
+            try (Stream<Path> files = Files.walk(project.resolve("migrations"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    out.putNextEntry(new java.util.zip.ZipEntry("migrations/"
+                            + project.resolve("migrations")
+                                    .relativize(file)
+                                    .toString()
+                                    .replace('\\', '/')));
+                    out.write(Files.readAllBytes(file));
+                    out.closeEntry();
+                }
+            }
+        }
     }
 
     private static String hash(Synth synth) {
