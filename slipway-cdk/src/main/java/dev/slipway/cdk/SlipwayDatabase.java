@@ -3,6 +3,7 @@ package dev.slipway.cdk;
 import dev.slipway.cdk.internal.Nag;
 import dev.slipway.core.Engine;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.IConnectable;
@@ -84,8 +85,23 @@ public final class SlipwayDatabase extends Construct {
         super(scope, id);
         this.props = props;
         boolean postgres = props.engine() == Engine.POSTGRESQL;
-        this.cluster = DatabaseCluster.Builder.create(this, "Cluster")
-                .engine(engine(props.engine()))
+        IClusterEngine engine = engine(props.engine());
+        DatabaseCluster.Builder builder = DatabaseCluster.Builder.create(this, "Cluster");
+        if (!postgres) {
+            // Aurora MySQL writes no slow-query or audit log unless its cluster parameters say so; the exports below
+            // would stay empty. The general log (every statement) stays off: it costs throughput and storage.
+            builder.parameterGroup(software.amazon.awscdk.services.rds.ParameterGroup.Builder.create(this, "Parameters")
+                    .engine(engine)
+                    .description("Slipway: slow-query and audit logs for the CloudWatch Logs exports")
+                    .parameters(Map.of(
+                            "slow_query_log", "1",
+                            "long_query_time", "2",
+                            "log_output", "FILE",
+                            "server_audit_logging", "1",
+                            "server_audit_events", "CONNECT,QUERY_DCL,QUERY_DDL"))
+                    .build());
+        }
+        this.cluster = builder.engine(engine)
                 .writer(ClusterInstance.serverlessV2("Writer"))
                 .serverlessV2MinCapacity(props.minCapacity())
                 .serverlessV2MaxCapacity(props.maxCapacity())
@@ -99,8 +115,7 @@ public final class SlipwayDatabase extends Construct {
                 .deletionProtection(props.deletionProtection())
                 .removalPolicy(props.deletionProtection() ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY)
                 .enableDataApi(props.dataApi())
-                .cloudwatchLogsExports(
-                        postgres ? List.of("postgresql") : List.of("error", "general", "slowquery", "audit"))
+                .cloudwatchLogsExports(postgres ? List.of("postgresql") : List.of("error", "slowquery", "audit"))
                 .build();
         cluster.addRotationSingleUser(RotationSingleUserOptions.builder()
                 .automaticallyAfter(Duration.days(30))

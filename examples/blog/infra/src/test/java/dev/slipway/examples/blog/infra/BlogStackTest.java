@@ -128,6 +128,18 @@ class BlogStackTest {
 
         synth.template().hasResourceProperties("AWS::RDS::DBCluster", Map.of("Engine", "aurora-mysql"));
         synth.template().hasResourceProperties("Custom::SlipwayMigrations", Map.of("Engine", "mysql"));
+        // the exported logs are written: Aurora MySQL needs its cluster parameters for the slow-query and audit logs
+        synth.template()
+                .hasResourceProperties(
+                        "AWS::RDS::DBCluster",
+                        Map.of("EnableCloudwatchLogsExports", List.of("error", "slowquery", "audit")));
+        synth.template()
+                .hasResourceProperties(
+                        "AWS::RDS::DBClusterParameterGroup",
+                        Map.of(
+                                "Parameters",
+                                Match.objectLike(Map.of(
+                                        "slow_query_log", "1", "log_output", "FILE", "server_audit_logging", "1"))));
         assertThat(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
                 .isEmpty();
     }
