@@ -33,7 +33,10 @@ class ArchitectureTest {
                 "dev.slipway.cli",
                 "dev.slipway.local.runtime",
                 "dev.slipway.cdk",
-                "dev.slipway.dataapi");
+                "dev.slipway.dataapi",
+                "dev.slipway.jdbc",
+                "dev.slipway.aws",
+                "dev.slipway.local.aws");
     }
 
     static JavaClasses classes;

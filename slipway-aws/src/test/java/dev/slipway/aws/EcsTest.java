@@ -91,7 +91,7 @@ class EcsTest {
 
         assertThat(state.succeeded()).isTrue();
         assertThat(state.exitCode()).isZero();
-        var request = standIn.launches.get(0).request();
+        var request = standIn.launches().get(0).request();
         assertThat(request.path("networkConfiguration")
                         .path("awsvpcConfiguration")
                         .path("assignPublicIp")

@@ -77,7 +77,7 @@ class MigrationTaskIT {
             assertThat(answer.path("Data").path("TaskArn").asText()).isEqualTo(taskArn);
             assertThat(history(db)).containsExactly("1", "2");
             assertThat(Files.readString(dir.resolve("task.log"))).contains("Applied 2 migration(s): 1, 2");
-            JsonNode launch = ecs.launches.get(0).request();
+            JsonNode launch = ecs.launches().get(0).request();
             assertThat(launch.path("taskDefinition").asText()).isEqualTo(DEFINITION);
             assertThat(launch.path("networkConfiguration")
                             .path("awsvpcConfiguration")
@@ -121,7 +121,7 @@ class MigrationTaskIT {
             JsonNode deleted = onEvent(function, "Delete");
             assertThat(isComplete(function, deleted).path("IsComplete").asBoolean())
                     .isTrue();
-            assertThat(ecs.launches).isEmpty();
+            assertThat(ecs.launches()).isEmpty();
         }
     }
 

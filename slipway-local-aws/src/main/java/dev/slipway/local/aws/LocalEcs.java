@@ -34,10 +34,15 @@ public final class LocalEcs extends LocalAwsService {
 
     private final Map<String, TaskCommand> definitions = new ConcurrentHashMap<>();
     private final Map<String, Process> tasks = new ConcurrentHashMap<>();
-    public final List<Launch> launches = new CopyOnWriteArrayList<>();
+    private final List<Launch> launches = new CopyOnWriteArrayList<>();
 
     public LocalEcs() throws IOException {
         super();
+    }
+
+    /** The RunTask requests received, in order. */
+    public List<Launch> launches() {
+        return List.copyOf(launches);
     }
 
     /** Registers what {@code taskDefinition} (its ARN or family) runs. */
