@@ -234,6 +234,15 @@ public enum Setting {
             "the RDS CA bundle",
             true,
             "a PEM file of the CAs to verify the database's certificate against"),
+    PRIMING(
+            Group.FUNCTIONS,
+            "slipway.priming",
+            null,
+            "routes",
+            null,
+            true,
+            "routes: an API function sends one request to each of its routes at init, on no database (SnapStart"
+                    + " snapshots it warm); off: it does not"),
     TASK_CLUSTER(
             Group.FUNCTIONS,
             "slipway.task.cluster",

@@ -10,6 +10,9 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.tools.jdbc.MockConnection;
+import org.jooq.tools.jdbc.MockDataProvider;
+import org.jooq.tools.jdbc.MockResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,7 @@ public final class LambdaDatabase implements AutoCloseable {
     private final SQLDialect engineHint;
     private Connection connection;
     private SQLDialect dialect;
+    private volatile boolean priming;
     private int connects;
 
     public LambdaDatabase(CredentialsProvider credentials) {
@@ -69,10 +73,29 @@ public final class LambdaDatabase implements AutoCloseable {
                 CredentialsProvider.fromEnvironment(env, SecretSource.forFunction(env)), new Settings(), hint);
     }
 
-    /** A jOOQ context on a connection that was valid a moment ago. */
+    /** A jOOQ context on a connection that was valid a moment ago (while priming: on no database at all). */
     public DSLContext dsl() {
+        if (priming) return DSL.using(new MockConnection(NO_ROWS), dialect(), settings);
         Connection c = connection();
         return DSL.using(c, dialect, settings);
+    }
+
+    /** Answers every statement with no rows (and updates with 0): what priming's queries run against. */
+    private static final MockDataProvider NO_ROWS = context ->
+            new MockResult[] {new MockResult(0, DSL.using(SQLDialect.DEFAULT).newResult())};
+
+    /**
+     * Runs {@code work} with {@link #dsl()} on a jOOQ {@code MockConnection} that answers every statement with no
+     * rows: the request path (rendering, binding, execution, result mapping) runs and loads its classes at init,
+     * before a SnapStart snapshot, without a database, a secret or a connection in the snapshot.
+     */
+    public <T> T whilePriming(java.util.function.Supplier<T> work) {
+        priming = true;
+        try {
+            return work.get();
+        } finally {
+            priming = false;
+        }
     }
 
     /** The container's connection, (re)opened and validated as described on the class. */

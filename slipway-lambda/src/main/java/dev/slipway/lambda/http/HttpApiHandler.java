@@ -54,6 +54,45 @@ public abstract class HttpApiHandler implements RequestStreamHandler {
         requireRoutesMatchOperations();
     }
 
+    /**
+     * Sends one request to every route of this function at init, as a SnapStart function should before its
+     * snapshot, so that the first real request finds routing, JSON binding (both Jacksons: the event's and the
+     * operation's), validation, jOOQ and the access log already loaded and run: path parameters are {@code 1},
+     * bodies {@code {}} (a validation error is a fine result), and the database is {@code database} while priming
+     * (no rows, no connection; see {@link dev.slipway.lambda.db.LambdaDatabase#whilePriming}). Answers are
+     * discarded, and so are the access-log lines (written, to prime that path too, to a logger that drops them).
+     * {@code SLIPWAY_PRIMING=off} skips it.
+     *
+     * @return how many routes were primed
+     */
+    protected int primeRoutes(dev.slipway.lambda.db.LambdaDatabase database) {
+        if ("off".equalsIgnoreCase(System.getenv(dev.slipway.core.Setting.PRIMING.env()))) return 0;
+        int primed = 0;
+        for (Route route : routes) {
+            if (!route.function().equals(functionName)) continue;
+            APIGatewayV2HTTPEvent event = PrimingRequests.of(route);
+            try {
+                String json = EVENTS.writeValueAsString(event);
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                database.whilePriming(() -> {
+                    try {
+                        handleRequest(
+                                new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                                out,
+                                PrimingRequests.CONTEXT);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return null;
+                });
+                primed++;
+            } catch (RuntimeException | java.io.IOException e) {
+                // priming is an optimisation: a route that cannot be primed is served all the same
+            }
+        }
+        return primed;
+    }
+
     /** Lambda's entry point: the API Gateway HTTP API event (payload 2.0) in, its response out. */
     @Override
     public void handleRequest(java.io.InputStream input, java.io.OutputStream output, Context context)

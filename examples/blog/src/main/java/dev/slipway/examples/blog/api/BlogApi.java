@@ -22,5 +22,6 @@ public class BlogApi extends HttpApiHandler {
         super("api", RoutesFile.fromClasspath("routes"), new BlogOperations(database).all());
         this.snapStart = SnapStartHooks.register(database);
         Priming.prime(database.dialect());
+        primeRoutes(database); // before a SnapStart snapshot: every route once, on no database
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * What a SnapStart function does before its snapshot: {@code new BlogApi()} primes the dialect and the request
- * path, and must read nothing from the secret (a secret in a snapshot outlives its rotation, and is copied to every
+ * What a SnapStart function does before its snapshot: {@code new BlogApi()} primes the dialect and sends a request
+ * to every route on no database, and must open no connection and read nothing from the secret (a secret in a snapshot outlives its rotation, and is copied to every
  * restored container). The environment is the one the CDK constructs give it: the secret's ARN, {@code
  * SLIPWAY_ENGINE}, {@code SLIPWAY_DB_NAME}, and no {@code AWS_SESSION_TOKEN} (SnapStart has none), so the secret
  * comes from Secrets Manager (a stand-in that checks SigV4) on the first request.
@@ -59,8 +59,12 @@ class BlogApiInitIT {
                     "AWS_ENDPOINT_URL_SECRETS_MANAGER",
                     secretsManager.endpoint().toString());
 
-            Api api = new Api(new BlogApi(LambdaDatabase.fromEnvironment(env)));
+            LambdaDatabase database = LambdaDatabase.fromEnvironment(env);
+            Api api = new Api(new BlogApi(database)); // init: priming sends a request to every route
             assertThat(secretsManager.reads()).as("reads before the snapshot").isZero();
+            assertThat(database.connectCount())
+                    .as("connections before the snapshot")
+                    .isZero();
 
             assertThat(api.call("GET", "/authors", null).status()).isEqualTo(200);
             assertThat(api.call("GET", "/authors", null).status()).isEqualTo(200);
