@@ -166,18 +166,7 @@ final class MigrationTaskProvider extends Construct {
             Nag.suppress(
                     function, "AwsSolutions-L1", "java21 is the LTS Slipway's code targets (supported by Lambda).");
         }
-        Nag.suppress(
-                provider,
-                "AwsSolutions-IAM4",
-                "The CDK Provider framework's functions use the AWS-maintained AWSLambdaBasicExecutionRole.");
-        Nag.suppress(
-                provider,
-                "AwsSolutions-IAM5",
-                "The Provider framework may invoke every version of its handlers and run its waiter state machine.");
-        Nag.suppress(
-                provider,
-                "AwsSolutions-L1",
-                "The Provider framework's Node.js runtime is chosen by the CDK release, not by this stack.");
+        // the Provider framework's IAM and runtime findings: SlipwayMigrations suppresses them for either mode
         Nag.suppress(
                 provider,
                 "AwsSolutions-SF1",

@@ -130,20 +130,7 @@ public final class SlipwayMigrations extends Construct {
                         "SchemaHash", schemaHash, "Engine", database.engine().id()))
                 .build();
         resource.getNode().addDependency(database.cluster());
-        Nag.suppress(
-                provider,
-                "AwsSolutions-IAM4",
-                "The CDK Provider framework's function uses the AWS-maintained"
-                        + " AWSLambdaBasicExecutionRole for its logs.");
-        Nag.suppress(
-                provider,
-                "AwsSolutions-IAM5",
-                "The Provider framework may invoke every version of the"
-                        + " migration function (lambda:InvokeFunction on its ARN and ARN:*).");
-        Nag.suppress(
-                provider,
-                "AwsSolutions-L1",
-                "The Provider framework's Node.js runtime is chosen by the CDK" + " release, not by this stack.");
+        Nag.providerFramework(provider);
     }
 
     /**

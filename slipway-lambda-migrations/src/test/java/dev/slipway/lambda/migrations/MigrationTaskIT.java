@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.local.aws.LocalEcs;
-import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestLambdaContext;
 import dev.slipway.testing.TestServer;
 import dev.slipway.testing.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -134,11 +132,7 @@ class MigrationTaskIT {
     }
 
     private void writeMigrations(String engine, String slowStatement) throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/blog-v1.sql")) {
-            Files.copy(in, dir.resolve("schema.sql"));
-        }
-        MigrationGenerator generator = new MigrationGenerator(dir.resolve("schema.sql"), dir.resolve("migrations"));
-        generator.write(generator.plan("init").orElseThrow());
+        BlogMigrations.init(dir);
         Files.writeString(
                 dir.resolve("migrations/" + engine + "/V2__slow.sql"),
                 "create table backfilled (id int primary key);\n" + slowStatement + ";\n");

@@ -58,6 +58,10 @@ public record DbCredentials(String url, String user, String password, Engine eng
 
     /** The jOOQ dialect of the engine. */
     public SQLDialect dialect() {
+        return dialectOf(engine);
+    }
+
+    static SQLDialect dialectOf(Engine engine) {
         return SQLDialect.valueOf(engine.jooqDialect());
     }
 

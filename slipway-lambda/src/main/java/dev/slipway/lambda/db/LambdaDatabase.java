@@ -62,7 +62,7 @@ public final class LambdaDatabase implements AutoCloseable {
         try {
             hint = engine == null || engine.isBlank()
                     ? null
-                    : SQLDialect.valueOf(dev.slipway.core.Engine.parse(engine).jooqDialect());
+                    : DbCredentials.dialectOf(dev.slipway.core.Engine.parse(engine));
         } catch (IllegalArgumentException e) {
             throw new SlipwayLambdaException(
                     SlipwayLambdaException.Kind.CONFIGURATION,

