@@ -24,6 +24,11 @@ import software.constructs.Construct;
  * tiered compilation stopped at C1 (faster starts), JSON logs, the secret's ARN in {@code SLIPWAY_DB_SECRET_ARN}
  * with read permission (the function reads it from Secrets Manager once per container and after each SnapStart
  * restore), {@code SLIPWAY_ENGINE} and {@code SLIPWAY_DB_NAME}, and database ingress from its own security group.
+ *
+ * <p>{@link Props#withCustomRuntime} runs it on Lambda's custom runtime ({@code provided.al2023}) instead, with the
+ * layer {@code slipway runtime-layer} built for it: its own jlinked JDK 25 and an AOT cache trained on this very
+ * zip, on the architecture it was built on; no SnapStart there (Lambda offers it for managed runtimes only), so the
+ * function neither primes its routes nor waits for its first request to connect.
  */
 public final class SlipwayFunction extends Construct {
 
@@ -39,6 +44,9 @@ public final class SlipwayFunction extends Construct {
      *     cluster and read access to its secret, and {@code SLIPWAY_URL} names the cluster, secret and database
      *     ({@code jdbc:slipway-data-api:aws:REGION/DB?...}); its artifact must carry the driver (the blog's
      *     {@code blog-api-data-api.zip}), and the database needs {@code SlipwayDatabase.Props.withDataApi(true)}
+     * @param runtimeLayer the custom runtime's layer zip ({@code NAME-runtime.zip} of {@code slipway runtime-layer}),
+     *     or null for Lambda's managed Java runtime; with it, {@code artifact} is the {@code NAME-jars.zip} it was
+     *     trained on
      */
     public record Props(
             String handler,
@@ -47,28 +55,39 @@ public final class SlipwayFunction extends Construct {
             int memoryMb,
             Duration timeout,
             Map<String, String> environment,
-            boolean viaDataApi) {
+            boolean viaDataApi,
+            Path runtimeLayer) {
 
         /** Java 21, 1024 MB, 30 s, in the VPC with a native driver. */
         public static Props of(String handler, Path artifact) {
-            return new Props(handler, artifact, Runtime.JAVA_21, 1024, Duration.seconds(30), Map.of(), false);
+            return new Props(handler, artifact, Runtime.JAVA_21, 1024, Duration.seconds(30), Map.of(), false, null);
         }
 
         public Props withTimeout(Duration value) {
-            return new Props(handler, artifact, runtime, memoryMb, value, environment, viaDataApi);
+            return new Props(handler, artifact, runtime, memoryMb, value, environment, viaDataApi, runtimeLayer);
         }
 
         public Props withRuntime(Runtime value) {
-            return new Props(handler, artifact, value, memoryMb, timeout, environment, viaDataApi);
+            return new Props(handler, artifact, value, memoryMb, timeout, environment, viaDataApi, runtimeLayer);
         }
 
         public Props withEnvironment(Map<String, String> value) {
-            return new Props(handler, artifact, runtime, memoryMb, timeout, Map.copyOf(value), viaDataApi);
+            return new Props(
+                    handler, artifact, runtime, memoryMb, timeout, Map.copyOf(value), viaDataApi, runtimeLayer);
         }
 
         /** Through Aurora's Data API, outside the VPC (see {@link Props}). */
         public Props withDataApi(boolean on) {
-            return new Props(handler, artifact, runtime, memoryMb, timeout, environment, on);
+            return new Props(handler, artifact, runtime, memoryMb, timeout, environment, on, runtimeLayer);
+        }
+
+        /**
+         * On Lambda's custom runtime ({@code provided.al2023}) with {@code layerZip}, which {@code slipway
+         * runtime-layer} built for {@code jarsZip} (the function zip as jars, written next to it): synth refuses a
+         * layer trained on another zip.
+         */
+        public Props withCustomRuntime(Path jarsZip, Path layerZip) {
+            return new Props(handler, jarsZip, runtime, memoryMb, timeout, environment, viaDataApi, layerZip);
         }
     }
 
@@ -84,17 +103,30 @@ public final class SlipwayFunction extends Construct {
                     + props.artifact().toAbsolutePath() + ". Build it first (./mvnw package), then synth.");
         }
         Map<String, String> env = new HashMap<>(props.environment());
-        env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         env.put(Setting.ENGINE.env(), database.engine().id()); // priming at init needs no secret (SnapStart)
         Function.Builder builder = Function.Builder.create(this, "Function")
-                .runtime(props.runtime())
-                .architecture(Architecture.ARM_64)
                 .handler(props.handler())
                 .code(Code.fromAsset(props.artifact().toString()))
                 .memorySize(props.memoryMb())
                 .timeout(props.timeout())
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .loggingFormat(LoggingFormat.JSON);
+        CustomRuntimeLayer custom =
+                props.runtimeLayer() == null ? null : CustomRuntimeLayer.of(props.runtimeLayer(), props.artifact());
+        if (custom == null) {
+            env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+            builder.runtime(props.runtime())
+                    .architecture(Architecture.ARM_64)
+                    .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        } else {
+            // the layer's bootstrap sets the JVM's options (its AOT cache loads only with those); without a
+            // snapshot, priming at init would only move work before the first request, and the connect can
+            // overlap the rest of init
+            env.put(Setting.PRIMING.env(), "off");
+            env.put(Setting.CONNECT_AT_INIT.env(), "on");
+            builder.runtime(Runtime.PROVIDED_AL2023)
+                    .architecture(custom.architecture())
+                    .layers(List.of(custom.layer(this, "Runtime")));
+        }
         SecurityGroup group = null;
         if (props.viaDataApi()) {
             if (!database.dataApiEnabled()) {
@@ -132,7 +164,7 @@ public final class SlipwayFunction extends Construct {
             database.allowFrom(group);
         }
         Nag.lambdaManagedPolicies(function);
-        if (!props.runtime().getName().equals(Runtime.JAVA_25.getName())) {
+        if (custom == null && !props.runtime().getName().equals(Runtime.JAVA_25.getName())) {
             Nag.suppress(
                     function,
                     "AwsSolutions-L1",
@@ -140,10 +172,11 @@ public final class SlipwayFunction extends Construct {
                             + " (supported by Lambda); Props.withRuntime(Runtime.JAVA_25) selects the newest.");
         }
         // the alias publishes a version on every code change, which is what SnapStart needs
-        Annotations.of(function)
-                .acknowledgeWarning(
-                        "@aws-cdk/aws-lambda:snapStartRequirePublish",
-                        "The alias 'live' points at function.currentVersion, a published version.");
+        if (custom == null)
+            Annotations.of(function)
+                    .acknowledgeWarning(
+                            "@aws-cdk/aws-lambda:snapStartRequirePublish",
+                            "The alias 'live' points at function.currentVersion, a published version.");
     }
 
     /** The Slipway driver's URL for Aurora's Data API: region, database, engine, cluster and secret ARNs. */

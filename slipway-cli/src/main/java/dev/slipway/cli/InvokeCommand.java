@@ -47,14 +47,8 @@ class InvokeCommand extends ProjectCommand {
             if (db.config().user() != null)
                 env.put(Setting.USER.env(), db.config().user());
             env.put(Setting.PASSWORD.env(), db.config().password());
-            try (LocalFunction local = LocalFunction.deploy(
-                    spec.name(),
-                    spec.artifact(),
-                    spec.handler(),
-                    env,
-                    dir.resolve(".slipway/functions"),
-                    1,
-                    context.err())) {
+            try (LocalFunction local =
+                    LocalFunction.deploy(spec, env, dir.resolve(".slipway/functions"), 1, context.err())) {
                 var outcome = local.invoke(event, Duration.ofMinutes(15));
                 if (outcome.failed()) {
                     context.out().println(outcome.error());

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             SchemaCommand.class,
             DataApiCommand.class,
+            RuntimeLayerCommand.class,
             CommandLine.HelpCommand.class
         })
 public class Slipway {

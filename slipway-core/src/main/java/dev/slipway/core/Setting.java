@@ -81,6 +81,14 @@ public enum Setting {
             null,
             false,
             "a function's Lambda zip (up, invoke)"),
+    FUNCTION_RUNTIME_LAYER(
+            Group.RARE,
+            "slipway.function.NAME.runtime-layer",
+            null,
+            null,
+            null,
+            false,
+            "a function's custom runtime layer (slipway runtime-layer): up and invoke run it on that, as on AWS"),
     MIGRATIONS_FUNCTION(
             Group.RARE,
             "slipway.migrations.function",
@@ -243,6 +251,16 @@ public enum Setting {
             true,
             "routes: an API function sends one request to each of its routes at init, on no database (SnapStart"
                     + " snapshots it warm); off: it does not"),
+    CONNECT_AT_INIT(
+            Group.FUNCTIONS,
+            "slipway.connect-at-init",
+            null,
+            "off",
+            null,
+            true,
+            "on: a function opens its database connection on a background thread at init, while the rest of init"
+                    + " runs (a function without SnapStart, whose init comes just before its first request); off:"
+                    + " at its first request"),
     TASK_CLUSTER(
             Group.FUNCTIONS,
             "slipway.task.cluster",

@@ -8,10 +8,16 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A function as {@code slipway.properties} declares it: {@code slipway.function.NAME.handler} and
- * {@code slipway.function.NAME.artifact} (a Lambda zip; {@code ${engine}} is replaced by postgresql or mysql).
+ * A function as {@code slipway.properties} declares it: {@code slipway.function.NAME.handler},
+ * {@code slipway.function.NAME.artifact} (a Lambda zip; {@code ${engine}} is replaced by postgresql or mysql) and,
+ * optionally, {@code slipway.function.NAME.runtime-layer} (the custom runtime built for it by
+ * {@code slipway runtime-layer}; {@code null} when not declared).
  */
-public record FunctionSpec(String name, String handler, Path artifact) {
+public record FunctionSpec(String name, String handler, Path artifact, Path runtimeLayer) {
+
+    public FunctionSpec(String name, String handler, Path artifact) {
+        this(name, handler, artifact, null);
+    }
 
     /** Every function declared in {@code settings}, artifacts resolved against {@code projectDir}. */
     public static List<FunctionSpec> all(Map<String, String> settings, Path projectDir, String engine) {
@@ -24,10 +30,12 @@ public record FunctionSpec(String name, String handler, Path artifact) {
                 throw new IllegalArgumentException("slipway.properties declares function '" + name + "' without "
                         + Setting.FUNCTION_ARTIFACT.key(name) + " (the path of its Lambda zip).");
             }
+            String layer = settings.get(Setting.FUNCTION_RUNTIME_LAYER.key(name));
             specs.add(new FunctionSpec(
                     name,
                     settings.get(Setting.FUNCTION_HANDLER.key(name)),
-                    projectDir.resolve(artifact.replace("${engine}", engine))));
+                    projectDir.resolve(artifact.replace("${engine}", engine)),
+                    layer == null ? null : projectDir.resolve(layer.replace("${engine}", engine))));
         }
         return specs;
     }

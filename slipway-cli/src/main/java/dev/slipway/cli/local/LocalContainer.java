@@ -31,19 +31,34 @@ final class LocalContainer implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * Starts a container: with {@code runtimeLayer} (a custom runtime's unpacked layer, Lambda's /opt) its
+     * {@code bootstrap}, as provided.al2023 does; else a JVM running Slipway's runtime client with the options of
+     * Lambda's managed Java runtime.
+     */
     static LocalContainer start(
-            String name, Path taskRoot, String handler, Map<String, String> env, Path javaHome, PrintStream log)
+            String name,
+            Path taskRoot,
+            Path runtimeLayer,
+            String handler,
+            Map<String, String> env,
+            Path javaHome,
+            PrintStream log)
             throws IOException {
         RuntimeApi api = new RuntimeApi(name);
-        List<String> command = new ArrayList<>(List.of(
-                javaHome.resolve("bin/java").toString(),
-                "-XX:+TieredCompilation",
-                "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto",
-                "-cp",
-                classpath(taskRoot),
-                "dev.slipway.local.runtime.Bootstrap",
-                handler));
+        List<String> command = runtimeLayer != null
+                ? List.of(
+                        "/bin/sh",
+                        runtimeLayer.resolve("bootstrap").toAbsolutePath().toString())
+                : List.of(
+                        javaHome.resolve("bin/java").toString(),
+                        "-XX:+TieredCompilation",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xshare:auto",
+                        "-cp",
+                        classpath(taskRoot),
+                        "dev.slipway.local.runtime.Bootstrap",
+                        handler);
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
         Map<String, String> childEnv = builder.environment();
@@ -54,7 +69,7 @@ final class LocalContainer implements AutoCloseable {
         childEnv.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         childEnv.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         childEnv.put("AWS_REGION", env.getOrDefault("AWS_REGION", "local"));
-        childEnv.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        childEnv.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
         childEnv.put("_HANDLER", handler);
         Process process = builder.start();
         Thread pump = new Thread(() -> copy(process, name, log), "log-" + name);

@@ -127,10 +127,7 @@ public final class LocalStack implements AutoCloseable {
             }
             for (FunctionSpec spec : apiSpecs) {
                 if (spec.name().equals(migrationSpec.name())) continue;
-                functions.put(
-                        spec.name(),
-                        LocalFunction.deploy(
-                                spec.name(), spec.artifact(), spec.handler(), apiEnv, work, 4, functionLog));
+                functions.put(spec.name(), LocalFunction.deploy(spec, apiEnv, work, 4, functionLog));
             }
             api.start();
             return new LocalStack(functions, api, dataApi, key, secret, summary);

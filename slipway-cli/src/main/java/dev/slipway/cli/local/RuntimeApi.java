@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * JVM long-polls {@code /invocation/next} and posts a response or an error, exactly as it does on AWS. Written by
  * hand: it is four endpoints, and AWS's emulator ships only inside a container image.
  */
-final class RuntimeApi implements AutoCloseable {
+public final class RuntimeApi implements AutoCloseable {
 
     private record Invocation(String id, String event, long deadlineMillis, CompletableFuture<Outcome> outcome) {}
 
@@ -32,7 +32,7 @@ final class RuntimeApi implements AutoCloseable {
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final String functionArn;
 
-    RuntimeApi(String functionName) throws IOException {
+    public RuntimeApi(String functionName) throws IOException {
         this.functionArn = "arn:aws:lambda:local:000000000000:function:" + functionName;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -44,12 +44,13 @@ final class RuntimeApi implements AutoCloseable {
         server.start();
     }
 
-    String address() {
+    /** host:port, as {@code AWS_LAMBDA_RUNTIME_API} gives it to the runtime. */
+    public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Queues an event and waits for the function's answer (or its init failure) up to {@code timeout}. */
-    Outcome invoke(String event, Duration timeout) throws Exception {
+    public Outcome invoke(String event, Duration timeout) throws Exception {
         Invocation invocation = new Invocation(
                 UUID.randomUUID().toString(),
                 event,
@@ -99,6 +100,8 @@ final class RuntimeApi implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // as Lambda's Runtime API sends it; AWS's runtime interface client crashes (SIGSEGV) on a response without
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

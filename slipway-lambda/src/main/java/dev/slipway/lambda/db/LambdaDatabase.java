@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * authentication failure the credentials are fetched once more (the secret may have been rotated) and the connect
  * retried. One connection is right for Lambda: a container serves one request at a time.
  *
- * <p>Use {@link #dsl()} in handlers. Not thread-safe by design, like the container it lives in.
+ * <p>Use {@link #dsl()} in handlers. A container serves one request at a time, so the only other thread is the
+ * optional connect at init ({@link #connectInBackground}); the connection's state is guarded for that one.
  */
 public final class LambdaDatabase implements AutoCloseable {
 
@@ -69,8 +70,29 @@ public final class LambdaDatabase implements AutoCloseable {
                     dev.slipway.core.Setting.ENGINE.env() + ": " + e.getMessage(),
                     e);
         }
-        return new LambdaDatabase(
+        LambdaDatabase database = new LambdaDatabase(
                 CredentialsProvider.fromEnvironment(env, SecretSource.forFunction(env)), new Settings(), hint);
+        if ("on".equalsIgnoreCase(env.get(dev.slipway.core.Setting.CONNECT_AT_INIT.env()))) {
+            database.connectInBackground();
+        }
+        return database;
+    }
+
+    /**
+     * Starts opening the connection (reading the secret first) on a daemon thread, so that it is open, or
+     * nearly, when the first request asks for it: for a function without SnapStart, whose init runs right before
+     * its first request ({@code SLIPWAY_CONNECT_AT_INIT=on}; the custom runtime sets it). Never before a SnapStart
+     * snapshot: a snapshot must hold no connection and no secret. A failure here is only logged; the request
+     * connects again and reports it.
+     */
+    public void connectInBackground() {
+        Thread.ofPlatform().daemon().name("slipway-connect-at-init").start(() -> {
+            try {
+                connection();
+            } catch (RuntimeException e) {
+                LOG.debug("Connect at init failed; the first request connects again: {}", e.getMessage());
+            }
+        });
     }
 
     /** A jOOQ context on a connection that was valid a moment ago (while priming: on no database at all). */
@@ -99,7 +121,7 @@ public final class LambdaDatabase implements AutoCloseable {
     }
 
     /** The container's connection, (re)opened and validated as described on the class. */
-    public Connection connection() {
+    public synchronized Connection connection() {
         try {
             if (connection != null && !connection.isClosed() && connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
                 return connection;
@@ -167,7 +189,7 @@ public final class LambdaDatabase implements AutoCloseable {
         closeQuietly();
     }
 
-    private void closeQuietly() {
+    private synchronized void closeQuietly() {
         if (connection == null) return;
         try {
             connection.close();

@@ -32,6 +32,37 @@ class LambdaDatabaseIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
+    void connectAtInit_opensTheConnectionBeforeTheFirstRequest_whichThenReusesIt(TestServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase();
+                LambdaDatabase database = LambdaDatabase.fromEnvironment(java.util.Map.of(
+                        "SLIPWAY_URL", db.url(),
+                        "SLIPWAY_USER", db.user(),
+                        "SLIPWAY_PASSWORD", db.password(),
+                        "SLIPWAY_CONNECT_AT_INIT", "on"))) {
+            // WHEN nothing but init ran, THEN the connection opens on its own
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (database.connectCount() == 0 && System.nanoTime() < deadline) Thread.sleep(10);
+            assertThat(database.connectCount()).isEqualTo(1);
+            // AND the first request uses it rather than a second one
+            assertThat(database.dsl().fetchValue(DSL.inline(1))).isEqualTo(1);
+            assertThat(database.connectCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withoutConnectAtInit_nothingIsOpenedBeforeTheFirstRequest() throws Exception {
+        try (TestDatabase db = TestServers.postgres().createDatabase();
+                LambdaDatabase database = LambdaDatabase.fromEnvironment(java.util.Map.of(
+                        "SLIPWAY_URL", db.url(), "SLIPWAY_USER", db.user(), "SLIPWAY_PASSWORD", db.password()))) {
+            Thread.sleep(300); // what a background connect to a local server takes, and more
+            assertThat(database.connectCount()).isZero();
+            assertThat(database.dsl().fetchValue(DSL.inline(1))).isEqualTo(1);
+            assertThat(database.connectCount()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
     void connection_isReused_andReopened_whenTheServerDroppedIt(TestServer server) throws Exception {
         try (TestDatabase db = server.createDatabase();
                 LambdaDatabase database =

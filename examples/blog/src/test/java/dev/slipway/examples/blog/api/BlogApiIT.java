@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slipway.lambda.db.CredentialsProvider;
 import dev.slipway.lambda.db.DbCredentials;
 import dev.slipway.lambda.db.LambdaDatabase;
-import dev.slipway.migrate.DatabaseConfig;
-import dev.slipway.migrate.MigrationsLocation;
-import dev.slipway.migrate.Migrator;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServer;
 import dev.slipway.testing.TestServers;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,12 +23,7 @@ class BlogApiIT {
     }
 
     static LambdaDatabase migrated(TestDatabase db) {
-        DatabaseConfig config = DatabaseConfig.builder()
-                .url(db.url())
-                .user(db.user())
-                .password(db.password())
-                .build();
-        new Migrator(config, MigrationsLocation.directory(Path.of("migrations")), s -> {}).deploy();
+        dev.slipway.examples.blog.BlogSchema.migrate(db);
         DbCredentials credentials = DbCredentials.of(db.url(), db.user(), db.password());
         return new LambdaDatabase(new CredentialsProvider(() -> credentials));
     }

@@ -28,16 +28,29 @@ public final class BlogStack extends Stack {
      * @param migrationsAsTask the migrations run as an ECS Fargate task from {@code
      *     target/blog-migrations-image.tar} ({@code -c migrationsAsTask=true}), for migrations longer than Lambda's
      *     15 minutes
+     * @param customRuntime the API function runs on Lambda's custom runtime ({@code provided.al2023}) with the layer
+     *     the build trained for it ({@code target/blog-api-ENGINE-runtime.zip}, {@code -c customRuntime=true}):
+     *     its own JDK 25 and AOT cache, x86_64 when built on x86_64, no SnapStart
      */
     public record Settings(
-            Engine engine, boolean deletionProtection, Path project, boolean viaDataApi, boolean migrationsAsTask) {
+            Engine engine,
+            boolean deletionProtection,
+            Path project,
+            boolean viaDataApi,
+            boolean migrationsAsTask,
+            boolean customRuntime) {
 
         public Settings(Engine engine, boolean deletionProtection, Path project) {
-            this(engine, deletionProtection, project, false, false);
+            this(engine, deletionProtection, project, false, false, false);
         }
 
         public Settings(Engine engine, boolean deletionProtection, Path project, boolean viaDataApi) {
-            this(engine, deletionProtection, project, viaDataApi, false);
+            this(engine, deletionProtection, project, viaDataApi, false, false);
+        }
+
+        public Settings(
+                Engine engine, boolean deletionProtection, Path project, boolean viaDataApi, boolean migrationsAsTask) {
+            this(engine, deletionProtection, project, viaDataApi, migrationsAsTask, false);
         }
 
         static Settings from(Function<String, Object> context, Path project) {
@@ -45,12 +58,14 @@ public final class BlogStack extends Stack {
             Object protection = context.apply("deletionProtection");
             Object viaDataApi = context.apply("viaDataApi");
             Object asTask = context.apply("migrationsAsTask");
+            Object customRuntime = context.apply("customRuntime");
             return new Settings(
                     Engine.parse(engine == null ? "postgresql" : engine.toString()),
                     protection == null || Boolean.parseBoolean(protection.toString()),
                     project,
                     viaDataApi != null && Boolean.parseBoolean(viaDataApi.toString()),
-                    asTask != null && Boolean.parseBoolean(asTask.toString()));
+                    asTask != null && Boolean.parseBoolean(asTask.toString()),
+                    customRuntime != null && Boolean.parseBoolean(customRuntime.toString()));
         }
     }
 
@@ -79,18 +94,16 @@ public final class BlogStack extends Stack {
                                 settings.migrationsAsTask()
                                         ? SlipwayMigrations.TaskProps.of(taskImage(project))
                                         : null));
-        this.api = new SlipwayFunction(
-                this,
-                "Api",
-                network,
-                database,
-                SlipwayFunction.Props.of(
-                                "dev.slipway.examples.blog.api.BlogApi::handleRequest",
-                                project.resolve("target/blog-api-"
-                                        + (settings.viaDataApi()
-                                                ? "data-api"
-                                                : settings.engine().id()) + ".zip"))
-                        .withDataApi(settings.viaDataApi()));
+        String apiZip = "target/blog-api-"
+                + (settings.viaDataApi() ? "data-api" : settings.engine().id());
+        SlipwayFunction.Props apiProps = SlipwayFunction.Props.of(
+                        "dev.slipway.examples.blog.api.BlogApi::handleRequest", project.resolve(apiZip + ".zip"))
+                .withDataApi(settings.viaDataApi());
+        if (settings.customRuntime()) {
+            apiProps = apiProps.withCustomRuntime(
+                    project.resolve(apiZip + "-jars.zip"), project.resolve(apiZip + "-runtime.zip"));
+        }
+        this.api = new SlipwayFunction(this, "Api", network, database, apiProps);
         migrations.requiredBy(api);
         SlipwayHttpApi http = new SlipwayHttpApi(this, "HttpApi", project.resolve("routes"), Map.of("api", api));
 

@@ -171,6 +171,51 @@ class BlogStackTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(Engine.class)
+    @org.junit.jupiter.api.condition.EnabledForJreRange(min = org.junit.jupiter.api.condition.JRE.JAVA_25)
+    void customRuntime_runsTheApiOnProvidedAl2023WithItsTrainedLayer_withoutSnapStart_andPassesCdkNag(Engine engine) {
+        // the build makes the layer on JDK 25 (profile custom-runtime); on this machine's architecture
+        Synth synth = synth(new BlogStack.Settings(engine, true, PROJECT, false, false, true));
+        Template t = synth.template();
+        Map<String, Map<String, Object>> functions = t.findResources(
+                "AWS::Lambda::Function",
+                Map.of("Properties", Map.of("Handler", "dev.slipway.examples.blog.api.BlogApi::handleRequest")));
+        assertThat(functions).hasSize(1);
+        Map<String, Object> api = functions.values().iterator().next();
+        String properties = api.get("Properties").toString();
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "x86_64";
+        assertThat(properties)
+                .contains("Runtime=provided.al2023")
+                .contains("Architectures=[" + arch + "]")
+                .contains("SLIPWAY_PRIMING=off", "SLIPWAY_CONNECT_AT_INIT=on", "SLIPWAY_ENGINE=" + engine.id())
+                .contains("Layers=")
+                .doesNotContain("SnapStart")
+                .doesNotContain("JAVA_TOOL_OPTIONS");
+        t.resourceCountIs("AWS::Lambda::LayerVersion", 1);
+        t.hasResourceProperties(
+                "AWS::Lambda::LayerVersion",
+                Map.of("CompatibleRuntimes", List.of("provided.al2023"), "CompatibleArchitectures", List.of(arch)));
+        assertThat(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+        assertThat(Annotations.fromStack(synth.stack()).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledForJreRange(min = org.junit.jupiter.api.condition.JRE.JAVA_25)
+    void customRuntime_refusesALayerTrainedOnAnotherBuildOfTheFunction(@TempDir Path copy) throws IOException {
+        copyProject(PROJECT, copy);
+        // the PostgreSQL function's zip with the MySQL function's layer: another zip than it was trained on
+        Files.copy(
+                PROJECT.resolve("target/blog-api-mysql-runtime.zip"),
+                copy.resolve("target/blog-api-postgresql-runtime.zip"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThatThrownBy(() -> synth(new BlogStack.Settings(Engine.POSTGRESQL, true, copy, false, false, true)))
+                .hasMessageContaining("was trained on another build of the function than blog-api-postgresql-jars.zip")
+                .hasMessageContaining("./mvnw package");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Engine.class)
     void migrationsAsTask_startAFargateTaskThatIsCompletePolls_withinTwoHours_andPassCdkNag(
             Engine engine, @TempDir Path copy) throws IOException {
         copyProject(PROJECT, copy);

@@ -1,0 +1,268 @@
+package dev.slipway.cli.runtime;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+
+/**
+ * Builds the fast path of a function for Lambda's custom runtime ({@code provided.al2023}): its zip with jars only,
+ * and a layer with a Java runtime jlinked from the JDK running this, AWS's runtime interface client, a
+ * {@code bootstrap}, and a JDK 25 AOT cache written by a training run of that very function through the layer's
+ * own bootstrap (the same JVM, class path and options as on Lambda; an AOT cache loads only there).
+ *
+ * <p>Written by hand because nothing packages a jlinked runtime with a trained cache as a Lambda layer; jlink,
+ * the JVM's {@code -XX:AOTCacheOutput} and AWS's runtime client do the work. The training run has no database:
+ * the function primes its routes on jOOQ's MockConnection at init ({@code SLIPWAY_PRIMING=routes}), which loads and
+ * runs the request path, then answers the training events through the Runtime API.
+ *
+ * <p>The layer is for the build machine's architecture (the jlinked JVM is the build JDK's): build on x86_64 for
+ * {@code x86_64} functions and on arm64 (a Graviton CI runner) for {@code arm64} ones.
+ */
+public final class RuntimeLayer {
+
+    /** The JDK modules a Slipway function uses (jdeps over the blog API's jars and AWS's runtime client). */
+    static final String MODULES = "java.base,java.sql,java.naming,java.management,java.net.http,"
+            + "java.security.jgss,java.security.sasl,jdk.unsupported";
+
+    static final String RUNTIME_CLIENT_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    /** JVM options of the bootstrap, the same in the training run (an AOT cache checks the JVM's options). */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-XX:-UsePerfData", // no hsperfdata file to map: about 10-20 ms at start here; nothing reads it on Lambda
+            "--enable-native-access=ALL-UNNAMED"); // the runtime client's JNI library, without a warning
+
+    /** Where, under the layer (Lambda's /opt), the runtime's files are. */
+    static final String JAVA_DIR = "slipway-java";
+
+    static final String RUNTIME_DIR = "slipway-runtime";
+    static final String CACHE_FILE = RUNTIME_DIR + "/function.aot";
+    /** The SHA-256 of the function zip the cache was trained on: synth refuses the layer with another zip. */
+    public static final String TRAINED_ON_FILE = RUNTIME_DIR + "/function.sha256";
+    /** Lambda's name of the architecture the layer runs on ({@code x86_64} or {@code arm64}): the build machine's. */
+    public static final String ARCHITECTURE_FILE = RUNTIME_DIR + "/architecture";
+
+    /**
+     * The layer's budget, unpacked: a JVM (~70 MB) and a cache (~60 MB) with room to grow, leaving the function
+     * zip and other layers room under Lambda's 250 MB for a function with its layers.
+     */
+    public static final long LAYER_BUDGET_BYTES = 160_000_000L;
+
+    /** Lambda's quota for a function and its layers, unpacked (262,144,000 bytes). */
+    static final long LAMBDA_UNZIPPED_QUOTA_BYTES = 250L * 1024 * 1024;
+
+    /** A minimal HTTP API event: enough to run the runtime client's invoke path once. */
+    static final String DEFAULT_TRAINING_EVENT = "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"/\","
+            + "\"rawQueryString\":\"\",\"headers\":{\"accept\":\"application/json\"},\"requestContext\":"
+            + "{\"requestId\":\"training\",\"http\":{\"method\":\"GET\",\"path\":\"/\"}},\"isBase64Encoded\":false}";
+
+    private static final String[] RUNTIME_CLIENT_CLASSES = {
+        RUNTIME_CLIENT_MAIN,
+        "com.amazonaws.services.lambda.runtime.Context", // aws-lambda-java-core
+        "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", // aws-lambda-java-serialization
+        "software.amazon.awssdk.utilslite.SdkInternalThreadLocal" // utils-lite
+    };
+
+    /**
+     * What to build from: the function's Lambda zip and handler, the environment of the training run (say
+     * {@code SLIPWAY_ENGINE}), its events (JSON; none: one minimal HTTP API event), and where the results go.
+     */
+    public record Request(
+            Path functionZip,
+            String handler,
+            Map<String, String> trainingEnv,
+            List<String> trainingEvents,
+            Path outputDir) {}
+
+    /** The function zip (jars only) and layer zip written, the layer's unpacked size, and the training's time. */
+    public record Built(Path functionZip, Path layerZip, long layerUnpackedBytes, Duration training) {}
+
+    private RuntimeLayer() {}
+
+    /** {@code <zip name>-jars.zip} and {@code <zip name>-runtime.zip} in the output directory. */
+    public static Built build(Request request, Consumer<String> progress) throws Exception {
+        if (Runtime.version().feature() < 25) {
+            throw new IllegalStateException("The custom runtime is a JDK 25 runtime with a JDK 25 AOT cache, jlinked"
+                    + " from the JDK that builds it; this build runs on JDK "
+                    + Runtime.version().feature()
+                    + ". Run it with a JDK 25 (JAVA_HOME, or a Maven toolchain), or leave the custom runtime out.");
+        }
+        if (!System.getProperty("os.name").equals("Linux")) {
+            throw new IllegalStateException("The custom runtime's JVM is jlinked from the build JDK, so it is built on"
+                    + " Linux (this is " + System.getProperty("os.name") + "): build it on a Linux CI machine of the"
+                    + " function's architecture.");
+        }
+        ToolProvider jlink = ToolProvider.findFirst("jlink")
+                .orElseThrow(() -> new IllegalStateException("No jlink in " + System.getProperty("java.home")
+                        + ": the custom runtime is jlinked from the build JDK, so build with a full JDK 25, not a"
+                        + " JRE."));
+        if (!Files.isRegularFile(request.functionZip())) {
+            throw new IllegalArgumentException(
+                    "No function zip at " + request.functionZip() + ": build it first (./mvnw package).");
+        }
+        String name = request.functionZip().getFileName().toString().replaceFirst("\\.zip$", "");
+        Path out = Files.createDirectories(request.outputDir());
+        Path work = out.resolve(name + "-runtime-build");
+        deleteTree(work);
+        Path opt = Files.createDirectories(work.resolve("opt"));
+        Path task = work.resolve("var/task");
+
+        progress.accept("Repackaging " + request.functionZip().getFileName() + " as jars only");
+        Path functionZip = JarOnlyZip.of(request.functionZip(), out.resolve(name + "-jars.zip"));
+        LambdaZips.unzip(functionZip, task);
+
+        progress.accept("jlinking a Java " + Runtime.version().feature() + " runtime (" + MODULES + ")");
+        StringWriter jlinkOutput = new StringWriter();
+        int jlinked = jlink.run(
+                new PrintWriter(jlinkOutput),
+                new PrintWriter(jlinkOutput),
+                "--add-modules",
+                MODULES,
+                "--strip-debug",
+                "--no-man-pages",
+                "--no-header-files",
+                "--output",
+                opt.resolve(JAVA_DIR).toString());
+        if (jlinked != 0) throw new IllegalStateException("jlink failed (" + jlinked + "): " + jlinkOutput);
+
+        Path lib = Files.createDirectories(opt.resolve(RUNTIME_DIR).resolve("lib"));
+        List<String> classPath = new ArrayList<>();
+        for (Path jar : runtimeClientJars()) {
+            Files.copy(jar, lib.resolve(jar.getFileName()));
+            classPath.add("$opt/" + RUNTIME_DIR + "/lib/" + jar.getFileName());
+        }
+        try (Stream<Path> jars = Files.list(task.resolve("lib"))) {
+            jars.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".jar"))
+                    .sorted()
+                    .forEach(n -> classPath.add("$task/lib/" + n));
+        }
+        Path bootstrap = opt.resolve("bootstrap");
+        Files.writeString(bootstrap, bootstrapScript(name, classPath), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        progress.accept("Training the AOT cache: the function's init and "
+                + events(request).size() + " event(s) through the layer's bootstrap");
+        Duration training = TrainingRun.run(
+                bootstrap, task, request.handler(), request.trainingEnv(), events(request), opt.resolve(CACHE_FILE));
+        Files.writeString(opt.resolve(TRAINED_ON_FILE), dev.slipway.core.FileHash.sha256(functionZip) + "\n");
+        Files.writeString(opt.resolve(ARCHITECTURE_FILE), lambdaArchitecture() + "\n");
+
+        Path layerZip = out.resolve(name + "-runtime.zip");
+        LambdaZips.zip(opt, layerZip);
+        long unpacked = size(opt);
+        long function = size(task);
+        deleteTree(work);
+        if (unpacked > LAYER_BUDGET_BYTES || unpacked + function > LAMBDA_UNZIPPED_QUOTA_BYTES) {
+            throw new IllegalStateException(String.format(
+                    java.util.Locale.ROOT,
+                    "The runtime layer is %,d bytes unpacked (budget %,d) and the function %,d: Lambda allows %,d"
+                            + " for both. Leave JDK modules out (jlink), or train on less of the function.",
+                    unpacked,
+                    LAYER_BUDGET_BYTES,
+                    function,
+                    LAMBDA_UNZIPPED_QUOTA_BYTES));
+        }
+        return new Built(functionZip, layerZip, unpacked, training);
+    }
+
+    /** The build machine's architecture as Lambda names it; the jlinked JVM and the cache are for it only. */
+    static String lambdaArchitecture() {
+        String arch = System.getProperty("os.arch");
+        return switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm64";
+            default ->
+                throw new IllegalStateException("Lambda runs x86_64 and arm64 only; this JDK is for " + arch
+                        + ". Build the runtime layer on an x86_64 or arm64 Linux machine.");
+        };
+    }
+
+    /** The SHA-256 of the function zip that {@code layerZip}'s AOT cache was trained on. */
+    public static String trainedOn(Path layerZip) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(layerZip.toFile())) {
+            var entry = zip.getEntry(TRAINED_ON_FILE);
+            if (entry == null) {
+                throw new IllegalArgumentException(layerZip + " is not a Slipway runtime layer (no " + TRAINED_ON_FILE
+                        + "). Build it with slipway runtime-layer.");
+            }
+            return new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.US_ASCII).strip();
+        }
+    }
+
+    /** The bootstrap Lambda runs ({@code /opt/bootstrap}); {@code $task} is LAMBDA_TASK_ROOT, as AWS sets it. */
+    static String bootstrapScript(String functionName, List<String> classPath) {
+        return "#!/bin/sh\n"
+                + "# Slipway's custom runtime (provided.al2023) for " + functionName + ": a Java "
+                + Runtime.version().feature() + " runtime jlinked from " + Runtime.version() + ",\n"
+                + "# AWS's runtime interface client, and an AOT cache trained on that function zip. The cache loads\n"
+                + "# only with this JVM, this class path and these options (so change them here and nowhere else).\n"
+                + "opt=${0%/bootstrap}\n"
+                + "task=${LAMBDA_TASK_ROOT:-/var/task}\n"
+                + "cache=\"-XX:AOTCache=$opt/" + CACHE_FILE + "\"\n"
+                + "# the build's training run writes the cache instead\n"
+                + "[ -n \"$SLIPWAY_AOT_CACHE_OUTPUT\" ] && cache=\"-XX:AOTCacheOutput=$SLIPWAY_AOT_CACHE_OUTPUT\"\n"
+                + "cd \"$task\" || exit 1\n"
+                + "exec \"$opt/" + JAVA_DIR + "/bin/java\" $cache " + String.join(" ", JVM_OPTIONS) + " \\\n"
+                + "  -cp \"" + String.join(":", classPath) + "\" \\\n"
+                + "  " + RUNTIME_CLIENT_MAIN + " \"$_HANDLER\"\n";
+    }
+
+    private static List<String> events(Request request) {
+        return request.trainingEvents().isEmpty() ? List.of(DEFAULT_TRAINING_EVENT) : request.trainingEvents();
+    }
+
+    /** AWS's runtime interface client and what it needs, from this CLI's own class path. */
+    static List<Path> runtimeClientJars() {
+        List<Path> jars = new ArrayList<>();
+        for (String className : RUNTIME_CLIENT_CLASSES) {
+            try {
+                Class<?> type = Class.forName(className, false, RuntimeLayer.class.getClassLoader());
+                jars.add(Path.of(
+                        type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (ClassNotFoundException | URISyntaxException e) {
+                throw new IllegalStateException(
+                        "AWS's Lambda runtime interface client is missing from the CLI (" + className
+                                + "). Rebuild it: ./mvnw -pl slipway-cli -am install -DskipTests",
+                        e);
+            }
+        }
+        return jars;
+    }
+
+    static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .sum();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
