@@ -1,7 +1,10 @@
 package dev.slipway.bench;
 
+import dev.slipway.cli.local.FunctionSpec;
 import dev.slipway.cli.local.LocalFunction;
 import dev.slipway.cli.local.Outcome;
+import dev.slipway.cli.runtime.JarOnlyZip;
+import dev.slipway.cli.runtime.RuntimeLayer;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.io.OutputStream;
@@ -12,6 +15,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,10 +31,15 @@ import java.util.Map;
  *       the runtime client, {@code JAVA_TOOL_OPTIONS} as {@code SlipwayFunction} sets it), answering
  *       {@code GET /posts?author=7} through the Runtime API;
  *   <li>the same with its classes jarred and an AppCDS archive from a training run (a variant that needs a runtime
- *       of one's own on AWS: the archive loads only on the JVM build that wrote it).
+ *       of one's own on AWS: the archive loads only on the JVM build that wrote it);
+ *   <li>the custom runtime that {@code SlipwayFunction.Props.withCustomRuntime} deploys: the layer
+ *       {@code slipway runtime-layer} builds (its bootstrap, jlinked JDK 25, AWS's runtime interface client and an
+ *       AOT cache of a training run), run as provided.al2023 runs it, with the environment SlipwayFunction gives it.
  * </ul>
  *
- * Rounds alternate the two; the table has medians and the median of the per-round ratios.
+ * Each variant is deployed once (unpacked) before the rounds; a round starts a new container of each (JVM start to
+ * the first answer through the Runtime API) and stops it. Rounds alternate the variants with Prisma; the table has
+ * medians and the median of the per-round ratios.
  *
  * <p>Run: {@code ../shared/peers/prisma/setup.sh /tmp/prisma-peer && ./mvnw -q install -DskipTests && ./mvnw -q
  * -pl bench exec:java -Dexec.mainClass=dev.slipway.bench.ColdStartVsPrismaBench
@@ -42,6 +51,8 @@ public final class ColdStartVsPrismaBench {
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
     /** What SlipwayFunction sets for the managed java21 runtime. */
     private static final String LAMBDA_JAVA_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    private static final String HANDLER = "dev.slipway.examples.blog.api.BlogApi::handleRequest";
 
     public static void main(String[] args) throws Exception {
         int rounds = Integer.parseInt(arg(args, "--rounds", "9"));
@@ -81,69 +92,100 @@ public final class ColdStartVsPrismaBench {
             Path archive = work.resolve("blog-api.jsa");
             Map<String, String> training = new HashMap<>(env);
             training.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_OPTIONS + " -XX:ArchiveClassesAtExit=" + archive);
-            slipway(jarOnly, training, work);
+            try (LocalFunction trainer = deploy(new FunctionSpec("api", HANDLER, jarOnly), training, work)) {
+                answer(trainer);
+            }
             for (int i = 0; i < 200 && !Files.exists(archive); i++) Thread.sleep(100);
             Map<String, String> withArchive = new HashMap<>(env);
             withArchive.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_OPTIONS + " -XX:SharedArchiveFile=" + archive);
 
+            // variant: the custom runtime (provided.al2023) as slipway runtime-layer builds it and SlipwayFunction
+            // deploys it: its bootstrap, a jlinked JVM, AWS's runtime client, the AOT cache of a training run; no
+            // SnapStart there, so SLIPWAY_PRIMING=off, as SlipwayFunction sets it
+            RuntimeLayer.Built layer = RuntimeLayer.build(
+                    new RuntimeLayer.Request(
+                            zip, HANDLER, Map.of("SLIPWAY_ENGINE", "postgresql"), List.of(), work.resolve("layer")),
+                    line -> {});
+            Map<String, String> onLayer = new HashMap<>(env);
+            onLayer.remove("JAVA_TOOL_OPTIONS");
+            onLayer.put("SLIPWAY_PRIMING", "off");
+            onLayer.put("SLIPWAY_CONNECT_AT_INIT", "on");
+
+            Map<String, LocalFunction> variants = new LinkedHashMap<>();
+            variants.put(
+                    "blog API zip, JVM " + Runtime.version().feature() + " + runtime client, " + LAMBDA_JAVA_OPTIONS,
+                    deploy(new FunctionSpec("api", HANDLER, zip), env, work));
+            variants.put(
+                    "same, classes jarred + AppCDS archive of a training run",
+                    deploy(new FunctionSpec("api", HANDLER, jarOnly), withArchive, work));
+            variants.put(
+                    "custom runtime layer: jlinked JDK " + Runtime.version().feature() + ", AOT cache, AWS RIC",
+                    deploy(new FunctionSpec("api", HANDLER, zip, layer.layerZip()), onLayer, work));
+            if (extra != null) {
+                Map<String, String> withExtra = new HashMap<>(env);
+                withExtra.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_OPTIONS + " " + extra);
+                variants.put(
+                        "managed start + " + extra, deploy(new FunctionSpec("api", HANDLER, zip), withExtra, work));
+            }
             List<Double> node = new ArrayList<>();
-            List<Double> java = new ArrayList<>();
-            List<Double> ratios = new ArrayList<>();
-            List<Double> cds = new ArrayList<>();
-            List<Double> cdsRatios = new ArrayList<>();
-            List<Double> tried = new ArrayList<>();
-            List<Double> triedRatios = new ArrayList<>();
-            Map<String, String> withExtra = new HashMap<>(env);
-            if (extra != null) withExtra.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_OPTIONS + " " + extra);
+            Map<String, List<Double>> times = new LinkedHashMap<>();
+            Map<String, List<Double>> ratios = new LinkedHashMap<>();
             for (int round = 0; round <= rounds; round++) { // round 0 warms the OS caches and is not counted
                 double p = prisma(cold, databaseUrl);
-                double j = slipway(zip, env, work);
-                double c = slipway(jarOnly, withArchive, work);
-                double t = extra == null ? Double.NaN : slipway(zip, withExtra, work);
-                if (round == 0) continue;
-                tried.add(t);
-                triedRatios.add(t / p);
-                node.add(p);
-                java.add(j);
-                ratios.add(j / p);
-                cds.add(c);
-                cdsRatios.add(c / p);
+                if (round > 0) node.add(p);
+                for (var variant : variants.entrySet()) {
+                    double t = coldAnswer(variant.getValue());
+                    if (round == 0) continue;
+                    times.computeIfAbsent(variant.getKey(), k -> new ArrayList<>())
+                            .add(t);
+                    ratios.computeIfAbsent(variant.getKey(), k -> new ArrayList<>())
+                            .add(t / p);
+                }
             }
+            variants.values().forEach(LocalFunction::close);
             System.out.printf(
                     Locale.ROOT,
                     "%ncold start to the first answer of 'posts of author 7 with author', %d paired rounds (ms)%n",
                     rounds);
-            System.out.printf(Locale.ROOT, "%-62s %8s %8s %8s%n", "", "median", "min", "ratio");
+            System.out.printf(Locale.ROOT, "%-66s %8s %8s %8s%n", "", "median", "min", "ratio");
+            row("Prisma 7 + adapter-pg, esbuild bundle, node " + nodeVersion(), node, List.of(1.0));
+            for (String label : variants.keySet()) row(label, times.get(label), ratios.get(label));
             System.out.printf(
                     Locale.ROOT,
-                    "%-62s %8.0f %8.0f %8.2f%n",
-                    "Prisma 7 + adapter-pg, esbuild bundle, node " + nodeVersion(),
-                    Stats.percentile(node, 50),
-                    node.stream().mapToDouble(d -> d).min().orElse(0),
-                    1.0);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-62s %8.0f %8.0f %8.2f%n",
-                    "blog API zip, JVM " + Runtime.version().feature() + " + runtime client, " + LAMBDA_JAVA_OPTIONS,
-                    Stats.percentile(java, 50),
-                    java.stream().mapToDouble(d -> d).min().orElse(0),
-                    Stats.percentile(ratios, 50));
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-62s %8.0f %8.0f %8.2f%n",
-                    "same, classes jarred + AppCDS archive of a training run",
-                    Stats.percentile(cds, 50),
-                    cds.stream().mapToDouble(d -> d).min().orElse(0),
-                    Stats.percentile(cdsRatios, 50));
-            if (extra != null) {
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-62s %8.0f %8.0f %8.2f%n",
-                        "managed start + " + extra,
-                        Stats.percentile(tried, 50),
-                        tried.stream().mapToDouble(d -> d).min().orElse(0),
-                        Stats.percentile(triedRatios, 50));
-            }
+                    "custom runtime layer: %,d bytes zipped, %,d unpacked; function zip (jars only) %,d bytes%n",
+                    Files.size(layer.layerZip()),
+                    layer.layerUnpackedBytes(),
+                    Files.size(layer.functionZip()));
+        }
+    }
+
+    private static void row(String label, List<Double> times, List<Double> ratios) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-66s %8.0f %8.0f %8.2f%n",
+                label,
+                Stats.percentile(times, 50),
+                times.stream().mapToDouble(d -> d).min().orElse(0),
+                Stats.percentile(ratios, 50));
+    }
+
+    private static LocalFunction deploy(FunctionSpec spec, Map<String, String> env, Path work) throws Exception {
+        return LocalFunction.deploy(spec, env, work, 1, QUIET);
+    }
+
+    /** A new container's first answer (JVM start to the response through the Runtime API), then it is stopped. */
+    private static double coldAnswer(LocalFunction function) throws Exception {
+        long start = System.nanoTime();
+        answer(function);
+        double ms = (System.nanoTime() - start) / 1e6;
+        function.close();
+        return ms;
+    }
+
+    private static void answer(LocalFunction function) throws Exception {
+        Outcome outcome = function.invoke(postsOfAuthor7(), Duration.ofSeconds(60));
+        if (outcome.failed() || !outcome.payload().contains("\"statusCode\":200")) {
+            throw new IllegalStateException("the blog function's first answer failed: " + outcome);
         }
     }
 
@@ -155,18 +197,6 @@ public final class ColdStartVsPrismaBench {
         String output = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) throw new IllegalStateException("Prisma's cold.mjs failed: " + output);
         return (System.nanoTime() - start) / 1e6;
-    }
-
-    private static double slipway(Path zip, Map<String, String> env, Path work) throws Exception {
-        long start = System.nanoTime();
-        try (LocalFunction function = LocalFunction.deploy(
-                "api", zip, "dev.slipway.examples.blog.api.BlogApi::handleRequest", env, work, 1, QUIET)) {
-            Outcome outcome = function.invoke(postsOfAuthor7(), Duration.ofSeconds(60));
-            if (outcome.failed() || !outcome.payload().contains("\"statusCode\":200")) {
-                throw new IllegalStateException("the blog function's first answer failed: " + outcome);
-            }
-            return (System.nanoTime() - start) / 1e6;
-        }
     }
 
     private static String postsOfAuthor7() {

@@ -1,5 +1,6 @@
 package dev.slipway.bench;
 
+import dev.slipway.cli.runtime.JarOnlyZip;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.nio.file.Files;
