@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "slipway",
         mixinStandardHelpOptions = true,
-        version = "slipway 0.1.0",
+        versionProvider = SlipwayVersion.class,
         description = "One schema.sql -> reviewed migrations for PostgreSQL and MySQL, applied safely.",
         subcommands = {
             UpCommand.class,
@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
             SchemaCommand.class,
             DataApiCommand.class,
             RuntimeLayerCommand.class,
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            // bash/zsh completion: source <(slipway generate-completion)
+            picocli.AutoComplete.GenerateCompletion.class
         })
 public class Slipway {
 
