@@ -31,6 +31,7 @@ class ArchitectureTest {
                 "dev.slipway.lambda",
                 "dev.slipway.lambda.migrations",
                 "dev.slipway.cli",
+                "dev.slipway.maven",
                 "dev.slipway.local.runtime",
                 "dev.slipway.cdk",
                 "dev.slipway.dataapi",
