@@ -23,8 +23,8 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * What runs only in Lambda must be in the zip: the tests of {@code slipway-lambda} run on Maven's class path, which
- * has every dependency, while a function's class path is its zip's root and {@code lib/}, as the assembly
- * descriptors chose them. Here each API zip, on a class loader of its own contents and the JDK only, reads a secret
+ * has every dependency, while a function's class path is its zip's root and {@code lib/}, as slipway:package
+ * chose them. Here each API zip, on a class loader of its own contents and the JDK only, reads a secret
  * past the extension (SigV4-signed GetSecretValue against a stand-in that checks the signature).
  */
 class FunctionZipIT {
