@@ -2,8 +2,8 @@ package dev.slipway.bench;
 
 import dev.slipway.cli.local.LocalFunction;
 import dev.slipway.cli.local.LocalHttpApi;
-import dev.slipway.cli.local.Outcome;
 import dev.slipway.cli.runtime.JarOnlyZip;
+import dev.slipway.cli.runtime.Outcome;
 import dev.slipway.core.routes.RoutesFile;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;

@@ -2,8 +2,8 @@ package dev.slipway.bench;
 
 import dev.slipway.cli.local.FunctionSpec;
 import dev.slipway.cli.local.LocalFunction;
-import dev.slipway.cli.local.Outcome;
 import dev.slipway.cli.runtime.JarOnlyZip;
+import dev.slipway.cli.runtime.Outcome;
 import dev.slipway.cli.runtime.RuntimeLayer;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;

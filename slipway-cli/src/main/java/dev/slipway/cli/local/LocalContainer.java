@@ -1,5 +1,7 @@
 package dev.slipway.cli.local;
 
+import dev.slipway.cli.runtime.Outcome;
+import dev.slipway.cli.runtime.RuntimeApi;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

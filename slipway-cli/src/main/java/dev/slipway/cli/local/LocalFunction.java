@@ -2,6 +2,7 @@ package dev.slipway.cli.local;
 
 import dev.slipway.cli.runtime.JarOnlyZip;
 import dev.slipway.cli.runtime.LambdaZips;
+import dev.slipway.cli.runtime.Outcome;
 import dev.slipway.cli.runtime.RuntimeLayer;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.slipway.cli.runtime.Outcome;
 import dev.slipway.core.routes.Route;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,6 +3,7 @@ package dev.slipway.cli.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.cli.runtime.Outcome;
 import dev.slipway.core.Setting;
 import dev.slipway.local.aws.LocalEcs;
 import java.io.PrintStream;

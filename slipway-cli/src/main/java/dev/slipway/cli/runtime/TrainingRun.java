@@ -1,7 +1,5 @@
 package dev.slipway.cli.runtime;
 
-import dev.slipway.cli.local.Outcome;
-import dev.slipway.cli.local.RuntimeApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

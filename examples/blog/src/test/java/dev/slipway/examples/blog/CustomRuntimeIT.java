@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.cli.local.FunctionSpec;
 import dev.slipway.cli.local.LocalFunction;
-import dev.slipway.cli.local.Outcome;
+import dev.slipway.cli.runtime.Outcome;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServer;
 import dev.slipway.testing.TestServers;

@@ -1,4 +1,4 @@
-package dev.slipway.cli.local;
+package dev.slipway.cli.runtime;
 
 /**
  * What a function answered to one invocation.

@@ -1,4 +1,4 @@
-package dev.slipway.cli.local;
+package dev.slipway.cli.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.slipway.cli.local;
+package dev.slipway.cli.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
