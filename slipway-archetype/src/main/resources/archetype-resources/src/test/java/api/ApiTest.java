@@ -1,0 +1,89 @@
+package ${package}.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.lambda.db.CredentialsProvider;
+import dev.slipway.lambda.db.DbCredentials;
+import dev.slipway.lambda.db.LambdaDatabase;
+import dev.slipway.migrate.DatabaseConfig;
+import dev.slipway.migrate.MigrationsLocation;
+import dev.slipway.migrate.Migrator;
+import dev.slipway.testing.TestDatabase;
+import dev.slipway.testing.TestLambdaContext;
+import dev.slipway.testing.TestServer;
+import dev.slipway.testing.TestServers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The API function on a real database of each engine (the PostgreSQL and MySQL/MariaDB on localhost when they
+ * run, else embedded ones), migrated by the project's own migrations, called as Lambda calls it.
+ */
+class ApiTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<TestServer> servers() {
+        return Stream.of(TestServers.postgres(), TestServers.mysql());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void createdItems_areListedAndFound_andAMissingOneIs404(TestServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase()) {
+            new Migrator(
+                            DatabaseConfig.builder()
+                                    .url(db.url())
+                                    .user(db.user())
+                                    .password(db.password())
+                                    .build(),
+                            MigrationsLocation.directory(Path.of("migrations")),
+                            line -> {})
+                    .deploy();
+            DbCredentials credentials = DbCredentials.of(db.url(), db.user(), db.password());
+            Api api = new Api(new LambdaDatabase(new CredentialsProvider(() -> credentials)));
+
+            JsonNode created = call(api, "POST", "/items", "{\"name\":\"First\"}");
+            assertThat(created.get("statusCode").asInt()).isEqualTo(201);
+            long id = JSON.readTree(created.get("body").asText()).get("id").asLong();
+
+            JsonNode found = call(api, "GET", "/items/" + id, null);
+            assertThat(found.get("statusCode").asInt()).isEqualTo(200);
+            assertThat(JSON.readTree(found.get("body").asText()).get("name").asText()).isEqualTo("First");
+
+            assertThat(call(api, "GET", "/items", null).get("body").asText()).contains("First");
+            assertThat(call(api, "GET", "/items/" + (id + 1000), null).get("statusCode").asInt()).isEqualTo(404);
+            assertThat(call(api, "POST", "/items", "{\"name\":\"\"}").get("statusCode").asInt()).isEqualTo(422);
+        }
+    }
+
+    private static JsonNode call(Api api, String method, String path, String body) throws Exception {
+        ObjectNode event = JSON.createObjectNode()
+                .put("version", "2.0")
+                .put("routeKey", "$default")
+                .put("rawPath", path)
+                .put("rawQueryString", "")
+                .put("isBase64Encoded", false)
+                .put("body", body);
+        event.set("headers", JSON.createObjectNode().put("content-type", "application/json"));
+        event.set(
+                "requestContext",
+                JSON.createObjectNode()
+                        .put("requestId", "test")
+                        .set("http", JSON.createObjectNode().put("method", method).put("path", path)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        api.handleRequest(
+                new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)),
+                out,
+                new TestLambdaContext(30_000));
+        return JSON.readTree(out.toByteArray());
+    }
+}
