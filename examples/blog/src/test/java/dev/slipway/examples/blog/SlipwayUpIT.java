@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** `slipway up` as a user runs it: the CLI as a process, the packaged Lambda zips, real HTTP. */
 class SlipwayUpIT {
 
-    private static final Path CLI_JAR = Path.of("../../slipway-cli/target/slipway-cli.jar");
+    private static final Path CLI_JAR = Path.of("../../slipway-cli/target/slipway/slipway-cli.jar");
     private static final Pattern URL = Pattern.compile("Slipway is up: (http://127\\.0\\.0\\.1:\\d+)");
 
     @Test

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class SlipwayUpProcess implements AutoCloseable {
 
-    private static final Path CLI_JAR = Path.of("../../slipway-cli/target/slipway-cli.jar");
+    private static final Path CLI_JAR = Path.of("../../slipway-cli/target/slipway/slipway-cli.jar");
     private static final Pattern URL = Pattern.compile("Slipway is up: (http://127\\.0\\.0\\.1:\\d+)");
 
     final Process process;
