@@ -102,9 +102,20 @@ public final class ColdStartVsPrismaBench {
             // variant: the custom runtime (provided.al2023) as slipway runtime-layer builds it and SlipwayFunction
             // deploys it: its bootstrap, a jlinked JVM, AWS's runtime client, the AOT cache of a training run; no
             // SnapStart there, so SLIPWAY_PRIMING=off, as SlipwayFunction sets it
+            // trained as the blog's build trains it: its events, on an embedded PostgreSQL with its migrations
+            List<String> trainingEvents = new ArrayList<>();
+            for (String event : List.of("create-author.json", "posts-of-author.json")) {
+                trainingEvents.add(
+                        Files.readString(EXAMPLE.resolve("src/runtime-training").resolve(event)));
+            }
             RuntimeLayer.Built layer = RuntimeLayer.build(
                     new RuntimeLayer.Request(
-                            zip, HANDLER, Map.of("SLIPWAY_ENGINE", "postgresql"), List.of(), work.resolve("layer")),
+                            zip,
+                            HANDLER,
+                            Map.of("SLIPWAY_ENGINE", "postgresql"),
+                            trainingEvents,
+                            work.resolve("layer"),
+                            EXAMPLE.resolve("migrations")),
                     line -> {});
             Map<String, String> onLayer = new HashMap<>(env);
             onLayer.remove("JAVA_TOOL_OPTIONS");

@@ -43,6 +43,14 @@ class RuntimeLayerCommand implements Callable<Integer>, Slipway.ContextAware {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write both zips (default: ZIP's directory).")
     String out;
 
+    @Option(
+            names = "--training-migrations",
+            paramLabel = "DIR",
+            description = "The project's migrations (postgresql/, mysql/): with SLIPWAY_ENGINE=postgresql the"
+                    + " training run reads its secret from a local Secrets Manager and runs its events on an"
+                    + " embedded PostgreSQL migrated with them, so the cache holds the connect and query path too.")
+    String trainingMigrations;
+
     private CliContext context;
 
     @Override
@@ -57,7 +65,14 @@ class RuntimeLayerCommand implements Callable<Integer>, Slipway.ContextAware {
         for (String event : events) eventBodies.add(Files.readString(context.resolve(event)));
         Path outputDir = out == null ? functionZip.toAbsolutePath().getParent() : context.resolve(out);
         RuntimeLayer.Built built = RuntimeLayer.build(
-                new RuntimeLayer.Request(functionZip, handler, env, eventBodies, outputDir), context::progress);
+                new RuntimeLayer.Request(
+                        functionZip,
+                        handler,
+                        env,
+                        eventBodies,
+                        outputDir,
+                        trainingMigrations == null ? null : context.resolve(trainingMigrations)),
+                context::progress);
         context.out()
                 .printf(
                         Locale.ROOT,

@@ -87,7 +87,19 @@ public final class RuntimeLayer {
             String handler,
             Map<String, String> trainingEnv,
             List<String> trainingEvents,
-            Path outputDir) {}
+            Path outputDir,
+            Path trainingMigrations) {
+
+        /** Training without a database of its own. */
+        public Request(
+                Path functionZip,
+                String handler,
+                Map<String, String> trainingEnv,
+                List<String> trainingEvents,
+                Path outputDir) {
+            this(functionZip, handler, trainingEnv, trainingEvents, outputDir, null);
+        }
+    }
 
     /** The function zip (jars only) and layer zip written, the layer's unpacked size, and the training's time. */
     public record Built(Path functionZip, Path layerZip, long layerUnpackedBytes, Duration training) {}
@@ -158,8 +170,7 @@ public final class RuntimeLayer {
 
         progress.accept("Training the AOT cache: the function's init and "
                 + events(request).size() + " event(s) through the layer's bootstrap");
-        Duration training = TrainingRun.run(
-                bootstrap, task, request.handler(), request.trainingEnv(), events(request), opt.resolve(CACHE_FILE));
+        Duration training = train(request, bootstrap, task, opt.resolve(CACHE_FILE), progress);
         Files.writeString(opt.resolve(TRAINED_ON_FILE), dev.slipway.core.FileHash.sha256(functionZip) + "\n");
         Files.writeString(opt.resolve(ARCHITECTURE_FILE), lambdaArchitecture() + "\n");
 
@@ -179,6 +190,36 @@ public final class RuntimeLayer {
                     LAMBDA_UNZIPPED_QUOTA_BYTES));
         }
         return new Built(functionZip, layerZip, unpacked, training);
+    }
+
+    /**
+     * The training run, with a database when {@code trainingMigrations} is set and the engine is PostgreSQL (an
+     * embedded one, migrated, its secret served by a local Secrets Manager), else with nothing to reach.
+     */
+    private static Duration train(Request request, Path bootstrap, Path task, Path cache, Consumer<String> progress)
+            throws Exception {
+        String engine = request.trainingEnv().getOrDefault("SLIPWAY_ENGINE", "");
+        if (request.trainingMigrations() == null) {
+            return TrainingRun.run(
+                    bootstrap, task, request.handler(), request.trainingEnv(), events(request), cache, progress);
+        }
+        if (!engine.equals("postgresql")) {
+            progress.accept("No embedded database for SLIPWAY_ENGINE=" + (engine.isEmpty() ? "(unset)" : engine)
+                    + " here (PostgreSQL only): training without one");
+            return TrainingRun.run(
+                    bootstrap, task, request.handler(), request.trainingEnv(), events(request), cache, progress);
+        }
+        try (TrainingDatabase database = TrainingDatabase.start(request.trainingMigrations(), progress);
+                LocalSecretsManager secrets = new LocalSecretsManager(database.secretJson())) {
+            Map<String, String> env = new java.util.LinkedHashMap<>();
+            env.put("SLIPWAY_DB_SECRET_ARN", LocalSecretsManager.ARN);
+            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint());
+            env.putAll(request.trainingEnv());
+            Duration took = TrainingRun.run(bootstrap, task, request.handler(), env, events(request), cache, progress);
+            progress.accept("The training run read its secret " + secrets.reads() + " time(s), from a local Secrets"
+                    + " Manager, for an embedded PostgreSQL");
+            return took;
+        }
     }
 
     /** The build machine's architecture as Lambda names it; the jlinked JVM and the cache are for it only. */

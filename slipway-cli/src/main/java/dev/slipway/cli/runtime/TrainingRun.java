@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class TrainingRun {
 
+    private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("\"statusCode\":(\\d+)");
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration CACHE_TIMEOUT = Duration.ofMinutes(3);
 
@@ -37,7 +38,13 @@ final class TrainingRun {
     private TrainingRun() {}
 
     static Duration run(
-            Path bootstrap, Path taskRoot, String handler, Map<String, String> env, List<String> events, Path cache)
+            Path bootstrap,
+            Path taskRoot,
+            String handler,
+            Map<String, String> env,
+            List<String> events,
+            Path cache,
+            java.util.function.Consumer<String> progress)
             throws Exception {
         long start = System.nanoTime();
         Path log = Files.createTempFile("slipway-training", ".log");
@@ -72,6 +79,11 @@ final class TrainingRun {
                     if (outcome.failed() && process.waitFor(2, TimeUnit.SECONDS)) {
                         throw failed("the function failed its init: " + outcome.error(), log);
                     }
+                    java.util.regex.Matcher status = STATUS.matcher(outcome.failed() ? "" : outcome.payload());
+                    progress.accept("Training event " + (events.indexOf(event) + 1) + ": "
+                            + (outcome.failed()
+                                    ? "failed (" + outcome.error() + ")"
+                                    : status.find() ? "HTTP " + status.group(1) : "answered"));
                 }
             } finally {
                 process.destroy(); // SIGTERM: the JVM writes the cache as it exits

@@ -76,6 +76,11 @@ class CustomRuntimeIT {
                     .contains("com.amazonaws.services.lambda.runtime.api.client.AWSLambda source: shared objects file")
                     .contains("dev.slipway.examples.blog.api.BlogApi source: shared objects file")
                     .contains("org.jooq.impl.DSL source: shared objects file");
+            if (engine.equals("postgresql")) {
+                assertThat(output)
+                        .as("the build trains the PostgreSQL layer on an embedded database: pgjdbc's protocol too")
+                        .contains("org.postgresql.core.v3.QueryExecutorImpl source: shared objects file");
+            }
             assertThat(output)
                     .as("the JVM is the layer's own, under Lambda's /opt")
                     .contains("opt/slipway-java/lib/modules");
