@@ -1,10 +1,10 @@
 package dev.slipway.cli.runtime;
 
-import dev.slipway.cli.internal.DevDatabase;
+import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -17,11 +17,11 @@ import java.util.function.Consumer;
  */
 final class TrainingDatabase implements AutoCloseable {
 
-    private final DevDatabase database;
+    private final EmbeddedPostgres postgres;
     private final Path directory;
 
-    private TrainingDatabase(DevDatabase database, Path directory) {
-        this.database = database;
+    private TrainingDatabase(EmbeddedPostgres postgres, Path directory) {
+        this.postgres = postgres;
         this.directory = directory;
     }
 
@@ -31,30 +31,34 @@ final class TrainingDatabase implements AutoCloseable {
                     + ": --training-migrations names the directory with the postgresql/ and mysql/ migrations.");
         }
         Path directory = Files.createTempDirectory("slipway-training-db");
-        DevDatabase database = DevDatabase.start(directory.resolve("data"), progress);
+        progress.accept("Starting an embedded PostgreSQL for the training run");
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(directory.resolve("data"))
+                .start();
         try {
-            new Migrator(database.config(), MigrationsLocation.directory(migrations), progress).deploy();
+            DatabaseConfig config = DatabaseConfig.builder()
+                    .url("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres")
+                    .user("postgres")
+                    .password("")
+                    .build();
+            new Migrator(config, MigrationsLocation.directory(migrations), progress).deploy();
         } catch (RuntimeException e) {
-            database.close();
+            postgres.close();
             RuntimeLayer.deleteTree(directory);
             throw e;
         }
-        return new TrainingDatabase(database, directory);
+        return new TrainingDatabase(postgres, directory);
     }
 
     /** The database as an RDS secret's JSON, as Secrets Manager would hold it. */
     String secretJson() {
-        URI uri = URI.create(database.config().url().substring("jdbc:".length()));
-        String name = uri.getPath().substring(1);
-        return "{\"username\":\"" + database.config().user() + "\",\"password\":\""
-                + database.config().password()
-                + "\",\"host\":\"" + uri.getHost() + "\",\"port\":" + uri.getPort() + ",\"dbname\":\"" + name
-                + "\",\"engine\":\"postgres\"}";
+        return "{\"username\":\"postgres\",\"password\":\"\",\"host\":\"localhost\",\"port\":" + postgres.getPort()
+                + ",\"dbname\":\"postgres\",\"engine\":\"postgres\"}";
     }
 
     @Override
     public void close() throws IOException {
-        database.close();
+        postgres.close();
         RuntimeLayer.deleteTree(directory);
     }
 }
