@@ -24,9 +24,11 @@ import java.util.stream.Stream;
  * own bootstrap (the same JVM, class path and options as on Lambda; an AOT cache loads only there).
  *
  * <p>Written by hand because nothing packages a jlinked runtime with a trained cache as a Lambda layer; jlink,
- * the JVM's {@code -XX:AOTCacheOutput} and AWS's runtime client do the work. The training run has no database:
- * the function primes its routes on jOOQ's MockConnection at init ({@code SLIPWAY_PRIMING=routes}), which loads and
- * runs the request path, then answers the training events through the Runtime API.
+ * the JVM's {@code -XX:AOTCacheOutput} and AWS's runtime client do the work. In the training run the function
+ * primes its routes on jOOQ's MockConnection at init ({@code SLIPWAY_PRIMING=routes}), which loads and runs the
+ * request path, then answers the training events through the Runtime API: on an embedded PostgreSQL with the
+ * project's migrations and its secret from a local Secrets Manager when {@link Request#trainingMigrations} is set
+ * (PostgreSQL), else with nothing to reach (their secret read and connect fail at a closed port).
  *
  * <p>The layer is for the build machine's architecture (the jlinked JVM is the build JDK's): build on x86_64 for
  * {@code x86_64} functions and on arm64 (a Graviton CI runner) for {@code arm64} ones.
