@@ -65,6 +65,9 @@ public final class RuntimeLayer {
      */
     public static final long LAYER_BUDGET_BYTES = 160_000_000L;
 
+    /** Slipway's budget for a handler's zip (the jars zip too): 10 MB. */
+    public static final long FUNCTION_BUDGET_BYTES = 10L * 1024 * 1024;
+
     /** Lambda's quota for a function and its layers, unpacked (262,144,000 bytes). */
     static final long LAMBDA_UNZIPPED_QUOTA_BYTES = 250L * 1024 * 1024;
 
@@ -138,6 +141,15 @@ public final class RuntimeLayer {
 
         progress.accept("Repackaging " + request.functionZip().getFileName() + " as jars only");
         Path functionZip = JarOnlyZip.of(request.functionZip(), out.resolve(name + "-jars.zip"));
+        if (Files.size(functionZip) > FUNCTION_BUDGET_BYTES) {
+            throw new IllegalStateException(String.format(
+                    java.util.Locale.ROOT,
+                    "%s is %,d bytes, over the %,d handler budget. Leave out dependencies the function does not"
+                            + " use (mvn dependency:tree shows them).",
+                    functionZip.getFileName(),
+                    Files.size(functionZip),
+                    FUNCTION_BUDGET_BYTES));
+        }
         LambdaZips.unzip(functionZip, task);
 
         progress.accept("jlinking a Java " + Runtime.version().feature() + " runtime (" + MODULES + ")");
