@@ -1,6 +1,7 @@
 package dev.slipway.bench;
 
 import dev.slipway.cli.runtime.JarOnlyZip;
+import dev.slipway.cli.runtime.LambdaZips;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipFile;
 
 /**
  * What priming at init buys a SnapStart function: the blog API from its Lambda zip, in a new JVM with the options
@@ -39,7 +39,7 @@ public final class FirstRequestBench {
         Path zip = ProjectRoot.example().resolve("target/blog-api-postgresql.zip");
         Path work = Files.createTempDirectory("slipway-first-request");
         Path root = work.resolve("zip");
-        unzip(zip, root);
+        LambdaZips.unzip(zip, root);
         Path probe = Path.of(FirstRequestProbe.class
                 .getProtectionDomain()
                 .getCodeSource()
@@ -114,7 +114,7 @@ public final class FirstRequestBench {
     /** Archives need jars only on the class path: the zip's root classes as lib/app.jar, the probe as a jar. */
     private static String jarOnlyClassPath(Path zip, Path probeClasses, Path work) throws Exception {
         Path jarRoot = work.resolve("jars");
-        unzip(JarOnlyZip.of(zip, work.resolve("jar-only.zip")), jarRoot);
+        LambdaZips.unzip(JarOnlyZip.of(zip, work.resolve("jar-only.zip")), jarRoot);
         Path probeJar = work.resolve("probe.jar");
         try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(probeJar))) {
             String name = FirstRequestProbe.class.getName().replace('.', '/') + ".class";
@@ -167,22 +167,5 @@ public final class FirstRequestBench {
         List<Double> values = new ArrayList<>();
         for (double[] r : runs) values.add(r[index]);
         return Stats.percentile(values, 50);
-    }
-
-    private static void unzip(Path zip, Path into) throws Exception {
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (var entry : java.util.Collections.list(file.entries())) {
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) throw new IllegalStateException("bad entry " + entry);
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    try (var in = file.getInputStream(entry)) {
-                        Files.copy(in, target);
-                    }
-                }
-            }
-        }
     }
 }

@@ -1,14 +1,11 @@
 package dev.slipway.cdk;
 
+import dev.slipway.core.RuntimeLayerFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.LayerVersion;
@@ -22,17 +19,14 @@ import software.constructs.Construct;
  */
 record CustomRuntimeLayer(Path zip, Architecture architecture) {
 
-    static final String TRAINED_ON = "slipway-runtime/function.sha256";
-    static final String ARCHITECTURE = "slipway-runtime/architecture";
-
     static CustomRuntimeLayer of(Path layerZip, Path functionZip) {
         if (!Files.isRegularFile(layerZip)) {
             throw new IllegalArgumentException("No custom runtime layer at " + layerZip.toAbsolutePath()
                     + ". Build it with the function (the example's ./mvnw package does on JDK 25; else slipway"
                     + " runtime-layer ZIP --handler ...), then synth.");
         }
-        try (ZipFile zip = new ZipFile(layerZip.toFile())) {
-            String trainedOn = entry(zip, layerZip, TRAINED_ON);
+        try {
+            String trainedOn = RuntimeLayerFiles.read(layerZip, RuntimeLayerFiles.TRAINED_ON);
             String function = dev.slipway.core.FileHash.sha256(functionZip);
             if (!trainedOn.equals(function)) {
                 throw new IllegalArgumentException("The custom runtime layer " + layerZip.getFileName()
@@ -40,7 +34,7 @@ record CustomRuntimeLayer(Path zip, Architecture architecture) {
                         + " (its AOT cache holds that build's classes). Build both again (./mvnw package), then"
                         + " synth.");
             }
-            String arch = entry(zip, layerZip, ARCHITECTURE);
+            String arch = RuntimeLayerFiles.read(layerZip, RuntimeLayerFiles.ARCHITECTURE);
             Architecture architecture = switch (arch) {
                 case "x86_64" -> Architecture.X86_64;
                 case "arm64" -> Architecture.ARM_64;
@@ -62,16 +56,5 @@ record CustomRuntimeLayer(Path zip, Architecture architecture) {
                 .description("Slipway custom runtime: jlinked JDK, AWS runtime interface client, AOT cache of "
                         + zip.getFileName())
                 .build();
-    }
-
-    private static String entry(ZipFile zip, Path layerZip, String name) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            throw new IllegalArgumentException(layerZip + " is not a Slipway custom runtime layer (no " + name
-                    + "). Build it with slipway runtime-layer.");
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.slipway.maven;
 
 import dev.slipway.cli.CliContext;
+import dev.slipway.cli.ExitCodes;
 import dev.slipway.cli.Slipway;
 import java.io.File;
 import java.io.PrintStream;
@@ -66,11 +67,11 @@ abstract class CliMojo extends AbstractMojo {
                 new CliContext(env, basedir.toPath().toAbsolutePath(), out, System.err), args.toArray(String[]::new));
         String what = "slipway " + String.join(" ", command());
         switch (code) {
-            case 0 -> {}
-            case 3 ->
+            case ExitCodes.OK -> {}
+            case ExitCodes.LINT_FINDINGS ->
                 throw new MojoFailureException(what + " found problems (listed above); fix them, or see the"
                         + " lint rules in Slipway's README for how to allow one on purpose.");
-            case 2 -> throw new MojoExecutionException(what + ": usage or configuration error (above).");
+            case ExitCodes.USAGE -> throw new MojoExecutionException(what + ": usage or configuration error (above).");
             default -> throw new MojoFailureException(what + " failed (exit " + code + "); its error is above.");
         }
     }

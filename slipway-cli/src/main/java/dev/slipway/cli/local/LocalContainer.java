@@ -66,13 +66,8 @@ final class LocalContainer implements AutoCloseable {
         Map<String, String> childEnv = builder.environment();
         childEnv.keySet().removeIf(k -> k.startsWith("SLIPWAY_") || k.startsWith("AWS_"));
         childEnv.putAll(env);
-        childEnv.put("AWS_LAMBDA_RUNTIME_API", api.address());
-        childEnv.put("AWS_LAMBDA_FUNCTION_NAME", name);
-        childEnv.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        childEnv.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        childEnv.putAll(api.runtimeEnvironment(taskRoot, handler));
         childEnv.put("AWS_REGION", env.getOrDefault("AWS_REGION", "local"));
-        childEnv.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
-        childEnv.put("_HANDLER", handler);
         Process process = builder.start();
         Thread pump = new Thread(() -> copy(process, name, log), "log-" + name);
         pump.setDaemon(true);

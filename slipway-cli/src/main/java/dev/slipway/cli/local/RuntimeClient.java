@@ -1,8 +1,7 @@
 package dev.slipway.cli.local;
 
-import java.net.URISyntaxException;
+import dev.slipway.cli.runtime.ClassJars;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Where the jars of the container bootstrap are, wherever the CLI runs from (its lib/ or a Maven repo). */
@@ -17,22 +16,8 @@ final class RuntimeClient {
     private RuntimeClient() {}
 
     static List<String> jars() {
-        List<String> jars = new ArrayList<>();
-        for (String name : MARKER_CLASSES) {
-            try {
-                Class<?> type = Class.forName(name, false, RuntimeClient.class.getClassLoader());
-                jars.add(Path.of(type.getProtectionDomain()
-                                .getCodeSource()
-                                .getLocation()
-                                .toURI())
-                        .toString());
-            } catch (ClassNotFoundException | URISyntaxException e) {
-                throw new IllegalStateException(
-                        "The local Lambda runtime is missing from the CLI (" + name
-                                + "). Rebuild it: ./mvnw -pl slipway-cli -am install -DskipTests",
-                        e);
-            }
-        }
-        return jars;
+        return ClassJars.of("The local Lambda runtime", MARKER_CLASSES).stream()
+                .map(Path::toString)
+                .toList();
     }
 }

@@ -3,7 +3,6 @@ package dev.slipway.cli.runtime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Collections;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -19,8 +18,6 @@ public final class JarOnlyZip {
 
     /** The jar that the zip's root classes and resources go into. */
     public static final String APP_JAR = "lib/app.jar";
-
-    private static final FileTime FIXED_TIME = FileTime.fromMillis(315_532_800_000L);
 
     private JarOnlyZip() {}
 
@@ -51,7 +48,7 @@ public final class JarOnlyZip {
     }
 
     private static ZipEntry fixedTime(ZipEntry entry) {
-        entry.setLastModifiedTime(FIXED_TIME);
+        entry.setLastModifiedTime(LambdaZips.FIXED_TIME);
         return entry;
     }
 }

@@ -24,7 +24,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 public final class LambdaZips {
 
     /** The time every entry of a zip written here gets, so that the same tree gives the same bytes. */
-    private static final FileTime FIXED_TIME = FileTime.fromMillis(315_532_800_000L); // 1980-01-01, zip's epoch
+    static final FileTime FIXED_TIME = FileTime.fromMillis(315_532_800_000L); // 1980-01-01, zip's epoch
 
     private LambdaZips() {}
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +31,11 @@ public final class RuntimeApi implements AutoCloseable {
     private final LinkedBlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
+    private final String functionName;
     private final String functionArn;
 
     public RuntimeApi(String functionName) throws IOException {
+        this.functionName = functionName;
         this.functionArn = "arn:aws:lambda:local:000000000000:function:" + functionName;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -47,6 +50,26 @@ public final class RuntimeApi implements AutoCloseable {
     /** host:port, as {@code AWS_LAMBDA_RUNTIME_API} gives it to the runtime. */
     public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * The variables Lambda sets for a function's runtime process, pointing it at this Runtime API: its address, the
+     * function's name, version and memory, {@code LAMBDA_TASK_ROOT} and {@code _HANDLER}.
+     */
+    public Map<String, String> runtimeEnvironment(Path taskRoot, String handler) {
+        return Map.of(
+                "AWS_LAMBDA_RUNTIME_API",
+                address(),
+                "AWS_LAMBDA_FUNCTION_NAME",
+                functionName,
+                "AWS_LAMBDA_FUNCTION_VERSION",
+                "$LATEST",
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+                "512",
+                "LAMBDA_TASK_ROOT",
+                taskRoot.toAbsolutePath().toString(),
+                "_HANDLER",
+                handler);
     }
 
     /** Queues an event and waits for the function's answer (or its init failure) up to {@code timeout}. */

@@ -1,9 +1,9 @@
 package dev.slipway.cli.runtime;
 
+import dev.slipway.core.RuntimeLayerFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +54,6 @@ public final class RuntimeLayer {
 
     static final String RUNTIME_DIR = "slipway-runtime";
     static final String CACHE_FILE = RUNTIME_DIR + "/function.aot";
-    /** The SHA-256 of the function zip the cache was trained on: synth refuses the layer with another zip. */
-    public static final String TRAINED_ON_FILE = RUNTIME_DIR + "/function.sha256";
-    /** Lambda's name of the architecture the layer runs on ({@code x86_64} or {@code arm64}): the build machine's. */
-    public static final String ARCHITECTURE_FILE = RUNTIME_DIR + "/architecture";
 
     /**
      * The layer's budget, unpacked: a JVM (~70 MB) and a cache (~60 MB) with room to grow, leaving the function
@@ -185,8 +181,9 @@ public final class RuntimeLayer {
         progress.accept("Training the AOT cache: the function's init and "
                 + events(request).size() + " event(s) through the layer's bootstrap");
         Duration training = train(request, bootstrap, task, opt.resolve(CACHE_FILE), progress);
-        Files.writeString(opt.resolve(TRAINED_ON_FILE), dev.slipway.core.FileHash.sha256(functionZip) + "\n");
-        Files.writeString(opt.resolve(ARCHITECTURE_FILE), lambdaArchitecture() + "\n");
+        Files.writeString(
+                opt.resolve(RuntimeLayerFiles.TRAINED_ON), dev.slipway.core.FileHash.sha256(functionZip) + "\n");
+        Files.writeString(opt.resolve(RuntimeLayerFiles.ARCHITECTURE), lambdaArchitecture() + "\n");
 
         Path layerZip = out.resolve(name + "-runtime.zip");
         LambdaZips.zip(opt, layerZip);
@@ -250,14 +247,7 @@ public final class RuntimeLayer {
 
     /** The SHA-256 of the function zip that {@code layerZip}'s AOT cache was trained on. */
     public static String trainedOn(Path layerZip) throws IOException {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(layerZip.toFile())) {
-            var entry = zip.getEntry(TRAINED_ON_FILE);
-            if (entry == null) {
-                throw new IllegalArgumentException(layerZip + " is not a Slipway runtime layer (no " + TRAINED_ON_FILE
-                        + "). Build it with slipway runtime-layer.");
-            }
-            return new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.US_ASCII).strip();
-        }
+        return RuntimeLayerFiles.read(layerZip, RuntimeLayerFiles.TRAINED_ON);
     }
 
     /** The bootstrap Lambda runs ({@code /opt/bootstrap}); {@code $task} is LAMBDA_TASK_ROOT, as AWS sets it. */
@@ -284,20 +274,7 @@ public final class RuntimeLayer {
 
     /** AWS's runtime interface client and what it needs, from this CLI's own class path. */
     static List<Path> runtimeClientJars() {
-        List<Path> jars = new ArrayList<>();
-        for (String className : RUNTIME_CLIENT_CLASSES) {
-            try {
-                Class<?> type = Class.forName(className, false, RuntimeLayer.class.getClassLoader());
-                jars.add(Path.of(
-                        type.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            } catch (ClassNotFoundException | URISyntaxException e) {
-                throw new IllegalStateException(
-                        "AWS's Lambda runtime interface client is missing from the CLI (" + className
-                                + "). Rebuild it: ./mvnw -pl slipway-cli -am install -DskipTests",
-                        e);
-            }
-        }
-        return jars;
+        return ClassJars.of("AWS's Lambda runtime interface client", RUNTIME_CLIENT_CLASSES);
     }
 
     static long size(Path dir) throws IOException {

@@ -60,12 +60,7 @@ final class TrainingRun {
             childEnv.putAll(env);
             childEnv.values().removeIf(String::isEmpty); // NAME= takes a default away
             childEnv.put("SLIPWAY_AOT_CACHE_OUTPUT", cache.toAbsolutePath().toString());
-            childEnv.put("AWS_LAMBDA_RUNTIME_API", api.address());
-            childEnv.put("AWS_LAMBDA_FUNCTION_NAME", "training");
-            childEnv.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-            childEnv.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-            childEnv.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
-            childEnv.put("_HANDLER", handler);
+            childEnv.putAll(api.runtimeEnvironment(taskRoot, handler));
             Process process = builder.start();
             try {
                 for (String event : events) {
