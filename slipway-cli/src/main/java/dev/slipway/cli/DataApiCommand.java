@@ -49,6 +49,15 @@ class DataApiCommand {
         @Option(names = "--tls-self-signed", description = "Serve HTTPS with a new self-signed certificate.")
         boolean tlsSelfSigned;
 
+        @Option(
+                names = "--database",
+                paramLabel = "NAME",
+                description = "Another database of the --url server that requests may name (repeatable).")
+        List<String> databases = List.of();
+
+        @Option(names = "--region", description = "The region SigV4 signatures must be scoped to.")
+        String region;
+
         @Override
         int run() throws Exception {
             Map<String, String> settings =
@@ -59,6 +68,8 @@ class DataApiCommand {
             if (!apiKeys.isEmpty()) settings.put(Setting.DATA_API_API_KEYS.key(), String.join(",", apiKeys));
             if (tlsCert != null) settings.put(Setting.DATA_API_TLS_CERT.key(), tlsCert);
             if (tlsKey != null) settings.put(Setting.DATA_API_TLS_KEY.key(), tlsKey);
+            if (!databases.isEmpty()) settings.put(Setting.DATA_API_DATABASES.key(), String.join(",", databases));
+            if (region != null) settings.put(Setting.DATA_API_REGION.key(), region);
             if (tlsSelfSigned) settings.put(Setting.DATA_API_TLS_SELF_SIGNED.key(), "true");
             DataApiConfig config = DataApiConfig.fromSettings(settings);
             try (DataApiServer server = DataApiServer.start(config)) {

@@ -23,6 +23,8 @@ import java.util.Set;
  *     ServiceUnavailableError (which the SDKs retry)
  * @param statementTimeout how long a statement may run unless the request sets {@code continueAfterTimeout}
  * @param tls the certificate and key to serve HTTPS with; null for plain HTTP
+ * @param limits what one key and one connection may hold or take ({@link Limits})
+ * @param region the region SigV4 signatures must be scoped to; null for the region of the request's resource ARN
  */
 public record DataApiConfig(
         String bindAddress,
@@ -34,7 +36,9 @@ public record DataApiConfig(
         int maxConnections,
         Duration borrowTimeout,
         Duration statementTimeout,
-        java.security.KeyStore tls) {
+        java.security.KeyStore tls,
+        Limits limits,
+        String region) {
 
     /** AWS stops a statement after 45 s unless the call sets continueAfterTimeout (Aurora user guide, Data API). */
     public static final Duration AWS_STATEMENT_TIMEOUT = Duration.ofSeconds(45);
@@ -48,7 +52,26 @@ public record DataApiConfig(
      * @param user database user
      * @param password password, never logged
      */
-    public record Target(String resourceArn, String secretArn, String url, String user, String password) {
+    public record Target(
+            String resourceArn, String secretArn, String url, String user, String password, Set<String> databases) {
+
+        public Target {
+            databases = databases == null ? Set.of() : Set.copyOf(databases);
+        }
+
+        /** A target that serves only its URL's database. */
+        public Target(String resourceArn, String secretArn, String url, String user, String password) {
+            this(resourceArn, secretArn, url, user, password, Set.of());
+        }
+
+        /** Whether a request may name {@code database} (null or empty: the URL's). */
+        public boolean serves(String database) {
+            return database == null
+                    || database.isEmpty()
+                    || database.equals(dev.slipway.core.JdbcUrls.database(url))
+                    || databases.contains(database);
+        }
+
         @Override
         public String toString() {
             return (resourceArn == null ? "any ARN" : resourceArn) + " -> " + dev.slipway.core.JdbcUrls.mask(url)
@@ -68,7 +91,56 @@ public record DataApiConfig(
                 10,
                 Duration.ofSeconds(5),
                 AWS_STATEMENT_TIMEOUT,
+                null,
+                Limits.DEFAULTS,
                 null);
+    }
+
+    /**
+     * What one key and one connection may hold or take.
+     *
+     * @param maxConnectionsPerKey connections of one database's pool one key may hold; 0 for the pool size
+     * @param maxTransactionsPerKey open transactions one key may hold; 0 for half the pool (at least 1)
+     * @param headerTimeout how long a connection may take to send a request's headers (from its first byte, or
+     *     from being opened)
+     * @param bodyTimeout how long a request may take to send its body after its headers
+     * @param idleTimeout how long a kept-alive connection may wait for its next request
+     * @param maxUnauthenticatedConnections connections that have not yet sent an authenticated request; more
+     *     are closed at once
+     */
+    public record Limits(
+            int maxConnectionsPerKey,
+            int maxTransactionsPerKey,
+            Duration headerTimeout,
+            Duration bodyTimeout,
+            Duration idleTimeout,
+            int maxUnauthenticatedConnections) {
+
+        public static final Limits DEFAULTS =
+                new Limits(0, 0, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), 256);
+
+        public int connectionsPerKey(int poolSize) {
+            return maxConnectionsPerKey > 0 ? Math.min(maxConnectionsPerKey, poolSize) : poolSize;
+        }
+
+        public int transactionsPerKey(int poolSize) {
+            return maxTransactionsPerKey > 0 ? maxTransactionsPerKey : Math.max(1, poolSize / 2);
+        }
+    }
+
+    public DataApiConfig withLimits(Limits limits) {
+        return with(f -> f.limits = limits);
+    }
+
+    public DataApiConfig withRegion(String region) {
+        return with(f -> f.region = region);
+    }
+
+    /** Development mode that also serves these databases of the URL's server. */
+    public DataApiConfig withDatabases(Set<String> databases) {
+        Target d = development;
+        return with(f ->
+                f.development = new Target(d.resourceArn(), d.secretArn(), d.url(), d.user(), d.password(), databases));
     }
 
     public DataApiConfig withKeys(Map<String, String> accessKeys, Set<String> apiKeys) {
@@ -108,7 +180,9 @@ public record DataApiConfig(
                 f.maxConnections,
                 f.borrowTimeout,
                 f.statementTimeout,
-                f.tls);
+                f.tls,
+                f.limits,
+                f.region);
     }
 
     private static final class Fields {
@@ -122,6 +196,8 @@ public record DataApiConfig(
         Duration borrowTimeout;
         Duration statementTimeout;
         java.security.KeyStore tls;
+        Limits limits;
+        String region;
 
         Fields(DataApiConfig c) {
             bindAddress = c.bindAddress;
@@ -134,6 +210,8 @@ public record DataApiConfig(
             borrowTimeout = c.borrowTimeout;
             statementTimeout = c.statementTimeout;
             tls = c.tls;
+            limits = c.limits;
+            region = c.region;
         }
     }
 
@@ -191,7 +269,16 @@ public record DataApiConfig(
         Target devTarget = url == null
                 ? null
                 : development(url, settings.get(Setting.USER.key()), settings.get(Setting.PASSWORD.key()), port)
+                        .withDatabases(Set.copyOf(list(settings.get(Setting.DATA_API_DATABASES.key()))))
                         .development();
+        Limits limits = new Limits(
+                count(settings, Setting.DATA_API_MAX_CONNECTIONS_PER_KEY),
+                count(settings, Setting.DATA_API_MAX_TRANSACTIONS_PER_KEY),
+                Limits.DEFAULTS.headerTimeout(),
+                Limits.DEFAULTS.bodyTimeout(),
+                Limits.DEFAULTS.idleTimeout(),
+                Limits.DEFAULTS.maxUnauthenticatedConnections());
+        String region = blankToNull(settings.get(Setting.DATA_API_REGION.key()));
         List<Target> configured = devTarget == null ? targets : List.of();
         boolean loopback = bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1");
         if (!loopback && access.isEmpty() && apiKeys.isEmpty()) {
@@ -206,6 +293,8 @@ public record DataApiConfig(
                     f.targets = configured;
                     f.development = devTarget;
                     f.tls = keys;
+                    f.limits = limits;
+                    f.region = region;
                 })
                 .withKeys(access, apiKeys);
     }
@@ -219,7 +308,8 @@ public record DataApiConfig(
                 Setting.DATA_API_TARGET_URL,
                 Setting.DATA_API_TARGET_USER,
                 Setting.DATA_API_TARGET_PASSWORD,
-                Setting.DATA_API_TARGET_SECRET_JSON);
+                Setting.DATA_API_TARGET_SECRET_JSON,
+                Setting.DATA_API_TARGET_DATABASES);
         for (String key : settings.keySet()) {
             for (Setting member : members) member.nameIn(key).ifPresent(names::add);
         }
@@ -252,13 +342,28 @@ public record DataApiConfig(
                         + Setting.DATA_API_TARGET_SECRET_JSON.key(name) + ".");
             }
             Engine.fromJdbcUrl(targetUrl);
-            targets.add(new Target(resource, blankToNull(secretArn), targetUrl, user, password));
+            Set<String> databases = Set.copyOf(list(settings.get(Setting.DATA_API_TARGET_DATABASES.key(name))));
+            targets.add(new Target(resource, blankToNull(secretArn), targetUrl, user, password, databases));
         }
         return List.copyOf(targets);
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /** A positive count setting; 0 when unset (the default applies). */
+    private static int count(Map<String, String> settings, Setting setting) {
+        String text = settings.get(setting.key());
+        if (text == null || text.isBlank()) return 0;
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n < 1) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(setting.key() + " (" + setting.env()
+                    + ") must be a whole number of at least 1, not '" + text + "'.");
+        }
     }
 
     private static int parsePort(String text) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.slipway.dataapi.internal.Cancellation;
 import dev.slipway.dataapi.internal.DataApiException;
 import dev.slipway.dataapi.internal.Metrics;
 import dev.slipway.dataapi.internal.Operations;
@@ -71,9 +72,13 @@ public final class DataApiServer implements AutoCloseable {
 
     private DataApiServer(DataApiConfig config, Clock clock) throws IOException {
         this.config = config;
-        this.transactions = new Transactions(clock);
+        this.transactions = new Transactions(clock, config.limits().transactionsPerKey(config.maxConnections()));
         this.metrics = new Metrics(transactions::count);
-        this.pools = new Pools(config.maxConnections(), config.borrowTimeout(), metrics.registry());
+        this.pools = new Pools(
+                config.maxConnections(),
+                config.limits().connectionsPerKey(config.maxConnections()),
+                config.borrowTimeout(),
+                metrics.registry());
         this.operations = new Operations(config, pools, transactions);
         this.sigV4 = new SigV4(config.accessKeys()::get, clock);
         InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
@@ -89,6 +94,7 @@ public final class DataApiServer implements AutoCloseable {
         server.createContext("/metrics", this::metrics);
         server.createContext("/health", this::health);
         reaper.scheduleWithFixedDelay(transactions::expire, 10, 10, TimeUnit.SECONDS);
+        reaper.scheduleWithFixedDelay(pools::closeIdle, 60, 60, TimeUnit.SECONDS);
         server.start();
     }
 
@@ -136,9 +142,9 @@ public final class DataApiServer implements AutoCloseable {
                             "No Data API operation at " + exchange.getRequestMethod() + " "
                                     + exchange.getRequestURI().getPath());
                 }
-                authenticate(exchange, body);
+                String caller = authenticate(exchange, body);
                 JsonNode request = parse(body);
-                ObjectNode response = operations.handle(operation, request);
+                ObjectNode response = operations.handle(operation, request, caller, Cancellation.none());
                 answer = JSON.writeValueAsBytes(response);
                 if (answer.length > MAX_RESPONSE_BYTES) {
                     throw DataApiException.badRequest("Database returned more than the allowed response size limit");
@@ -196,8 +202,8 @@ public final class DataApiServer implements AutoCloseable {
         }
     }
 
-    private void authenticate(HttpExchange exchange, byte[] body) {
-        if (!config.authenticationRequired()) return;
+    private String authenticate(HttpExchange exchange, byte[] body) {
+        if (!config.authenticationRequired()) return "anonymous";
         Map<String, List<String>> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         String apiKey = SigV4.first(headers, "x-api-key");
@@ -205,11 +211,12 @@ public final class DataApiServer implements AutoCloseable {
         if (apiKey == null && authorization != null && authorization.startsWith("Bearer ")) {
             apiKey = authorization.substring("Bearer ".length()).strip();
         }
-        if (apiKey != null && acceptedApiKey(apiKey)) return;
+        if (apiKey != null && acceptedApiKey(apiKey)) return "api-key";
         if (apiKey != null && config.accessKeys().isEmpty()) {
             throw DataApiException.forbidden("UnrecognizedClientException", "The API key is not valid.");
         }
-        sigV4.verify(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body);
+        return sigV4.verify(
+                exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body);
     }
 
     private boolean acceptedApiKey(String candidate) {

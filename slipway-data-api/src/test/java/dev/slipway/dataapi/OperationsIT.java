@@ -169,21 +169,21 @@ class OperationsIT {
     void aTransactionIdleForThreeMinutes_isRolledBack_andItsIdIsThenNotFound() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
         try (TestDatabase db = TestServers.postgres().createDatabase();
-                Pools pools = new Pools(2, Duration.ofSeconds(2), new SimpleMeterRegistry());
-                Transactions transactions = new Transactions(clock)) {
+                Pools pools = new Pools(2, 2, Duration.ofSeconds(2), new SimpleMeterRegistry());
+                Transactions transactions = new Transactions(clock, 1)) {
             Pools.Key key = new Pools.Key(new DataApiConfig.Target(null, null, db.url(), db.user(), ""), null);
-            String id = transactions.begin(pools.borrow(key), key);
-            transactions.use(id, (c, k) -> c.createStatement().execute("create table t (id int)"));
+            String id = transactions.begin(pools.borrow(key, "k"), key, "k");
+            transactions.use(id, "k", key, (c, k) -> c.createStatement().execute("create table t (id int)"));
 
             clock.advance(Duration.ofMinutes(2));
             transactions.expire();
             assertThat(transactions.count()).isEqualTo(1);
-            transactions.use(id, (c, k) -> c.createStatement().execute("insert into t values (1)"));
+            transactions.use(id, "k", key, (c, k) -> c.createStatement().execute("insert into t values (1)"));
 
             clock.advance(Duration.ofMinutes(3).plusSeconds(1));
             transactions.expire();
             assertThat(transactions.count()).isZero();
-            assertThatThrownBy(() -> transactions.use(id, (c, k) -> true))
+            assertThatThrownBy(() -> transactions.use(id, "k", key, (c, k) -> true))
                     .isInstanceOf(DataApiException.class)
                     .hasMessageContaining("is not found");
             try (var c = db.connect();

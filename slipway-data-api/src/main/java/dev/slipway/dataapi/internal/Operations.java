@@ -3,6 +3,8 @@ package dev.slipway.dataapi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.core.Engine;
+import dev.slipway.core.JdbcUrls;
 import dev.slipway.dataapi.DataApiConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +14,11 @@ import java.time.Duration;
  * The six operations of the RDS Data API (2018-08-01), by path: {@code /Execute}, {@code /BatchExecute},
  * {@code /BeginTransaction}, {@code /CommitTransaction}, {@code /RollbackTransaction}, and the retired
  * {@code /ExecuteSql}, which is answered as AWS answers it.
+ *
+ * <p>Isolation: a statement without a {@code transactionId} runs on a pooled connection in autocommit and leaves
+ * it reset ({@link Lease}); SQL that would start or end a transaction there is refused ({@link TransactionControl}),
+ * and a request that leaves one open anyway (a procedure, say) is rolled back and answered as an error, so nothing
+ * answered as written can be discarded later and no client runs inside another's transaction.
  */
 public final class Operations {
 
@@ -42,7 +49,11 @@ public final class Operations {
         };
     }
 
-    public ObjectNode handle(String operation, JsonNode request) {
+    /**
+     * Runs one operation for {@code caller} (who authenticated: an access key id, an API key's digest, or
+     * {@code anonymous} without authentication).
+     */
+    public ObjectNode handle(String operation, JsonNode request, String caller, Cancellation cancellation) {
         if (operation.equals("ExecuteSql")) {
             throw DataApiException.badRequest(
                     "This API is deprecated and not available. Use ExecuteStatement API instead");
@@ -51,79 +62,114 @@ public final class Operations {
         requireArn(request, "secretArn");
         Pools.Key key = key(request);
         return switch (operation) {
-            case "ExecuteStatement" -> statement(request, key, false);
-            case "BatchExecuteStatement" -> statement(request, key, true);
-            case "BeginTransaction" -> begin(key);
+            case "ExecuteStatement" -> statement(request, key, caller, cancellation, false);
+            case "BatchExecuteStatement" -> statement(request, key, caller, cancellation, true);
+            case "BeginTransaction" -> begin(key, caller);
             case "CommitTransaction" -> {
-                transactions.commit(request.path("transactionId").asText(null));
+                transactions.commit(text(request, "transactionId"), caller, key);
                 yield JSON.objectNode().put("transactionStatus", "Transaction Committed");
             }
             case "RollbackTransaction" -> {
-                transactions.rollback(request.path("transactionId").asText(null));
+                transactions.rollback(text(request, "transactionId"), caller, key);
                 yield JSON.objectNode().put("transactionStatus", "Rollback Complete");
             }
             default -> throw DataApiException.badRequest("Unknown operation " + operation);
         };
     }
 
-    private ObjectNode statement(JsonNode request, Pools.Key key, boolean batch) {
-        String sql = request.path("sql").asText("");
-        if (sql.isBlank()) throw DataApiException.badRequest("sql is required.");
+    private ObjectNode statement(
+            JsonNode request, Pools.Key key, String caller, Cancellation cancellation, boolean batch) {
+        String sql = text(request, "sql");
+        if (sql == null || sql.isBlank()) throw DataApiException.badRequest("sql is required.");
         if (sql.length() > MAX_SQL) {
             throw DataApiException.badRequest("sql is longer than " + MAX_SQL + " characters.");
         }
+        Engine engine = Pools.engine(key);
         Duration timeout = config.statementTimeout();
-        String tx = request.path("transactionId").asText(null);
+        String tx = text(request, "transactionId");
         if (tx != null && !tx.isBlank()) {
-            return transactions.use(tx, (c, txKey) -> run(c, txKey, request, batch, timeout));
+            TransactionControl.check(sql, engine, true);
+            return transactions.use(
+                    tx, caller, key, (c, txKey) -> run(c, txKey, request, batch, timeout, cancellation));
         }
-        try (Connection c = pools.borrow(key)) {
-            return run(c, key, request, batch, timeout);
+        TransactionControl.check(sql, engine, false);
+        try (Lease lease = pools.borrow(key, caller)) {
+            ObjectNode answer = run(lease.connection(), key, request, batch, timeout, cancellation);
+            if (lease.inForeignTransaction()) {
+                throw DataApiException.badRequest("The statement left a transaction open on the pooled connection;"
+                        + " it was rolled back (what the statement committed itself stays). Use BeginTransaction"
+                        + " to group statements.");
+            }
+            return answer;
         } catch (SQLException e) {
             throw Statements.databaseError(e);
         }
     }
 
-    private ObjectNode run(Connection c, Pools.Key key, JsonNode request, boolean batch, Duration timeout)
+    private ObjectNode run(
+            Connection c, Pools.Key key, JsonNode request, boolean batch, Duration timeout, Cancellation cancellation)
             throws SQLException {
         var engine = Pools.engine(key);
-        return batch ? Statements.batch(c, engine, request, timeout) : Statements.execute(c, engine, request, timeout);
+        return batch
+                ? Statements.batch(c, engine, request, timeout, cancellation)
+                : Statements.execute(c, engine, request, timeout, cancellation);
     }
 
-    private ObjectNode begin(Pools.Key key) {
-        Connection c = pools.borrow(key);
+    private ObjectNode begin(Pools.Key key, String caller) {
+        transactions.admit(caller);
+        Lease lease = pools.borrow(key, caller);
         try {
-            return JSON.objectNode().put("transactionId", transactions.begin(c, key));
+            return JSON.objectNode().put("transactionId", transactions.begin(lease, key, caller));
         } catch (SQLException e) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // the pool discards it
-            }
+            lease.close();
             throw Statements.databaseError(e);
         }
     }
 
     private Pools.Key key(JsonNode request) {
-        String resource = request.path("resourceArn").asText();
-        String secret = request.path("secretArn").asText();
-        String database = request.path("database").asText(null);
+        String resource = text(request, "resourceArn");
+        String secret = text(request, "secretArn");
+        String database = text(request, "database");
         if (database != null && (database.length() > 64 || !database.matches("[A-Za-z0-9_$-]*"))) {
             throw DataApiException.badRequest("database must be at most 64 letters, digits, _, $ or -.");
         }
-        if (config.development() != null) return new Pools.Key(config.development(), database);
+        DataApiConfig.Target target =
+                config.development() != null ? config.development() : configured(resource, secret);
+        if (!target.serves(database)) {
+            String setting = config.development() != null
+                    ? "slipway.data-api.databases (--database)"
+                    : "slipway.data-api.target.NAME.databases";
+            throw DataApiException.badRequest("This proxy does not serve database '" + database + "' of " + target
+                    + ": it serves '" + JdbcUrls.database(target.url()) + "'"
+                    + (target.databases().isEmpty() ? "" : " and " + String.join(", ", target.databases()))
+                    + ". Add it to " + setting + ".");
+        }
+        boolean urlDatabase =
+                database == null || database.isEmpty() || database.equals(JdbcUrls.database(target.url()));
+        return new Pools.Key(target, urlDatabase ? null : database);
+    }
+
+    private DataApiConfig.Target configured(String resource, String secret) {
         for (DataApiConfig.Target t : config.targets()) {
             boolean resourceMatches = t.resourceArn() == null || t.resourceArn().equals(resource);
             boolean secretMatches = t.secretArn() == null || t.secretArn().equals(secret);
-            if (resourceMatches && secretMatches) return new Pools.Key(t, database);
+            if (resourceMatches && secretMatches) return t;
         }
         throw DataApiException.notFound(
                 "The resource " + resource + " with secret " + secret + " is not configured on this Data API server.");
     }
 
+    /** A string member, or null when absent; a member of another JSON type is refused. */
+    static String text(JsonNode request, String member) {
+        JsonNode value = request.get(member);
+        if (value == null || value.isNull()) return null;
+        if (!value.isTextual()) throw DataApiException.badRequest(member + " must be a string.");
+        return value.asText();
+    }
+
     private static void requireArn(JsonNode request, String member) {
-        String value = request.path(member).asText("");
-        if (value.isEmpty()) throw DataApiException.badRequest(member + " is required.");
+        String value = text(request, member);
+        if (value == null || value.isEmpty()) throw DataApiException.badRequest(member + " is required.");
         if (value.length() < 11 || value.length() > MAX_ARN) {
             throw DataApiException.badRequest(member + " must be 11 to " + MAX_ARN + " characters.");
         }

@@ -1,7 +1,6 @@
 package dev.slipway.dataapi.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -49,8 +48,12 @@ final class Parameters {
     private static void bindOne(PreparedStatement s, int index, JsonNode parameter, boolean postgres)
             throws SQLException {
         JsonNode value = parameter.get("value");
-        String hint =
-                parameter.hasNonNull("typeHint") ? parameter.get("typeHint").asText() : null;
+        JsonNode hintNode = parameter.get("typeHint");
+        if (hintNode != null && !hintNode.isNull() && !hintNode.isTextual()) {
+            throw DataApiException.badRequest(
+                    "typeHint must be a string (DATE, TIME, TIMESTAMP, DECIMAL, UUID or JSON).");
+        }
+        String hint = hintNode == null || hintNode.isNull() ? null : hintNode.textValue();
         String name = parameter.get("name").asText();
         if (value == null || value.isNull() || !value.isObject() || value.size() != 1) {
             throw DataApiException.badRequest("Parameter " + name + " needs a value with exactly one member"
@@ -59,16 +62,59 @@ final class Parameters {
         String member = value.fieldNames().next();
         JsonNode v = value.get(member);
         switch (member) {
-            case "isNull" -> s.setNull(index, Types.NULL);
-            case "booleanValue" -> s.setBoolean(index, v.asBoolean());
-            case "longValue" -> s.setLong(index, v.asLong());
-            case "doubleValue" -> s.setDouble(index, v.asDouble());
-            case "blobValue" -> s.setBytes(index, Base64.getDecoder().decode(v.asText()));
-            case "stringValue" -> bindString(s, index, name, v.asText(), hint, postgres);
+            case "isNull" -> {
+                if (!v.isBoolean() || !v.booleanValue()) throw wrongType(name, member, "true");
+                s.setNull(index, Types.NULL);
+            }
+            case "booleanValue" -> {
+                if (!v.isBoolean()) throw wrongType(name, member, "true or false");
+                s.setBoolean(index, v.booleanValue());
+            }
+            case "longValue" -> {
+                if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                    throw wrongType(name, member, "a whole JSON number within 64 bits");
+                }
+                s.setLong(index, v.longValue());
+            }
+            case "doubleValue" -> s.setDouble(index, doubleOf(name, v));
+            case "blobValue" -> {
+                if (!v.isTextual()) throw wrongType(name, member, "a base64 string");
+                try {
+                    s.setBytes(index, Base64.getDecoder().decode(v.textValue()));
+                } catch (IllegalArgumentException e) {
+                    throw DataApiException.badRequest("Parameter " + name + ": blobValue is not valid base64.");
+                }
+            }
+            case "stringValue" -> {
+                if (!v.isTextual()) throw wrongType(name, member, "a JSON string");
+                bindString(s, index, name, v.textValue(), hint, postgres);
+            }
             case "arrayValue" ->
                 throw DataApiException.badRequest("Array parameters are not supported (parameter " + name + ").");
             default -> throw DataApiException.badRequest("Parameter " + name + " has an unknown value type " + member);
         }
+    }
+
+    /** A JSON number, or the strings AWS's JSON protocol sends for the special values. */
+    private static double doubleOf(String name, JsonNode v) {
+        if (v.isNumber()) return v.doubleValue();
+        if (v.isTextual()) {
+            switch (v.textValue()) {
+                case "NaN":
+                    return Double.NaN;
+                case "Infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-Infinity":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    break;
+            }
+        }
+        throw wrongType(name, "doubleValue", "a JSON number (or \"NaN\", \"Infinity\", \"-Infinity\")");
+    }
+
+    private static DataApiException wrongType(String name, String member, String expected) {
+        return DataApiException.badRequest("Parameter " + name + ": " + member + " must be " + expected + ".");
     }
 
     private static void bindString(PreparedStatement s, int index, String name, String text, String hint, boolean pg)
@@ -83,7 +129,7 @@ final class Parameters {
                 case "TIME" -> s.setObject(index, LocalTime.parse(text));
                 case "TIMESTAMP" ->
                     s.setObject(index, LocalDateTime.parse(text.trim().replace(' ', 'T')));
-                case "DECIMAL" -> s.setBigDecimal(index, new BigDecimal(text));
+                case "DECIMAL" -> s.setBigDecimal(index, PlainDecimal.parse(name, text, pg));
                 case "UUID" -> {
                     if (pg) s.setObject(index, UUID.fromString(text));
                     else s.setString(index, UUID.fromString(text).toString());

@@ -2,32 +2,59 @@ package dev.slipway.dataapi.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.slipway.core.Engine;
 import dev.slipway.core.JdbcUrls;
 import dev.slipway.dataapi.DataApiConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One HikariCP pool per target and database, made on first use. Sessions run at UTC on both engines, as Aurora's
- * do (clients send and read timestamps in UTC).
+ * One HikariCP pool per target and database, made on first use and closed after {@link #IDLE_POOL_LIMIT} unused.
+ * Only the databases a target is configured for get a pool ({@link Databases}). Each caller (an API key or access
+ * key) may hold at most {@code maxConnectionsPerKey} of a pool's connections. Sessions run at UTC on both engines,
+ * as Aurora's do; every connection comes back reset ({@link Lease}).
  */
 public final class Pools implements AutoCloseable {
+
+    public static final Duration IDLE_POOL_LIMIT = Duration.ofMinutes(10);
+    private static final Logger LOG = LoggerFactory.getLogger(Pools.class);
 
     /** A database of a target, as a request selects it. */
     public record Key(DataApiConfig.Target target, String database) {}
 
-    private final Map<Key, HikariDataSource> pools = new ConcurrentHashMap<>();
+    private static final class Pool {
+        final HikariDataSource dataSource;
+        final Map<String, Semaphore> perCaller = new ConcurrentHashMap<>();
+        final AtomicInteger leases = new AtomicInteger();
+        volatile long lastUsed = System.nanoTime();
+
+        Pool(HikariDataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+    }
+
+    private final Map<Key, Pool> pools = new ConcurrentHashMap<>();
     private final int maxConnections;
+    private final int maxConnectionsPerKey;
     private final Duration borrowTimeout;
     private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    public Pools(int maxConnections, Duration borrowTimeout, io.micrometer.core.instrument.MeterRegistry metrics) {
+    public Pools(
+            int maxConnections,
+            int maxConnectionsPerKey,
+            Duration borrowTimeout,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         this.maxConnections = maxConnections;
+        this.maxConnectionsPerKey = maxConnectionsPerKey;
         this.borrowTimeout = borrowTimeout;
         this.metrics = metrics;
     }
@@ -37,23 +64,89 @@ public final class Pools implements AutoCloseable {
         return Engine.fromJdbcUrl(key.target().url());
     }
 
-    public Connection borrow(Key key) {
-        HikariDataSource pool = pools.computeIfAbsent(key, this::open);
+    /** A connection of {@code key}'s pool for {@code caller}, who must close the lease. */
+    public Lease borrow(Key key, String caller) {
+        Pool pool = pools.compute(key, (k, p) -> {
+            Pool live = p != null ? p : new Pool(open(k));
+            live.leases.incrementAndGet();
+            return live;
+        });
+        Semaphore permits = pool.perCaller.computeIfAbsent(caller, c -> new Semaphore(maxConnectionsPerKey));
+        boolean permitted = false;
         try {
-            return pool.getConnection();
-        } catch (SQLTransientConnectionException e) {
-            throw DataApiException.unavailable(
-                    "No database connection became free within " + borrowTimeout.toMillis() + " ms (pool of "
-                            + maxConnections + "); retry.",
-                    e);
-        } catch (SQLException e) {
-            throw DataApiException.unavailable("Cannot reach the database: " + e.getMessage(), e);
+            permitted = permits.tryAcquire(borrowTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!permitted) {
+                throw DataApiException.unavailable(
+                        "This key holds all " + maxConnectionsPerKey + " connections it may use of "
+                                + describe(key) + " (slipway.data-api.max-connections-per-key); retry when one of"
+                                + " its requests or transactions ends.",
+                        null);
+            }
+            Connection c;
+            try {
+                c = pool.dataSource.getConnection();
+            } catch (SQLException e) {
+                throw ConnectFailures.explain(e, pool.dataSource, borrowTimeout, describe(key));
+            }
+            try {
+                return new Lease(c, engine(key), pool.dataSource, () -> returned(pool, permits));
+            } catch (SQLException e) {
+                pool.dataSource.evictConnection(c);
+                throw Statements.databaseError(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.leases.decrementAndGet();
+            throw DataApiException.unavailable("The request was cancelled while waiting for a connection.", e);
+        } catch (RuntimeException e) {
+            if (permitted) permits.release();
+            pool.leases.decrementAndGet();
+            throw e;
         }
     }
 
-    /** Pool statistics per database, for metrics: active, idle, waiting. */
+    private static void returned(Pool pool, Semaphore permits) {
+        permits.release();
+        pool.lastUsed = System.nanoTime();
+        pool.leases.decrementAndGet();
+    }
+
+    /** Closes the pools no request has used for {@link #IDLE_POOL_LIMIT}. */
+    public void closeIdle() {
+        long now = System.nanoTime();
+        for (Key key : pools.keySet()) {
+            HikariDataSource[] closed = new HikariDataSource[1];
+            pools.computeIfPresent(key, (k, p) -> {
+                boolean idle = p.leases.get() == 0 && now - p.lastUsed > IDLE_POOL_LIMIT.toNanos();
+                if (!idle) return p;
+                closed[0] = p.dataSource;
+                return null;
+            });
+            if (closed[0] != null) {
+                LOG.info("Closing the idle pool of {}", describe(key));
+                closed[0].close();
+            }
+        }
+    }
+
+    /** The pools, for metrics. */
     public Map<Key, HikariDataSource> all() {
-        return Map.copyOf(pools);
+        Map<Key, HikariDataSource> out = new java.util.HashMap<>();
+        pools.forEach((k, p) -> out.put(k, p.dataSource));
+        return out;
+    }
+
+    static String describe(Key key) {
+        String db = key.database() == null ? JdbcUrls.database(key.target().url()) : key.database();
+        return "database '" + db + "' of " + key.target();
+    }
+
+    /** Active, idle and waiting connections of a pool, for messages. */
+    static String state(HikariDataSource pool) {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null) return "pool starting";
+        return bean.getActiveConnections() + " active, " + bean.getIdleConnections() + " idle, "
+                + bean.getThreadsAwaitingConnection() + " waiting";
     }
 
     private HikariDataSource open(Key key) {
@@ -72,13 +165,23 @@ public final class Pools implements AutoCloseable {
         config.setInitializationFailTimeout(-1); // a database that is down now may be up for the next request
         config.setDataSourceProperties(engine.connectionProperties());
         config.setMetricRegistry(metrics);
-        if (engine == Engine.POSTGRESQL) config.addDataSourceProperty("options", "-c TimeZone=UTC");
+        if (engine == Engine.POSTGRESQL) {
+            config.addDataSourceProperty("options", "-c TimeZone=UTC");
+            // every setting pgjdbc makes goes in the start-up packet, so DISCARD ALL's RESET ALL returns to it
+            config.addDataSourceProperty("assumeMinServerVersion", "9.0");
+            config.addDataSourceProperty("ApplicationName", "slipway-data-api");
+            // a result larger than this fails in the driver instead of filling the heap (the answer is cut at 1 MiB;
+            // its JSON is larger than the rows on the wire)
+            config.addDataSourceProperty("maxResultBuffer", "4M");
+        } else {
+            config.addDataSourceProperty("useResetConnection", "true"); // Sessions.reset: COM_RESET_CONNECTION
+        }
         return new HikariDataSource(config);
     }
 
     @Override
     public void close() {
-        pools.values().forEach(HikariDataSource::close);
+        pools.values().forEach(p -> p.dataSource.close());
         pools.clear();
     }
 }

@@ -46,17 +46,21 @@ final class Results {
 
     private Results() {}
 
-    static ArrayNode records(ResultSet rs, Options options) throws SQLException {
+    static ArrayNode records(ResultSet rs, Options options, ResponseBudget budget) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         ArrayNode records = JSON.arrayNode();
         while (rs.next()) {
             ArrayNode row = records.addArray();
-            for (int i = 1; i <= meta.getColumnCount(); i++) row.add(field(rs, i, meta, options));
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                ObjectNode field = field(rs, i, meta, options);
+                budget.add(field);
+                row.add(field);
+            }
         }
         return records;
     }
 
-    static String formatted(ResultSet rs, Options options) throws SQLException {
+    static String formatted(ResultSet rs, Options options, ResponseBudget budget) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         Set<String> labels = new HashSet<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -68,8 +72,11 @@ final class Results {
         ArrayNode rows = JSON.arrayNode();
         while (rs.next()) {
             ObjectNode row = rows.addObject();
-            for (int i = 1; i <= meta.getColumnCount(); i++)
-                row.set(meta.getColumnLabel(i), json(rs, i, meta, options));
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                JsonNode value = json(rs, i, meta, options);
+                budget.add(meta.getColumnLabel(i), value);
+                row.set(meta.getColumnLabel(i), value);
+            }
         }
         return rows.toString();
     }

@@ -18,10 +18,12 @@ import java.time.Duration;
 final class Statements {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final int FETCH_ROWS = 256;
 
     private Statements() {}
 
-    static ObjectNode execute(Connection c, Engine engine, JsonNode request, Duration timeout) throws SQLException {
+    static ObjectNode execute(Connection c, Engine engine, JsonNode request, Duration timeout, Cancellation cancel)
+            throws SQLException {
         boolean mysql = engine == Engine.MYSQL;
         NamedParameters sql = NamedParameters.parse(request.path("sql").asText(), mysql);
         Parameters parameters = new Parameters(request.get("parameters"));
@@ -32,13 +34,16 @@ final class Statements {
         try (PreparedStatement s = prepare(c, sql, mysql)) {
             timeout(s, request, timeout);
             parameters.bind(s, sql.names(), !mysql);
+            if (mysql) s.setFetchSize(FETCH_ROWS); // MariaDB streams: the answer is cut at 1 MiB, not the heap
+            cancel.running(s);
             if (s.execute()) {
                 try (ResultSet rs = s.getResultSet()) {
+                    ResponseBudget budget = new ResponseBudget();
                     if (json) {
-                        response.put("formattedRecords", Results.formatted(rs, options));
+                        response.put("formattedRecords", Results.formatted(rs, options, budget));
                     } else {
                         if (metadata) response.set("columnMetadata", Results.columnMetadata(rs.getMetaData()));
-                        response.set("records", Results.records(rs, options));
+                        response.set("records", Results.records(rs, options, budget));
                     }
                 }
                 response.put("numberOfRecordsUpdated", 0);
@@ -47,11 +52,14 @@ final class Statements {
                 if (metadata && !json) response.set("columnMetadata", JSON.arrayNode());
             }
             response.set("generatedFields", mysql ? generated(s, options) : JSON.arrayNode());
+        } finally {
+            cancel.running(null);
         }
         return response;
     }
 
-    static ObjectNode batch(Connection c, Engine engine, JsonNode request, Duration timeout) throws SQLException {
+    static ObjectNode batch(Connection c, Engine engine, JsonNode request, Duration timeout, Cancellation cancel)
+            throws SQLException {
         boolean mysql = engine == Engine.MYSQL;
         NamedParameters sql = NamedParameters.parse(request.path("sql").asText(), mysql);
         JsonNode sets = request.get("parameterSets");
@@ -66,6 +74,7 @@ final class Statements {
                     count++;
                 }
             }
+            cancel.running(s);
             if (count == 0) {
                 s.execute();
             } else {
@@ -77,6 +86,8 @@ final class Statements {
                 ArrayNode fields = result.putArray("generatedFields");
                 if (i < keys.size()) fields.add(keys.get(i));
             }
+        } finally {
+            cancel.running(null);
         }
         return JSON.objectNode().set("updateResults", results);
     }
@@ -112,6 +123,9 @@ final class Statements {
                 || sqlState.equals("70100")
                 || e.getErrorCode() == 1317
                 || e.getErrorCode() == 3024;
+        if (String.valueOf(e.getMessage()).contains("maxResultBuffer")) { // pgjdbc stopped reading a huge result
+            return DataApiException.badRequest(ResponseBudget.TOO_LARGE);
+        }
         if (timedOut) {
             return new DataApiException("StatementTimeoutException", 400, "Request timed out", e);
         }

@@ -1,16 +1,15 @@
 package dev.slipway.dataapi.internal;
 
-import dev.slipway.core.Engine;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Transactions across requests: BeginTransaction pins one pooled connection to an opaque id; calls with that id
  * use it, one at a time. As AWS documents (BeginTransaction): a transaction no call has used for 3 minutes is
- * rolled back, and any after 24 hours. An unknown, ended, expired or aborted id is TransactionNotFoundException.
+ * rolled back, and any after 24 hours. An unknown, ended, expired or aborted id is TransactionNotFoundException,
+ * and so is an id used by another caller (API key or access key), for another target or another database: a
+ * transaction belongs to who began it. A caller may hold at most {@code maxPerCaller} open at once. When a
+ * transaction ends its connection is reset ({@link Lease}) before anyone else gets it.
  */
 public final class Transactions implements AutoCloseable {
 
@@ -35,46 +37,74 @@ public final class Transactions implements AutoCloseable {
     }
 
     private static final class Open {
-        final Connection connection;
+        final Lease lease;
         final Pools.Key key;
+        final String caller;
         final Instant started;
         final ReentrantLock busy = new ReentrantLock();
         volatile Instant lastUsed;
 
-        Open(Connection connection, Pools.Key key, Instant now) {
-            this.connection = connection;
+        Open(Lease lease, Pools.Key key, String caller, Instant now) {
+            this.lease = lease;
             this.key = key;
+            this.caller = caller;
             this.started = now;
             this.lastUsed = now;
         }
     }
 
     private final Map<String, Open> open = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final int maxPerCaller;
 
-    public Transactions(Clock clock) {
+    public Transactions(Clock clock, int maxPerCaller) {
         this.clock = clock;
+        this.maxPerCaller = maxPerCaller;
     }
 
-    public String begin(Connection connection, Pools.Key key) throws SQLException {
-        connection.setAutoCommit(false);
+    /** Refuses a new transaction when {@code caller} already holds its limit. */
+    public void admit(String caller) {
+        if (perCaller.computeIfAbsent(caller, c -> new AtomicInteger()).get() >= maxPerCaller) {
+            throw DataApiException.badRequest("This key already has " + maxPerCaller + " open transactions, its limit"
+                    + " (slipway.data-api.max-transactions-per-key): end one with CommitTransaction or"
+                    + " RollbackTransaction first.");
+        }
+    }
+
+    public String begin(Lease lease, Pools.Key key, String caller) throws SQLException {
+        AtomicInteger held = perCaller.computeIfAbsent(caller, c -> new AtomicInteger());
+        if (held.incrementAndGet() > maxPerCaller) {
+            held.decrementAndGet();
+            lease.close();
+            admit(caller); // throws the limit's message
+        }
+        try {
+            lease.connection().setAutoCommit(false);
+        } catch (SQLException e) {
+            held.decrementAndGet();
+            throw e;
+        }
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        open.put(id, new Open(connection, key, clock.instant()));
+        open.put(id, new Open(lease, key, caller, clock.instant()));
         return id;
     }
 
-    /** Runs {@code work} on the transaction's connection; an error in it aborts (rolls back) the transaction. */
-    public <T> T use(String id, Work<T> work) {
-        Open tx = find(id);
+    /**
+     * Runs {@code work} on the transaction's connection; an error in it aborts (rolls back) the transaction.
+     * {@code database} is the request's (null when it names none).
+     */
+    public <T> T use(String id, String caller, Pools.Key key, Work<T> work) {
+        Open tx = find(id, caller, key);
         if (!tx.busy.tryLock()) {
             throw DataApiException.databaseError("Transaction is still running a query", null);
         }
         try {
             if (open.get(id) != tx) throw DataApiException.transactionNotFound(id, "");
             tx.lastUsed = clock.instant();
-            return work.on(tx.connection, tx.key);
+            return work.on(tx.lease.connection(), tx.key);
         } catch (SQLException e) {
             end(id, tx, false);
             throw Statements.databaseError(e);
@@ -87,12 +117,12 @@ public final class Transactions implements AutoCloseable {
         }
     }
 
-    public void commit(String id) {
-        Open tx = find(id);
+    public void commit(String id, String caller, Pools.Key key) {
+        Open tx = find(id, caller, key);
         tx.busy.lock();
         try {
             if (open.get(id) != tx) throw DataApiException.transactionNotFound(id, "");
-            tx.connection.commit();
+            tx.lease.connection().commit();
             end(id, tx, true);
         } catch (SQLException e) {
             end(id, tx, false);
@@ -102,8 +132,8 @@ public final class Transactions implements AutoCloseable {
         }
     }
 
-    public void rollback(String id) {
-        Open tx = find(id);
+    public void rollback(String id, String caller, Pools.Key key) {
+        Open tx = find(id, caller, key);
         tx.busy.lock();
         try {
             if (open.get(id) != tx) throw DataApiException.transactionNotFound(id, "");
@@ -137,10 +167,19 @@ public final class Transactions implements AutoCloseable {
         });
     }
 
-    private Open find(String id) {
+    /**
+     * The open transaction {@code id} of {@code caller} on {@code key}'s target (and database, when the request
+     * names one); another caller's, target's or database's is answered as unknown, not as forbidden, so that ids
+     * cannot be probed.
+     */
+    private Open find(String id, String caller, Pools.Key key) {
         if (id == null || id.isBlank()) throw DataApiException.badRequest("transactionId is required.");
         Open tx = open.get(id);
-        if (tx == null) {
+        boolean theirs = tx != null
+                && tx.caller.equals(caller)
+                && tx.key.target().equals(key.target())
+                && (key.database() == null || key.database().equals(tx.key.database()));
+        if (!theirs) {
             throw DataApiException.transactionNotFound(
                     id, " (unknown, already committed or rolled back, idle for 3 minutes, or aborted by an error)");
         }
@@ -149,28 +188,14 @@ public final class Transactions implements AutoCloseable {
 
     private void end(String id, Open tx, boolean committed) {
         if (!open.remove(id, tx)) return;
-        try (Connection c = tx.connection) {
+        perCaller.get(tx.caller).decrementAndGet();
+        Connection c = tx.lease.connection();
+        try {
             if (!committed) c.rollback();
-            c.setAutoCommit(true);
-            resetSession(c, Pools.engine(tx.key));
         } catch (SQLException e) {
-            LOG.warn("Ending transaction {} failed ({}); its connection is closed", shortId(id), e.getSQLState());
-        }
-    }
-
-    /**
-     * What a transaction's client may have left on its connection before it goes back to the pool for others:
-     * session-level locks (PostgreSQL advisory locks, MySQL named locks) and, on PostgreSQL, settings made with
-     * {@code SET} (back to the values the connection started with, so the sessions' UTC time zone stays).
-     */
-    private static void resetSession(Connection c, Engine engine) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            if (engine == Engine.POSTGRESQL) {
-                s.execute("reset all");
-                s.execute("select pg_advisory_unlock_all()");
-            } else {
-                s.execute("select release_all_locks()"); // MySQL 5.7+, MariaDB 10.5+
-            }
+            LOG.warn("Rolling back transaction {} failed (SQLState {})", shortId(id), e.getSQLState());
+        } finally {
+            tx.lease.close(); // resets the session, or closes the connection when it cannot
         }
     }
 

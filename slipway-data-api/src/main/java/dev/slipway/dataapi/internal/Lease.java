@@ -1,0 +1,66 @@
+package dev.slipway.dataapi.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.slipway.core.Engine;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A pooled connection lent to one request or one Data API transaction. Closing it resets the session
+ * ({@link Sessions#reset}) before the pool lends it again; a connection whose reset fails is closed, never lent.
+ */
+public final class Lease implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Lease.class);
+
+    private final Connection connection;
+    private final Engine engine;
+    private final HikariDataSource pool;
+    private final Runnable onReturn;
+    private boolean returned;
+
+    Lease(Connection connection, Engine engine, HikariDataSource pool, Runnable onReturn) throws SQLException {
+        Sessions.remember(connection, engine);
+        this.connection = connection;
+        this.engine = engine;
+        this.pool = pool;
+        this.onReturn = onReturn;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Whether the session is inside a transaction that the Data API did not begin. */
+    public boolean inForeignTransaction() throws SQLException {
+        return connection.getAutoCommit() && Sessions.inTransaction(connection, engine);
+    }
+
+    /** Resets the session and gives the connection back; closes it instead when the reset fails. */
+    @Override
+    public void close() {
+        if (returned) return;
+        returned = true;
+        try {
+            Sessions.reset(connection, engine);
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Resetting a pooled connection failed ({}); it is closed instead of reused", state(e));
+            pool.evictConnection(connection);
+        } finally {
+            onReturn.run();
+        }
+    }
+
+    private static String state(Exception e) {
+        return e instanceof SQLException s
+                ? "SQLState " + s.getSQLState()
+                : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.slipway.dataapi.internal;
+
+import dev.slipway.core.Engine;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.postgresql.core.NativeQuery;
+import org.postgresql.core.Parser;
+
+/**
+ * Refuses transaction control written as SQL ({@code BEGIN}, {@code COMMIT}, {@code ROLLBACK}, ...) where it would
+ * take a pooled connection out of the Data API's hands: outside a transaction it would leave the connection in a
+ * transaction that later requests of other clients join (and a later rollback discards rows already answered as
+ * written); inside one it would end or nest the transaction behind {@code CommitTransaction}'s back. Savepoints are
+ * allowed inside a transaction. PostgreSQL statements are split as pgjdbc will send them (its own parser), so
+ * {@code select 1; begin} is seen; MySQL runs one statement per request, and its executable comments
+ * ({@code /*! ... *}{@code /}) count as text. What a procedure does is not visible here: the connection's state is
+ * checked after the request as well ({@link Sessions#inTransaction}).
+ */
+final class TransactionControl {
+
+    private static final Set<String> ENDS_OR_STARTS =
+            Set.of("begin", "start", "commit", "rollback", "end", "abort", "xa", "prepare transaction");
+    private static final Set<String> SAVEPOINTS = Set.of("savepoint", "release", "rollback to");
+
+    private TransactionControl() {}
+
+    /** Throws BadRequestException when {@code sql} controls transactions where the Data API does. */
+    static void check(String sql, Engine engine, boolean inTransaction) {
+        for (String statement : statements(sql, engine)) {
+            String words = leadingWords(statement, engine == Engine.MYSQL);
+            String verb = verb(words);
+            if (verb == null) continue;
+            if (inTransaction && SAVEPOINTS.contains(verb)) continue;
+            if (inTransaction) {
+                throw DataApiException.badRequest(words.toUpperCase(Locale.ROOT) + " inside a Data API transaction is"
+                        + " refused: end it with CommitTransaction or RollbackTransaction (SAVEPOINT, RELEASE and"
+                        + " ROLLBACK TO SAVEPOINT are allowed). Nothing of this request ran.");
+            }
+            throw DataApiException.badRequest(words.toUpperCase(Locale.ROOT) + " outside a Data API transaction is"
+                    + " refused: each ExecuteStatement without a transactionId commits on its own. To group statements,"
+                    + " call BeginTransaction, pass its transactionId, then CommitTransaction or RollbackTransaction."
+                    + " Nothing of this request ran.");
+        }
+    }
+
+    /** The transaction-control verb {@code words} start with, or null. */
+    private static String verb(String words) {
+        if (words.startsWith("rollback to ") || words.equals("rollback to")) return "rollback to";
+        if (words.startsWith("prepare transaction")) return "prepare transaction";
+        if (words.startsWith("set autocommit")) return "begin"; // MySQL: the next statements would stay open
+        String first = words.contains(" ") ? words.substring(0, words.indexOf(' ')) : words;
+        if (first.equals("start") && !words.startsWith("start transaction")) return null;
+        if (ENDS_OR_STARTS.contains(first) || SAVEPOINTS.contains(first)) return first;
+        return null;
+    }
+
+    private static List<String> statements(String sql, Engine engine) {
+        if (engine != Engine.POSTGRESQL) return List.of(sql);
+        try {
+            List<String> out = new ArrayList<>();
+            for (NativeQuery q : Parser.parseJdbcSql(sql, true, false, true, false, false)) out.add(q.nativeSql);
+            return out;
+        } catch (SQLException e) {
+            return List.of(sql); // the server reports the syntax error
+        }
+    }
+
+    /**
+     * The first two words of a statement, lower case, after whitespace, comments and opening parentheses; on MySQL
+     * the body of an executable comment ({@code /*!50000 ...}, {@code /*M! ...}) is read as text.
+     */
+    static String leadingWords(String statement, boolean mysql) {
+        StringBuilder words = new StringBuilder();
+        int i = 0;
+        int n = statement.length();
+        int count = 0;
+        while (i < n && count < 2) {
+            char c = statement.charAt(i);
+            if (Character.isWhitespace(c) || c == '(' || c == ';') {
+                i++;
+            } else if (mysql && statement.startsWith("/*!", i) || mysql && statement.startsWith("/*M!", i)) {
+                i += statement.charAt(i + 2) == 'M' ? 4 : 3;
+                while (i < n && Character.isDigit(statement.charAt(i))) i++;
+            } else if (mysql && c == '*' && statement.startsWith("*/", i)) {
+                i += 2; // the end of an executable comment
+            } else if (mysql && c == '#') {
+                int end = statement.indexOf('\n', i);
+                i = end < 0 ? n : end;
+            } else if (c == '-' && statement.startsWith("--", i) || c == '/' && statement.startsWith("/*", i)) {
+                i = commentEnd(statement, i, mysql);
+            } else if (Character.isLetter(c)) {
+                int end = i;
+                while (end < n && (Character.isLetterOrDigit(statement.charAt(end)) || statement.charAt(end) == '_'))
+                    end++;
+                if (count++ > 0) words.append(' ');
+                words.append(statement.substring(i, end).toLowerCase(Locale.ROOT));
+                i = end;
+            } else {
+                break;
+            }
+        }
+        return words.toString();
+    }
+
+    /** Past a {@code --} or block comment; PostgreSQL's block comments nest. */
+    private static int commentEnd(String s, int i, boolean mysql) {
+        if (s.startsWith("--", i)) {
+            int end = s.indexOf('\n', i);
+            return end < 0 ? s.length() : end;
+        }
+        int depth = 0;
+        int j = i;
+        while (j < s.length()) {
+            if (s.startsWith("/*", j)) {
+                depth = mysql ? 1 : depth + 1;
+                j += 2;
+            } else if (s.startsWith("*/", j)) {
+                j += 2;
+                if (--depth == 0) return j;
+            } else {
+                j++;
+            }
+        }
+        return s.length();
+    }
+}
