@@ -148,15 +148,16 @@ public enum Setting {
             null,
             "its URL's only",
             false,
-            "more databases a data proxy target serves (comma-separated); requests naming others are refused"),
+            "more databases a data proxy target serves (comma-separated, * a wildcard); requests naming others are"
+                    + " refused"),
     DATA_API_DATABASES(
             Group.RARE,
             "slipway.data-api.databases",
             "--database",
             null,
-            "the URL's only",
+            "the URL's and slipway_check_*",
             false,
-            "more databases the data proxy serves in development mode (comma-separated)"),
+            "more databases the data proxy serves in development mode (comma-separated, * a wildcard)"),
     DATA_API_MAX_CONNECTIONS_PER_KEY(
             Group.RARE,
             "slipway.data-api.max-connections-per-key",

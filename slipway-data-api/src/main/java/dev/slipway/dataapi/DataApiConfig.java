@@ -64,12 +64,24 @@ public record DataApiConfig(
             this(resourceArn, secretArn, url, user, password, Set.of());
         }
 
-        /** Whether a request may name {@code database} (null or empty: the URL's). */
+        /**
+         * Whether a request may name {@code database} (null or empty: the URL's); an entry of {@link #databases} with
+         * {@code *} matches any run of name characters there ({@code slipway_check_*}).
+         */
         public boolean serves(String database) {
-            return database == null
-                    || database.isEmpty()
-                    || database.equals(dev.slipway.core.JdbcUrls.database(url))
-                    || databases.contains(database);
+            if (database == null || database.isEmpty() || database.equals(dev.slipway.core.JdbcUrls.database(url))) {
+                return true;
+            }
+            for (String allowed : databases) {
+                if (allowed.equals(database)) return true;
+                if (allowed.contains("*")) {
+                    String glob = java.util.Arrays.stream(allowed.split("\\*", -1))
+                            .map(java.util.regex.Pattern::quote)
+                            .collect(java.util.stream.Collectors.joining("[A-Za-z0-9_$-]*"));
+                    if (database.matches(glob)) return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -79,13 +91,19 @@ public record DataApiConfig(
         }
     }
 
-    /** Development mode: every ARN reaches {@code url}; no keys means no authentication (loopback only). */
+    /** The scratch databases {@code slipway migrate check} makes, which development mode serves too. */
+    public static final String CHECK_DATABASES = "slipway_check_*";
+
+    /**
+     * Development mode: every ARN reaches {@code url} (its database, and {@link #CHECK_DATABASES}); no keys means no
+     * authentication (loopback only).
+     */
     public static DataApiConfig development(String url, String user, String password, int port) {
         return new DataApiConfig(
                 "127.0.0.1",
                 port,
                 List.of(),
-                new Target(null, null, url, user, password == null ? "" : password),
+                new Target(null, null, url, user, password == null ? "" : password, Set.of(CHECK_DATABASES)),
                 Map.of(),
                 Set.of(),
                 10,

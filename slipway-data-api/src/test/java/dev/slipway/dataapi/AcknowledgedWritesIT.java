@@ -82,7 +82,8 @@ class AcknowledgedWritesIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mysql"})
-    void insideADataApiTransaction_savepointsWork_butCommitAsSqlIsRefused(String engine) throws Exception {
+    void insideADataApiTransaction_sqlCommitActsOnThatTransactionOnly_andRollbackTransactionUndoesTheRest(String engine)
+            throws Exception {
         try (TestDatabase db = SessionIsolationIT.server(engine).createDatabase();
                 DataApiServer proxy = SessionIsolationIT.proxyOfOneConnection(db)) {
             ProxyCalls calls = new ProxyCalls(proxy.endpoint(), null);
@@ -92,12 +93,24 @@ class AcknowledgedWritesIT {
             assertThat(calls.execute("savepoint s", tx).status()).isEqualTo(200);
             assertThat(calls.execute("insert into t values (2)", tx).status()).isEqualTo(200);
             assertThat(calls.execute("rollback to savepoint s", tx).status()).isEqualTo(200);
-            ProxyCalls.Answer commitAsSql = calls.execute("commit", tx);
-            assertThat(commitAsSql.status()).isEqualTo(400);
-            assertThat(commitAsSql.message()).contains("CommitTransaction");
             assertThat(rows(db, "t")).as("not committed yet").isZero();
-            assertThat(calls.commit(tx).status()).isEqualTo(200);
-            assertThat(rows(db, "t")).isEqualTo(1);
+
+            assertThat(calls.execute("commit", tx).status())
+                    .as("a pinned session's commit")
+                    .isEqualTo(200);
+            assertThat(rows(db, "t"))
+                    .as("committed by SQL inside the transaction")
+                    .isEqualTo(1);
+            assertThat(calls.execute("insert into t values (3)", tx).status()).isEqualTo(200);
+            assertThat(calls.rollback(tx).status()).isEqualTo(200);
+
+            assertThat(rows(db, "t"))
+                    .as("row 3 rolled back with the Data API transaction")
+                    .isEqualTo(1);
+            assertThat(calls.execute("insert into t values (4)").updated()).isEqualTo(1);
+            assertThat(rows(db, "t"))
+                    .as("the next client's write, on the same connection")
+                    .isEqualTo(2);
         }
     }
 }

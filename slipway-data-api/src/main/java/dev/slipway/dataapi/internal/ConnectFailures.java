@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * Why no connection could be had, told apart for the caller and the operator: the database refused the proxy's
  * login or does not have the database (not retryable: BadRequestException, logged as a warning), the database
  * cannot be reached (retryable: ServiceUnavailableError, logged), or every connection is in use (retryable, with
- * the pool's state). HikariCP reports all of them as a timeout whose cause is the last connection failure.
+ * the pool's state). HikariCP reports all of them as a timeout whose cause is the last connection failure, or,
+ * for a pool's first connection, as the failure itself ({@code pool} is then null).
  */
 final class ConnectFailures {
 
@@ -20,12 +21,13 @@ final class ConnectFailures {
 
     static DataApiException explain(SQLException e, HikariDataSource pool, Duration borrowTimeout, String what) {
         SQLException cause = rootSqlCause(e);
-        if (cause == null) {
+        if (cause == null && pool != null) {
             return DataApiException.unavailable(
                     "No connection to " + what + " became free within " + borrowTimeout.toMillis() + " ms ("
                             + Pools.state(pool) + "); retry.",
                     e);
         }
+        if (cause == null) cause = e;
         String state = cause.getSQLState() == null ? "" : cause.getSQLState();
         int code = cause.getErrorCode();
         String detail = String.valueOf(cause.getMessage()).strip() + " (SQLState " + state + ")";

@@ -18,7 +18,8 @@ import java.time.Duration;
  * <p>Isolation: a statement without a {@code transactionId} runs on a pooled connection in autocommit and leaves
  * it reset ({@link Lease}); SQL that would start or end a transaction there is refused ({@link TransactionControl}),
  * and a request that leaves one open anyway (a procedure, say) is rolled back and answered as an error, so nothing
- * answered as written can be discarded later and no client runs inside another's transaction.
+ * answered as written can be discarded later and no client runs inside another's transaction. Inside a Data API
+ * transaction the connection is its caller's alone, and is reset when the transaction ends.
  */
 public final class Operations {
 
@@ -88,11 +89,10 @@ public final class Operations {
         Duration timeout = config.statementTimeout();
         String tx = text(request, "transactionId");
         if (tx != null && !tx.isBlank()) {
-            TransactionControl.check(sql, engine, true);
             return transactions.use(
                     tx, caller, key, (c, txKey) -> run(c, txKey, request, batch, timeout, cancellation));
         }
-        TransactionControl.check(sql, engine, false);
+        TransactionControl.refuseOutsideTransactions(sql, engine);
         try (Lease lease = pools.borrow(key, caller)) {
             ObjectNode answer = run(lease.connection(), key, request, batch, timeout, cancellation);
             if (lease.inForeignTransaction()) {

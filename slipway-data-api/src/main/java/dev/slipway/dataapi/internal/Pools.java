@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class Pools implements AutoCloseable {
 
     public static final Duration IDLE_POOL_LIMIT = Duration.ofMinutes(10);
+    /** At most this many databases have a pool at once (wildcards in the databases setting can name many). */
+    public static final int MAX_POOLS = 64;
+
     private static final Logger LOG = LoggerFactory.getLogger(Pools.class);
 
     /** A database of a target, as a request selects it. */
@@ -35,10 +39,11 @@ public final class Pools implements AutoCloseable {
         final HikariDataSource dataSource;
         final Map<String, Semaphore> perCaller = new ConcurrentHashMap<>();
         final AtomicInteger leases = new AtomicInteger();
-        volatile long lastUsed = System.nanoTime();
+        volatile long lastUsed;
 
-        Pool(HikariDataSource dataSource) {
+        Pool(HikariDataSource dataSource, long now) {
             this.dataSource = dataSource;
+            this.lastUsed = now;
         }
     }
 
@@ -47,12 +52,24 @@ public final class Pools implements AutoCloseable {
     private final int maxConnectionsPerKey;
     private final Duration borrowTimeout;
     private final io.micrometer.core.instrument.MeterRegistry metrics;
+    private final LongSupplier nanoTime;
 
     public Pools(
             int maxConnections,
             int maxConnectionsPerKey,
             Duration borrowTimeout,
             io.micrometer.core.instrument.MeterRegistry metrics) {
+        this(maxConnections, maxConnectionsPerKey, borrowTimeout, metrics, System::nanoTime);
+    }
+
+    /** With a clock of its own ({@code nanoTime}), so that a test can let pools grow idle. */
+    public Pools(
+            int maxConnections,
+            int maxConnectionsPerKey,
+            Duration borrowTimeout,
+            io.micrometer.core.instrument.MeterRegistry metrics,
+            LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.maxConnections = maxConnections;
         this.maxConnectionsPerKey = maxConnectionsPerKey;
         this.borrowTimeout = borrowTimeout;
@@ -66,11 +83,26 @@ public final class Pools implements AutoCloseable {
 
     /** A connection of {@code key}'s pool for {@code caller}, who must close the lease. */
     public Lease borrow(Key key, String caller) {
-        Pool pool = pools.compute(key, (k, p) -> {
-            Pool live = p != null ? p : new Pool(open(k));
-            live.leases.incrementAndGet();
-            return live;
-        });
+        if (!pools.containsKey(key) && pools.size() >= MAX_POOLS) {
+            closeIdle();
+            if (pools.size() >= MAX_POOLS) {
+                throw DataApiException.unavailable(
+                        "The proxy has " + pools.size() + " database pools open, its limit;"
+                                + " retry when one has been idle for " + IDLE_POOL_LIMIT.toMinutes() + " minutes.",
+                        null);
+            }
+        }
+        Pool pool;
+        try {
+            pool = pools.compute(key, (k, p) -> {
+                Pool live = p != null ? p : new Pool(open(k), nanoTime.getAsLong());
+                live.leases.incrementAndGet();
+                return live;
+            });
+        } catch (FirstConnectionFailed e) {
+            // no pool is kept, so a wrong name or login leaves nothing behind; the next request tries again
+            throw ConnectFailures.explain(e.failure, null, borrowTimeout, describe(key));
+        }
         Semaphore permits = pool.perCaller.computeIfAbsent(caller, c -> new Semaphore(maxConnectionsPerKey));
         boolean permitted = false;
         try {
@@ -105,15 +137,15 @@ public final class Pools implements AutoCloseable {
         }
     }
 
-    private static void returned(Pool pool, Semaphore permits) {
+    private void returned(Pool pool, Semaphore permits) {
         permits.release();
-        pool.lastUsed = System.nanoTime();
+        pool.lastUsed = nanoTime.getAsLong();
         pool.leases.decrementAndGet();
     }
 
     /** Closes the pools no request has used for {@link #IDLE_POOL_LIMIT}. */
     public void closeIdle() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         for (Key key : pools.keySet()) {
             HikariDataSource[] closed = new HikariDataSource[1];
             pools.computeIfPresent(key, (k, p) -> {
@@ -149,7 +181,33 @@ public final class Pools implements AutoCloseable {
                 + bean.getThreadsAwaitingConnection() + " waiting";
     }
 
+    /** A pool's first connection failed: the pool is not made. */
+    private static final class FirstConnectionFailed extends RuntimeException {
+        final SQLException failure;
+
+        FirstConnectionFailed(SQLException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+
     private HikariDataSource open(Key key) {
+        HikariConfig config = config(key);
+        // one connection first, outside HikariCP (which retries a failing first connection for a second or more):
+        // a database that is down, a wrong login or a missing database is answered at once
+        java.util.Properties probe = new java.util.Properties();
+        probe.putAll(config.getDataSourceProperties());
+        probe.setProperty("user", config.getUsername() == null ? "" : config.getUsername());
+        probe.setProperty("password", config.getPassword() == null ? "" : config.getPassword());
+        try (Connection first = java.sql.DriverManager.getConnection(config.getJdbcUrl(), probe)) {
+            LOG.debug("Opening a pool for {}", describe(key));
+        } catch (SQLException e) {
+            throw new FirstConnectionFailed(e);
+        }
+        return new HikariDataSource(config);
+    }
+
+    private HikariConfig config(Key key) {
         Engine engine = engine(key);
         String url = key.database() == null || key.database().isBlank()
                 ? key.target().url()
@@ -162,7 +220,7 @@ public final class Pools implements AutoCloseable {
         config.setMaximumPoolSize(maxConnections);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(Math.max(250, borrowTimeout.toMillis()));
-        config.setInitializationFailTimeout(-1); // a database that is down now may be up for the next request
+        config.setInitializationFailTimeout(-1); // open() has connected once already
         config.setDataSourceProperties(engine.connectionProperties());
         config.setMetricRegistry(metrics);
         if (engine == Engine.POSTGRESQL) {
@@ -176,7 +234,7 @@ public final class Pools implements AutoCloseable {
         } else {
             config.addDataSourceProperty("useResetConnection", "true"); // Sessions.reset: COM_RESET_CONNECTION
         }
-        return new HikariDataSource(config);
+        return config;
     }
 
     @Override

@@ -22,11 +22,14 @@ import javax.crypto.spec.SecretKeySpec;
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html): canonical
  * request, string to sign for scope {@code date/region/rds-data/aws4_request}, HMAC-SHA256 key chain. Written by
  * hand: the AWS SDK signs but ships no verifier. The request time must be within 15 minutes of the server's clock
- * (AWS's limit for signed headers), and the body must hash to {@code x-amz-content-sha256} when it is sent.
+ * (AWS's limit for signed headers); the scope must name {@code rds-data}; {@code host} and {@code x-amz-date} must be
+ * signed; the canonical request always carries the body's own SHA-256 (a declared {@code UNSIGNED-PAYLOAD} is refused),
+ * so a body cannot be changed under a valid signature.
  */
 public final class SigV4 {
 
     public static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    public static final String SERVICE = "rds-data";
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -40,12 +43,33 @@ public final class SigV4 {
     }
 
     /**
-     * Checks the request; returns the access key id that signed it.
+     * What the headers of a signed request say, checked before its body is read: the key is known, the time is
+     * within {@link #MAX_SKEW}, the scope is {@code rds-data} (and the region, when one is configured), and
+     * {@code host}, {@code x-amz-date} and any {@code x-amz-content-sha256} are among the signed headers, which must
+     * not declare {@code UNSIGNED-PAYLOAD}. Only {@link #verify(Pending, byte[])} with the body checks the signature.
+     *
+     * @param region the scope's region
+     */
+    public record Pending(
+            String keyId,
+            String secret,
+            String region,
+            String method,
+            String path,
+            Map<String, List<String>> headers,
+            String signedHeaders,
+            String signature,
+            String amzDate,
+            String scopeDate) {}
+
+    /**
+     * Checks a request's signed headers before the body is read.
      *
      * @param headers lower-case header name -> values
+     * @param requiredRegion the region the scope must name; null to accept any (checked later against the ARN)
      * @throws DataApiException 403 with AWS's error types when it is not validly signed
      */
-    public String verify(String method, String path, Map<String, List<String>> headers, byte[] body) {
+    public Pending admit(String method, String path, Map<String, List<String>> headers, String requiredRegion) {
         String authorization = first(headers, "authorization");
         if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
             throw DataApiException.forbidden("MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -59,11 +83,28 @@ public final class SigV4 {
         }
         String[] scope = credential.split("/");
         if (scope.length != 5 || !scope[4].equals("aws4_request")) throw invalid("Malformed Credential " + credential);
-        String keyId = scope[0];
-        String secret = secrets.apply(keyId);
+        if (!scope[3].equals(SERVICE)) {
+            throw invalid("Credential should be scoped to correct service: '" + SERVICE + "'.");
+        }
+        if (requiredRegion != null && !scope[2].equals(requiredRegion)) {
+            throw invalid("Credential should be scoped to a valid region, not '" + scope[2] + "' (this proxy is "
+                    + requiredRegion + ").");
+        }
+        String secret = secrets.apply(scope[0]);
         if (secret == null) {
             throw DataApiException.forbidden(
                     "UnrecognizedClientException", "The security token included in the request is invalid.");
+        }
+        List<String> signed = List.of(signedHeaders.split(";"));
+        for (String required : List.of("host", "x-amz-date")) {
+            if (!signed.contains(required)) throw invalid("The header " + required + " must be signed.");
+        }
+        String declared = first(headers, "x-amz-content-sha256");
+        if (declared != null && !signed.contains("x-amz-content-sha256")) {
+            throw invalid("The header x-amz-content-sha256 must be signed when it is sent.");
+        }
+        if ("UNSIGNED-PAYLOAD".equals(declared)) {
+            throw invalid("UNSIGNED-PAYLOAD is not accepted: sign the body's SHA-256.");
         }
         String amzDate = first(headers, "x-amz-date");
         if (amzDate == null) throw invalid("X-Amz-Date is required.");
@@ -78,19 +119,29 @@ public final class SigV4 {
             throw invalid("Signature expired: " + amzDate + " is more than 15 minutes from the server's time "
                     + AMZ_DATE.format(clock.instant()) + ".");
         }
+        return new Pending(
+                scope[0], secret, scope[2], method, path, headers, signedHeaders, signature, amzDate, scope[1]);
+    }
+
+    /**
+     * Checks the signature over the headers admitted and the body; returns the access key id that signed it.
+     *
+     * @throws DataApiException 403 InvalidSignatureException when it does not match
+     */
+    public String verify(Pending p, byte[] body) {
         String bodyHash = hex(sha256(body));
-        String declared = first(headers, "x-amz-content-sha256");
-        if (declared != null && !declared.equals("UNSIGNED-PAYLOAD") && !declared.equals(bodyHash)) {
+        String declared = first(p.headers(), "x-amz-content-sha256");
+        if (declared != null && !declared.equals(bodyHash)) {
             throw invalid("The body does not match x-amz-content-sha256.");
         }
         StringBuilder canonical = new StringBuilder()
-                .append(method)
+                .append(p.method())
                 .append('\n')
-                .append(path)
+                .append(p.path())
                 .append('\n')
                 .append('\n'); // no query string
-        for (String name : signedHeaders.split(";")) {
-            List<String> values = headers.get(name);
+        for (String name : p.signedHeaders().split(";")) {
+            List<String> values = p.headers().get(name);
             if (values == null) throw invalid("Signed header " + name + " is missing.");
             canonical
                     .append(name)
@@ -98,20 +149,21 @@ public final class SigV4 {
                     .append(String.join(",", values.stream().map(SigV4::trim).toList()))
                     .append('\n');
         }
-        canonical.append('\n').append(signedHeaders).append('\n').append(declared != null ? declared : bodyHash);
-        String scopeText = scope[1] + "/" + scope[2] + "/" + scope[3] + "/aws4_request";
-        String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scopeText + "\n"
+        canonical.append('\n').append(p.signedHeaders()).append('\n').append(bodyHash);
+        String scopeText = p.scopeDate() + "/" + p.region() + "/" + SERVICE + "/aws4_request";
+        String toSign = "AWS4-HMAC-SHA256\n" + p.amzDate() + "\n" + scopeText + "\n"
                 + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
-        key = hmac(key, scope[2]);
-        key = hmac(key, scope[3]);
+        byte[] key = hmac(("AWS4" + p.secret()).getBytes(StandardCharsets.UTF_8), p.scopeDate());
+        key = hmac(key, p.region());
+        key = hmac(key, SERVICE);
         key = hmac(key, "aws4_request");
         byte[] expected = hex(hmac(key, toSign)).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+        byte[] given = p.signature().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given)) {
             throw invalid("The request signature we calculated does not match the signature you provided. Check your"
                     + " AWS Secret Access Key and signing method.");
         }
-        return keyId;
+        return p.keyId();
     }
 
     private static DataApiException invalid(String message) {

@@ -10,35 +10,38 @@ import org.postgresql.core.NativeQuery;
 import org.postgresql.core.Parser;
 
 /**
- * Refuses transaction control written as SQL ({@code BEGIN}, {@code COMMIT}, {@code ROLLBACK}, ...) where it would
- * take a pooled connection out of the Data API's hands: outside a transaction it would leave the connection in a
- * transaction that later requests of other clients join (and a later rollback discards rows already answered as
- * written); inside one it would end or nest the transaction behind {@code CommitTransaction}'s back. Savepoints are
- * allowed inside a transaction. PostgreSQL statements are split as pgjdbc will send them (its own parser), so
+ * Refuses transaction control written as SQL ({@code BEGIN}, {@code COMMIT}, {@code ROLLBACK}, ...) outside a Data
+ * API transaction, where it would leave the pooled connection in a transaction that later requests of other clients
+ * join (and a later rollback would discard rows already answered as written). Inside a Data API transaction the
+ * connection is the caller's alone until the transaction ends (and is reset then), so there SQL {@code COMMIT}
+ * commits that caller's work so far and the transaction goes on: the JDBC driver's pinned sessions rely on it.
+ * PostgreSQL statements are split as pgjdbc will send them (its own parser), so
  * {@code select 1; begin} is seen; MySQL runs one statement per request, and its executable comments
  * ({@code /*! ... *}{@code /}) count as text. What a procedure does is not visible here: the connection's state is
  * checked after the request as well ({@link Sessions#inTransaction}).
  */
 final class TransactionControl {
 
-    private static final Set<String> ENDS_OR_STARTS =
-            Set.of("begin", "start", "commit", "rollback", "end", "abort", "xa", "prepare transaction");
-    private static final Set<String> SAVEPOINTS = Set.of("savepoint", "release", "rollback to");
+    private static final Set<String> CONTROL = Set.of(
+            "begin",
+            "start",
+            "commit",
+            "rollback",
+            "end",
+            "abort",
+            "xa",
+            "prepare transaction",
+            "savepoint",
+            "release",
+            "rollback to");
 
     private TransactionControl() {}
 
-    /** Throws BadRequestException when {@code sql} controls transactions where the Data API does. */
-    static void check(String sql, Engine engine, boolean inTransaction) {
+    /** Throws BadRequestException when {@code sql}, run outside a Data API transaction, controls transactions. */
+    static void refuseOutsideTransactions(String sql, Engine engine) {
         for (String statement : statements(sql, engine)) {
             String words = leadingWords(statement, engine == Engine.MYSQL);
-            String verb = verb(words);
-            if (verb == null) continue;
-            if (inTransaction && SAVEPOINTS.contains(verb)) continue;
-            if (inTransaction) {
-                throw DataApiException.badRequest(words.toUpperCase(Locale.ROOT) + " inside a Data API transaction is"
-                        + " refused: end it with CommitTransaction or RollbackTransaction (SAVEPOINT, RELEASE and"
-                        + " ROLLBACK TO SAVEPOINT are allowed). Nothing of this request ran.");
-            }
+            if (verb(words) == null) continue;
             throw DataApiException.badRequest(words.toUpperCase(Locale.ROOT) + " outside a Data API transaction is"
                     + " refused: each ExecuteStatement without a transactionId commits on its own. To group statements,"
                     + " call BeginTransaction, pass its transactionId, then CommitTransaction or RollbackTransaction."
@@ -53,7 +56,7 @@ final class TransactionControl {
         if (words.startsWith("set autocommit")) return "begin"; // MySQL: the next statements would stay open
         String first = words.contains(" ") ? words.substring(0, words.indexOf(' ')) : words;
         if (first.equals("start") && !words.startsWith("start transaction")) return null;
-        if (ENDS_OR_STARTS.contains(first) || SAVEPOINTS.contains(first)) return first;
+        if (CONTROL.contains(first)) return first;
         return null;
     }
 

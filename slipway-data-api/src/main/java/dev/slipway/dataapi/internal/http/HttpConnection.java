@@ -1,0 +1,302 @@
+package dev.slipway.dataapi.internal.http;
+
+import dev.slipway.dataapi.DataApiConfig;
+import dev.slipway.dataapi.DataApiServer;
+import dev.slipway.dataapi.internal.Cancellation;
+import dev.slipway.dataapi.internal.DataApiException;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * One client connection, request after request. Each phase has a deadline: a new connection must send its first
+ * request's headers within {@code headerTimeout}, a body must arrive within {@code bodyTimeout} of its headers, a
+ * kept-alive connection may wait {@code idleTimeout} for its next request; past it the connection is closed. The
+ * headers are admitted ({@link HttpService#admit}) before any body is read, and a refused request closes the
+ * connection unread. Connections that have not sent an authenticated request count against
+ * {@code maxUnauthenticatedConnections}; past it new ones are closed at once. When the client goes away while its
+ * request is served, the request's statement is cancelled. Pipelined requests wait their turn (at most
+ * {@link #MAX_PIPELINED} parts).
+ */
+final class HttpConnection extends ChannelInboundHandlerAdapter {
+
+    static final int MAX_PIPELINED = 64;
+
+    /** What every connection shares. */
+    record Shared(
+            HttpService service,
+            DataApiConfig.Limits limits,
+            AtomicInteger unauthenticated,
+            ExecutorService requests,
+            AtomicInteger serving,
+            Consumer<String> closedFor) {}
+
+    private enum State {
+        AWAITING_HEAD,
+        READING_BODY,
+        SERVING,
+        CLOSING
+    }
+
+    private final Shared shared;
+    private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
+    private State state = State.AWAITING_HEAD;
+    private boolean countedUnauthenticated;
+    private boolean authenticated;
+    private ScheduledFuture<?> deadline;
+    private HttpService.Head head;
+    private Object admission;
+    private boolean keepAlive;
+    private ByteArrayOutputStream body;
+    private Cancellation cancellation;
+
+    HttpConnection(Shared shared) {
+        this.shared = shared;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        if (shared.unauthenticated().incrementAndGet() > shared.limits().maxUnauthenticatedConnections()) {
+            shared.unauthenticated().decrementAndGet();
+            shared.closedFor().accept("too_many_unauthenticated");
+            state = State.CLOSING;
+            ctx.close();
+            return;
+        }
+        countedUnauthenticated = true;
+        arm(ctx, shared.limits().headerTimeout(), "header_timeout");
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (state == State.SERVING) {
+            if (pipelined.size() >= MAX_PIPELINED) {
+                ReferenceCountUtil.release(msg);
+                closeFor(ctx, "too_many_pipelined");
+                return;
+            }
+            pipelined.add(msg);
+            return;
+        }
+        try {
+            take(ctx, msg);
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void take(ChannelHandlerContext ctx, Object msg) {
+        if (state == State.CLOSING) return;
+        if (msg instanceof HttpRequest request) {
+            if (state != State.AWAITING_HEAD) {
+                closeFor(ctx, "unexpected_head");
+                return;
+            }
+            onHead(ctx, request);
+        }
+        if (msg instanceof HttpContent content && state == State.READING_BODY) onContent(ctx, content);
+    }
+
+    private void onHead(ChannelHandlerContext ctx, HttpRequest request) {
+        cancelDeadline();
+        head = head(ctx, request);
+        if (request.decoderResult().isFailure()) {
+            refuse(
+                    ctx,
+                    DataApiException.badRequest("The request's line or headers are malformed or too long (at most "
+                            + HttpFront.MAX_INITIAL_LINE + " and " + HttpFront.MAX_HEADERS + " bytes)."));
+            return;
+        }
+        try {
+            admission = shared.service().admit(head);
+        } catch (DataApiException e) {
+            refuse(ctx, e);
+            return;
+        }
+        if (!authenticated) {
+            authenticated = true;
+            if (countedUnauthenticated) {
+                countedUnauthenticated = false;
+                shared.unauthenticated().decrementAndGet();
+            }
+        }
+        if (HttpUtil.getContentLength(request, -1L) > DataApiServer.MAX_REQUEST_BYTES) {
+            refuse(ctx, tooLarge());
+            return;
+        }
+        keepAlive = HttpUtil.isKeepAlive(request);
+        if (HttpUtil.is100ContinueExpected(request)) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+        body = new ByteArrayOutputStream();
+        state = State.READING_BODY;
+        arm(ctx, shared.limits().bodyTimeout(), "body_timeout");
+    }
+
+    private void onContent(ChannelHandlerContext ctx, HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            refuse(ctx, DataApiException.badRequest("The request's body is malformed."));
+            return;
+        }
+        int n = content.content().readableBytes();
+        if (body.size() + (long) n > DataApiServer.MAX_REQUEST_BYTES) {
+            refuse(ctx, tooLarge());
+            return;
+        }
+        try {
+            content.content().readBytes(body, n);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a ByteArrayOutputStream does not fail
+        }
+        if (content instanceof LastHttpContent) {
+            cancelDeadline();
+            serve(ctx);
+        }
+    }
+
+    private void serve(ChannelHandlerContext ctx) {
+        state = State.SERVING;
+        Cancellation serving = new Cancellation();
+        cancellation = serving;
+        HttpService.Head servedHead = head;
+        Object servedAdmission = admission;
+        byte[] servedBody = body.toByteArray();
+        body = null;
+        shared.serving().incrementAndGet();
+        shared.requests().execute(() -> {
+            HttpService.Answer answer;
+            try {
+                answer = shared.service().serve(servedHead, servedBody, servedAdmission, serving);
+            } finally {
+                shared.serving().decrementAndGet();
+            }
+            ctx.executor().execute(() -> answered(ctx, answer));
+        });
+    }
+
+    private void answered(ChannelHandlerContext ctx, HttpService.Answer answer) {
+        cancellation = null;
+        if (!ctx.channel().isActive() || state != State.SERVING) return;
+        if (!keepAlive) {
+            state = State.CLOSING;
+            ctx.writeAndFlush(response(answer, false)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.writeAndFlush(response(answer, true));
+        state = State.AWAITING_HEAD;
+        arm(ctx, shared.limits().idleTimeout(), "idle_timeout");
+        while (!pipelined.isEmpty() && state != State.SERVING && state != State.CLOSING) {
+            Object next = pipelined.poll();
+            try {
+                take(ctx, next);
+            } finally {
+                ReferenceCountUtil.release(next);
+            }
+        }
+    }
+
+    /** Answers a request refused on its headers or size, and closes the connection without reading on. */
+    private void refuse(ChannelHandlerContext ctx, DataApiException refused) {
+        cancelDeadline();
+        state = State.CLOSING;
+        HttpService.Head refusedHead = head != null ? head : new HttpService.Head("", "", Map.of(), false);
+        ctx.writeAndFlush(response(shared.service().refusal(refusedHead, refused), false))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static DataApiException tooLarge() {
+        return DataApiException.badRequest("The request is larger than the Data API's 4 MiB limit.");
+    }
+
+    private static FullHttpResponse response(HttpService.Answer answer, boolean keepAlive) {
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()),
+                Unpooled.wrappedBuffer(answer.body()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+        answer.headers().forEach((k, v) -> response.headers().set(k, v));
+        HttpUtil.setKeepAlive(response, keepAlive);
+        return response;
+    }
+
+    private static HttpService.Head head(ChannelHandlerContext ctx, HttpRequest request) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (Map.Entry<String, String> e : request.headers()) {
+            headers.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(e.getValue());
+        }
+        boolean loopback = ctx.channel().remoteAddress() instanceof InetSocketAddress a
+                && a.getAddress() != null
+                && a.getAddress().isLoopbackAddress();
+        return new HttpService.Head(
+                request.method().name(), new QueryStringDecoder(request.uri()).rawPath(), headers, loopback);
+    }
+
+    private void arm(ChannelHandlerContext ctx, Duration after, String reason) {
+        cancelDeadline();
+        deadline = ctx.executor().schedule(() -> closeFor(ctx, reason), after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelDeadline() {
+        if (deadline != null) deadline.cancel(false);
+        deadline = null;
+    }
+
+    private void closeFor(ChannelHandlerContext ctx, String reason) {
+        if (state == State.CLOSING) return;
+        state = State.CLOSING;
+        shared.closedFor().accept(reason);
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelDeadline();
+        if (cancellation != null) {
+            cancellation.cancel(); // the client left while its request ran
+            shared.closedFor().accept("client_left_during_request");
+        }
+        if (countedUnauthenticated) {
+            countedUnauthenticated = false;
+            shared.unauthenticated().decrementAndGet();
+        }
+        pipelined.forEach(ReferenceCountUtil::release);
+        pipelined.clear();
+        state = State.CLOSING;
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        closeFor(ctx, "error");
+    }
+}
