@@ -24,9 +24,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * 1-row SELECT by primary key from 64 concurrent clients for a fixed time, three ways in alternating rounds on the
+ * 1-row SELECT by primary key from 64 concurrent clients for a fixed time, four ways in alternating rounds on the
  * same server: direct JDBC over a HikariCP pool of 10 (the baseline), the data proxy over HTTP (its own pool of 10),
- * and JDBC opening a new connection for every query (what a proxy without a pool, like local-data-api, pays at
+ * the same pool with the proxy's session reset after each query (what isolation costs the database), and JDBC
+ * opening a new connection for every query (what a proxy without a pool, like local-data-api, pays at
  * least; without HTTP, so the ratio against it is conservative). Prints queries/s, p50 and p99, and ratios.
  *
  * <p>Run: {@code ./mvnw -q install -DskipTests && ./mvnw -q -pl bench exec:java
@@ -53,7 +54,7 @@ public final class DataApiBench {
                 "%n1-row SELECT, %d clients, %d rounds x %d s each way, medians over rounds%n",
                 CLIENTS, rounds, seconds);
         System.out.printf(
-                "%-10s %-28s %10s %8s %8s %14s%n", "engine", "way", "queries/s", "p50 ms", "p99 ms", "vs pooled JDBC");
+                "%-10s %-30s %10s %8s %8s %14s%n", "engine", "way", "queries/s", "p50 ms", "p99 ms", "vs pooled JDBC");
         rows.forEach(System.out::println);
     }
 
@@ -74,7 +75,16 @@ public final class DataApiBench {
             hc.setUsername(db.user());
             hc.setPassword(db.password());
             hc.setMaximumPoolSize(POOL);
+            HikariConfig rc = new HikariConfig();
+            rc.setJdbcUrl(db.url());
+            rc.setUsername(db.user());
+            rc.setPassword(db.password());
+            rc.setMaximumPoolSize(POOL);
+            rc.setDataSourceProperties(
+                    dev.slipway.core.Engine.fromJdbcUrl(db.url()).connectionProperties());
+            rc.addDataSourceProperty("useResetConnection", "true"); // MariaDB: reset() sends COM_RESET_CONNECTION
             try (HikariDataSource pool = new HikariDataSource(hc);
+                    HikariDataSource resetting = new HikariDataSource(rc);
                     DataApiServer proxy =
                             DataApiServer.start(DataApiConfig.development(db.url(), db.user(), db.password(), 0)
                                     .withPool(POOL, java.time.Duration.ofSeconds(5)))) {
@@ -97,6 +107,15 @@ public final class DataApiBench {
                     if (r.statusCode() != 200 || !r.body().contains("\"item "))
                         throw new IllegalStateException(r.body());
                 });
+                // what the proxy adds to each request's database work since issue 21: the session reset
+                dev.slipway.core.Engine engine = dev.slipway.core.Engine.fromJdbcUrl(db.url());
+                ways.put("JDBC, pool + proxy's reset", id -> {
+                    try (Connection c = resetting.getConnection()) {
+                        dev.slipway.dataapi.internal.Sessions.remember(c, engine);
+                        select(notClosing(c), id);
+                        dev.slipway.dataapi.internal.Sessions.reset(c, engine);
+                    }
+                });
                 ways.put(
                         "JDBC, connect per query",
                         id -> select(DriverManager.getConnection(db.url(), db.user(), db.password()), id));
@@ -115,7 +134,7 @@ public final class DataApiBench {
                     double qps = median(e.getValue(), 0);
                     rows.add(String.format(
                             java.util.Locale.ROOT,
-                            "%-10s %-28s %10.0f %8.2f %8.2f %14.2f",
+                            "%-10s %-30s %10.0f %8.2f %8.2f %14.2f",
                             server.engine(),
                             e.getKey(),
                             qps,
@@ -126,6 +145,19 @@ public final class DataApiBench {
                 return rows;
             }
         }
+    }
+
+    /** A connection whose close() leaves it open, so that the reset runs after the query on the same one. */
+    private static Connection notClosing(Connection c) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) return null;
+                    try {
+                        return method.invoke(c, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static void select(Connection connection, long id) throws Exception {

@@ -23,7 +23,7 @@ import org.postgresql.core.TransactionState;
  * which the values a new connection of this pool had (time zone, SQL mode, character sets, role: the reset keeps a
  * role set with {@code SET ROLE}) are set again.
  */
-final class Sessions {
+public final class Sessions {
 
     private static final String MYSQL_DEFAULTS = "select @@session.time_zone, @@session.sql_mode,"
             + " @@session.character_set_client, @@session.character_set_connection,"
@@ -35,7 +35,7 @@ final class Sessions {
     private Sessions() {}
 
     /** Remembers what a connection's session holds the first time the pool lends it (MySQL; PostgreSQL needs nothing). */
-    static void remember(Connection c, Engine engine) throws SQLException {
+    public static void remember(Connection c, Engine engine) throws SQLException {
         if (engine != Engine.MYSQL) return;
         Object driverConnection = c.unwrap(org.mariadb.jdbc.Connection.class);
         if (MYSQL_FRESH.containsKey(driverConnection)) return;
@@ -49,7 +49,7 @@ final class Sessions {
     }
 
     /** Whether the connection is inside a transaction the Data API did not begin (or a failed one). */
-    static boolean inTransaction(Connection c, Engine engine) throws SQLException {
+    public static boolean inTransaction(Connection c, Engine engine) throws SQLException {
         if (engine == Engine.POSTGRESQL) {
             return c.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
         }
@@ -58,7 +58,7 @@ final class Sessions {
     }
 
     /** Rolls back whatever is open and returns the session to the state a new connection has. */
-    static void reset(Connection c, Engine engine) throws SQLException {
+    public static void reset(Connection c, Engine engine) throws SQLException {
         if (!c.getAutoCommit()) {
             c.rollback();
             c.setAutoCommit(true);
