@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +42,10 @@ import java.util.function.Consumer;
  * kept-alive connection may wait {@code idleTimeout} for its next request; past it the connection is closed. The
  * headers are admitted ({@link HttpService#admit}) before any body is read, and a refused request closes the
  * connection unread. Connections that have not sent an authenticated request count against
- * {@code maxUnauthenticatedConnections}; past it new ones are closed at once. When the client goes away while its
+ * {@code maxUnauthenticatedConnections}; at it the server stops accepting (new clients wait in the kernel's listen
+ * backlog) until one authenticates or closes. The bodies being received or served
+ * share a budget ({@link HttpFront#bodyBudget}); a body past it is answered ServiceUnavailableError, so that
+ * authenticated clients sending large bodies slowly cannot fill the heap either. When the client goes away while its
  * request is served, the request's statement is cancelled. Pipelined requests wait their turn (at most
  * {@link #MAX_PIPELINED} parts).
  */
@@ -56,6 +60,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             AtomicInteger unauthenticated,
             ExecutorService requests,
             AtomicInteger serving,
+            AtomicLong bodyBytes,
+            long bodyBudget,
             Consumer<String> closedFor) {}
 
     private enum State {
@@ -76,6 +82,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private boolean keepAlive;
     private ByteArrayOutputStream body;
     private Cancellation cancellation;
+    /** Bytes of the current request's body counted against {@code bodyBudget}, until it has been served. */
+    private long held;
 
     HttpConnection(Shared shared) {
         this.shared = shared;
@@ -83,16 +91,36 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (shared.unauthenticated().incrementAndGet() > shared.limits().maxUnauthenticatedConnections()) {
-            shared.unauthenticated().decrementAndGet();
-            shared.closedFor().accept("too_many_unauthenticated");
-            state = State.CLOSING;
-            ctx.close();
-            return;
-        }
         countedUnauthenticated = true;
+        shared.unauthenticated().incrementAndGet();
+        reconsiderAccepting(ctx);
         arm(ctx, shared.limits().headerTimeout(), "header_timeout");
         ctx.fireChannelActive();
+    }
+
+    /** One unauthenticated connection fewer: accepting resumes below the cap. */
+    private void leftUnauthenticated(ChannelHandlerContext ctx) {
+        if (!countedUnauthenticated) return;
+        countedUnauthenticated = false;
+        shared.unauthenticated().decrementAndGet();
+        reconsiderAccepting(ctx);
+    }
+
+    /**
+     * At the cap the server accepts no more connections until one authenticates or closes: new clients wait in the
+     * kernel's listen backlog (a burst of cold starts is served late, not refused), and no more can be opened to hold
+     * memory. Decided on the listening channel's own thread from the count at that moment, so that the last decision
+     * follows the last change whichever connection's thread made it.
+     */
+    private void reconsiderAccepting(ChannelHandlerContext ctx) {
+        var listening = ctx.channel().parent();
+        if (listening == null) return;
+        listening
+                .eventLoop()
+                .execute(() -> listening
+                        .config()
+                        .setAutoRead(
+                                shared.unauthenticated().get() < shared.limits().maxUnauthenticatedConnections()));
     }
 
     @Override
@@ -143,10 +171,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         }
         if (!authenticated) {
             authenticated = true;
-            if (countedUnauthenticated) {
-                countedUnauthenticated = false;
-                shared.unauthenticated().decrementAndGet();
-            }
+            leftUnauthenticated(ctx);
         }
         if (HttpUtil.getContentLength(request, -1L) > DataApiServer.MAX_REQUEST_BYTES) {
             refuse(ctx, tooLarge());
@@ -171,6 +196,18 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             refuse(ctx, tooLarge());
             return;
         }
+        if (shared.bodyBytes().addAndGet(n) > shared.bodyBudget()) {
+            shared.bodyBytes().addAndGet(-n);
+            shared.closedFor().accept("body_budget");
+            refuse(
+                    ctx,
+                    DataApiException.unavailable(
+                            "The proxy holds " + shared.bodyBudget() / (1024 * 1024)
+                                    + " MiB of request bodies being received or served, its limit; retry.",
+                            null));
+            return;
+        }
+        held += n;
         try {
             content.content().readBytes(body, n);
         } catch (IOException e) {
@@ -190,12 +227,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         Object servedAdmission = admission;
         byte[] servedBody = body.toByteArray();
         body = null;
+        long servedHeld = held;
+        held = 0;
         shared.serving().incrementAndGet();
         shared.requests().execute(() -> {
             HttpService.Answer answer;
             try {
                 answer = shared.service().serve(servedHead, servedBody, servedAdmission, serving);
             } finally {
+                shared.bodyBytes().addAndGet(-servedHeld);
                 shared.serving().decrementAndGet();
             }
             ctx.executor().execute(() -> answered(ctx, answer));
@@ -226,6 +266,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     /** Answers a request refused on its headers or size, and closes the connection without reading on. */
     private void refuse(ChannelHandlerContext ctx, DataApiException refused) {
         cancelDeadline();
+        release();
         state = State.CLOSING;
         HttpService.Head refusedHead = head != null ? head : new HttpService.Head("", "", Map.of(), false);
         ctx.writeAndFlush(response(shared.service().refusal(refusedHead, refused), false))
@@ -278,17 +319,22 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
+    /** Gives back the budget of a body that will not be served. */
+    private void release() {
+        shared.bodyBytes().addAndGet(-held);
+        held = 0;
+        body = null;
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancelDeadline();
+        release();
         if (cancellation != null) {
             cancellation.cancel(); // the client left while its request ran
             shared.closedFor().accept("client_left_during_request");
         }
-        if (countedUnauthenticated) {
-            countedUnauthenticated = false;
-            shared.unauthenticated().decrementAndGet();
-        }
+        leftUnauthenticated(ctx);
         pipelined.forEach(ReferenceCountUtil::release);
         pipelined.clear();
         state = State.CLOSING;

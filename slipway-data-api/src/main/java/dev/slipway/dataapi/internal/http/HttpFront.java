@@ -58,6 +58,8 @@ public final class HttpFront implements AutoCloseable {
                 unauthenticated,
                 requests,
                 new AtomicInteger(),
+                new java.util.concurrent.atomic.AtomicLong(),
+                bodyBudget(),
                 reason -> Counter.builder("dataapi.connections.closed")
                         .tag("reason", reason)
                         .register(metrics)
@@ -87,6 +89,12 @@ public final class HttpFront implements AutoCloseable {
             close();
             throw new IOException("Cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What request bodies may hold at once: a quarter of the heap, at most 256 MiB, at least one 4 MiB body. */
+    static long bodyBudget() {
+        long quarter = Runtime.getRuntime().maxMemory() / 4;
+        return Math.max(4L * 1024 * 1024, Math.min(256L * 1024 * 1024, quarter));
     }
 
     public int port() {
