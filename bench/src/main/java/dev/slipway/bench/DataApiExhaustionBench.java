@@ -46,8 +46,7 @@ public final class DataApiExhaustionBench {
             rows.add(measure("200 that never send a byte", proxy, () -> silent(proxy)));
             rows.add(measure("300 requests naming unknown databases", proxy, () -> unknownDatabases(proxy)));
             System.out.printf(
-                    "%n%-48s %12s %12s %9s %9s  %s%n",
-                    "clients", "heap before", "heap after", "threads", "held", "answers");
+                    "%n%-48s %12s %12s %9s  %s%n", "clients", "heap before", "heap after", "threads", "answers");
             rows.forEach(System.out::println);
         }
     }

@@ -84,6 +84,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private Cancellation cancellation;
     /** Bytes of the current request's body counted against {@code bodyBudget}, until it has been served. */
     private long held;
+    /** Whether the body's declared length was charged at its head (else each part is charged as it comes). */
+    private boolean reserved;
 
     HttpConnection(Shared shared) {
         this.shared = shared;
@@ -178,10 +180,14 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         keepAlive = HttpUtil.isKeepAlive(request);
+        long declared = HttpUtil.getContentLength(request, -1L);
+        if (declared >= 0 && !reserve(ctx, declared)) return;
+        reserved = declared >= 0;
         if (HttpUtil.is100ContinueExpected(request)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
-        body = new ByteArrayOutputStream();
+        // a declared length is allocated once, exactly; a chunked body grows (and is charged twice what it holds)
+        body = declared >= 0 ? new ByteArrayOutputStream((int) declared) : new ByteArrayOutputStream();
         state = State.READING_BODY;
         arm(ctx, shared.limits().bodyTimeout(), "body_timeout");
     }
@@ -196,18 +202,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             refuse(ctx, tooLarge());
             return;
         }
-        if (shared.bodyBytes().addAndGet(n) > shared.bodyBudget()) {
-            shared.bodyBytes().addAndGet(-n);
-            shared.closedFor().accept("body_budget");
-            refuse(
-                    ctx,
-                    DataApiException.unavailable(
-                            "The proxy holds " + shared.bodyBudget() / (1024 * 1024)
-                                    + " MiB of request bodies being received or served, its limit; retry.",
-                            null));
-            return;
-        }
-        held += n;
+        if (!reserved && !reserve(ctx, 2L * n)) return;
         try {
             content.content().readBytes(body, n);
         } catch (IOException e) {
@@ -217,6 +212,26 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             cancelDeadline();
             serve(ctx);
         }
+    }
+
+    /**
+     * Charges {@code bytes} of body to the shared budget; past it, answers ServiceUnavailableError (the client may
+     * retry) and returns false.
+     */
+    private boolean reserve(ChannelHandlerContext ctx, long bytes) {
+        if (shared.bodyBytes().addAndGet(bytes) > shared.bodyBudget()) {
+            shared.bodyBytes().addAndGet(-bytes);
+            shared.closedFor().accept("body_budget");
+            refuse(
+                    ctx,
+                    DataApiException.unavailable(
+                            "The proxy holds " + shared.bodyBudget() / (1024 * 1024)
+                                    + " MiB of request bodies being received or served, its limit; retry.",
+                            null));
+            return false;
+        }
+        held += bytes;
+        return true;
     }
 
     private void serve(ChannelHandlerContext ctx) {
