@@ -20,17 +20,26 @@ import java.util.stream.Stream;
  * One simulated Lambda container: a child JVM running Slipway's bootstrap with the function's code
  * (task root + {@code lib/*}) and environment, initialised once and reused for every invocation it gets, one at a
  * time, as Lambda does. Its output is copied to {@code log}, prefixed with the function's name.
+ *
+ * <p>Each container has a temporary directory of its own, as each Lambda execution environment has its own
+ * {@code /tmp}: {@code TMPDIR} and the JVM's {@code java.io.tmpdir} name it (the managed runtime's command line; a
+ * custom runtime's bootstrap passes {@code TMPDIR} on), and it is deleted when the container ends. Code that writes
+ * to the literal path {@code /tmp} still shares the machine's: AWS's runtime interface client did (its native
+ * library), which the runtime layer now loads from {@code /opt} as Lambda's managed runtime does. Lambda's 512 MB
+ * limit on {@code /tmp} is not enforced here.
  */
 final class LocalContainer implements AutoCloseable {
 
     private final String name;
     private final RuntimeApi runtimeApi;
     private final Process process;
+    private final Path tmp;
 
-    private LocalContainer(String name, RuntimeApi runtimeApi, Process process) {
+    private LocalContainer(String name, RuntimeApi runtimeApi, Process process, Path tmp) {
         this.name = name;
         this.runtimeApi = runtimeApi;
         this.process = process;
+        this.tmp = tmp;
     }
 
     /**
@@ -48,6 +57,7 @@ final class LocalContainer implements AutoCloseable {
             PrintStream log)
             throws IOException {
         RuntimeApi api = new RuntimeApi(name);
+        Path tmp = Files.createTempDirectory("slipway-" + name + "-tmp-");
         List<String> command = runtimeLayer != null
                 ? List.of(
                         "/bin/sh",
@@ -57,6 +67,7 @@ final class LocalContainer implements AutoCloseable {
                         "-XX:+TieredCompilation",
                         "-XX:TieredStopAtLevel=1",
                         "-Xshare:auto",
+                        "-Djava.io.tmpdir=" + tmp,
                         "-cp",
                         classpath(taskRoot),
                         "dev.slipway.local.runtime.Bootstrap",
@@ -68,11 +79,19 @@ final class LocalContainer implements AutoCloseable {
         childEnv.putAll(env);
         childEnv.putAll(api.runtimeEnvironment(taskRoot, handler));
         childEnv.put("AWS_REGION", env.getOrDefault("AWS_REGION", "local"));
-        Process process = builder.start();
+        childEnv.put("TMPDIR", tmp.toString());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            deleteTree(tmp);
+            api.close();
+            throw e;
+        }
         Thread pump = new Thread(() -> copy(process, name, log), "log-" + name);
         pump.setDaemon(true);
         pump.start();
-        return new LocalContainer(name, api, process);
+        return new LocalContainer(name, api, process, tmp);
     }
 
     /** Invokes the function with {@code event} (JSON) and returns what it answered. */
@@ -83,7 +102,7 @@ final class LocalContainer implements AutoCloseable {
                     "{\"errorMessage\":\"the " + name + " container exited with code " + process.exitValue()
                             + "; see its output above\"}");
         }
-        return runtimeApi.invoke(event, timeout);
+        return runtimeApi.invoke(event, timeout, process.onExit());
     }
 
     boolean alive() {
@@ -100,6 +119,21 @@ final class LocalContainer implements AutoCloseable {
             process.destroyForcibly();
         }
         runtimeApi.close();
+        deleteTree(tmp);
+    }
+
+    /** The container's own temporary directory (its {@code TMPDIR}); gone once it is closed. */
+    Path tmp() {
+        return tmp;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // already gone
+        }
     }
 
     private static String classpath(Path taskRoot) throws IOException {

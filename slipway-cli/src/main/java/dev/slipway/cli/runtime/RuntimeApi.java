@@ -74,6 +74,14 @@ public final class RuntimeApi implements AutoCloseable {
 
     /** Queues an event and waits for the function's answer (or its init failure) up to {@code timeout}. */
     public Outcome invoke(String event, Duration timeout) throws Exception {
+        return invoke(event, timeout, new CompletableFuture<>());
+    }
+
+    /**
+     * As {@link #invoke(String, Duration)}, answering at once with Lambda's {@code Runtime.ExitError} when
+     * {@code exited} completes first (the runtime's process ended: it will never answer).
+     */
+    public Outcome invoke(String event, Duration timeout, CompletableFuture<Process> exited) throws Exception {
         Invocation invocation = new Invocation(
                 UUID.randomUUID().toString(),
                 event,
@@ -81,9 +89,16 @@ public final class RuntimeApi implements AutoCloseable {
                 new CompletableFuture<>());
         inFlight.put(invocation.id(), invocation);
         queue.put(invocation);
-        CompletableFuture<Object> first = CompletableFuture.anyOf(invocation.outcome(), initError);
+        CompletableFuture<Object> first = CompletableFuture.anyOf(invocation.outcome(), initError, exited);
         Object result = first.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         if (result instanceof String initFailure) return new Outcome(null, initFailure);
+        if (result instanceof Process ended) {
+            inFlight.remove(invocation.id());
+            return new Outcome(
+                    null,
+                    "{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: " + invocation.id()
+                            + " Error: Runtime exited with error: exit status " + ended.exitValue() + "\"}");
+        }
         return (Outcome) result;
     }
 

@@ -54,6 +54,15 @@ public final class RuntimeLayer {
 
     static final String RUNTIME_DIR = "slipway-runtime";
     static final String CACHE_FILE = RUNTIME_DIR + "/function.aot";
+    /**
+     * The runtime interface client's native library, unpacked once into the layer. Without it the client unpacks its
+     * copy to the fixed path {@code /tmp/.libaws-lambda-jni.so} at every start: on Lambda each environment has its
+     * own {@code /tmp}, but containers on one machine share it, and one rewrote the file while another mapped it
+     * (SIGBUS, issue 27). Lambda's managed Java runtime passes the same property.
+     */
+    static final String JNI_FILE = RUNTIME_DIR + "/libaws-lambda-jni.so";
+
+    static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     /**
      * The layer's budget, unpacked: a JVM (~70 MB) and a cache (~60 MB) with room to grow, leaving the function
@@ -174,6 +183,7 @@ public final class RuntimeLayer {
                     .sorted()
                     .forEach(n -> classPath.add("$task/lib/" + n));
         }
+        unpackJni(opt.resolve(JNI_FILE));
         Path bootstrap = opt.resolve("bootstrap");
         Files.writeString(bootstrap, bootstrapScript(name, classPath), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -264,12 +274,31 @@ public final class RuntimeLayer {
                 + "[ -n \"$SLIPWAY_AOT_CACHE_OUTPUT\" ] && cache=\"-XX:AOTCacheOutput=$SLIPWAY_AOT_CACHE_OUTPUT\"\n"
                 + "cd \"$task\" || exit 1\n"
                 + "exec \"$opt/" + JAVA_DIR + "/bin/java\" $cache " + String.join(" ", JVM_OPTIONS) + " \\\n"
+                + "  -D" + JNI_PROPERTY + "=\"$opt/" + JNI_FILE + "\" -Djava.io.tmpdir=\"${TMPDIR:-/tmp}\" \\\n"
                 + "  -cp \"" + String.join(":", classPath) + "\" \\\n"
                 + "  " + RUNTIME_CLIENT_MAIN + " \"$_HANDLER\"\n";
     }
 
     private static List<String> events(Request request) {
         return request.trainingEvents().isEmpty() ? List.of(DEFAULT_TRAINING_EVENT) : request.trainingEvents();
+    }
+
+    /** Copies the runtime interface client's native library for this machine's architecture to {@code target}. */
+    static void unpackJni(Path target) throws IOException {
+        String entry =
+                "jni/libaws-lambda-jni.linux-" + (lambdaArchitecture().equals("arm64") ? "aarch_64" : "x86_64") + ".so";
+        for (Path jar : runtimeClientJars()) {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                java.util.zip.ZipEntry found = zip.getEntry(entry);
+                if (found == null) continue;
+                try (java.io.InputStream in = zip.getInputStream(found)) {
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                return;
+            }
+        }
+        throw new IllegalStateException("AWS's runtime interface client has no " + entry + " in " + runtimeClientJars()
+                + ": use a version of it that ships its native library for Linux.");
     }
 
     /** AWS's runtime interface client and what it needs, from this CLI's own class path. */
