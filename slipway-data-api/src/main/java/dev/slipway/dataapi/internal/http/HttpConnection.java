@@ -171,7 +171,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             refuse(ctx, e);
             return;
         }
-        if (!authenticated) {
+        if (!authenticated && shared.service().authenticated(admission)) {
             authenticated = true;
             leftUnauthenticated(ctx);
         }

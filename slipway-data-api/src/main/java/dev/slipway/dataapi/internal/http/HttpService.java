@@ -29,6 +29,12 @@ public interface HttpService {
      */
     Object admit(Head head) throws DataApiException;
 
+    /**
+     * Whether an admission names a caller (a key, or a local program where the proxy has none): only such a request
+     * takes its connection out of the unauthenticated count; a health check does not.
+     */
+    boolean authenticated(Object admission);
+
     /** Serves an admitted request with its whole body, on a virtual thread of its own. */
     Answer serve(Head head, byte[] body, Object admission, Cancellation cancellation);
 
