@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "slipway",
         mixinStandardHelpOptions = true,
+        // every subcommand takes -h/--help (and -V/--version) too
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = SlipwayVersion.class,
         description = "One schema.sql -> reviewed migrations for PostgreSQL and MySQL, applied safely.",
         subcommands = {

@@ -26,7 +26,7 @@ class UpCommand extends ProjectCommand {
     @Option(
             names = "--via-data-api",
             description = "The API functions reach the database only through the data proxy, with the Slipway JDBC"
-                    + " driver over the RDS Data API (their artifact with ${engine} = data-api, e.g."
+                    + " driver over the RDS Data API (their artifact with $${engine} = data-api, e.g."
                     + " blog-api-data-api.zip), as they would through Aurora's Data API on AWS.")
     boolean viaDataApi;
 
