@@ -104,6 +104,10 @@ public enum Engine {
     public static Optional<Engine> recognize(String url) {
         if (url == null) return Optional.empty();
         if (isDataApiUrl(url)) {
+            // jdbc:slipway-data-api:postgresql://... (or mariadb:, mysql:), else an engine= parameter
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("(postgresql|mariadb|mysql):")
+                    .matcher(url.substring(DATA_API_SCHEME.length()));
+            if (named.lookingAt()) return Optional.of(parse(named.group(1)));
             java.util.regex.Matcher m =
                     java.util.regex.Pattern.compile("[?&]engine=([A-Za-z-]+)").matcher(url);
             return m.find() ? Optional.of(parse(m.group(1))) : Optional.empty();

@@ -24,6 +24,17 @@ class EngineTest {
         assertThat(Engine.parse(name)).isEqualTo(engine);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "jdbc:slipway-data-api:postgresql://127.0.0.1:8080/app, POSTGRESQL",
+        "jdbc:slipway-data-api:mariadb://127.0.0.1:8080/app, MYSQL",
+        "jdbc:slipway-data-api:mysql:aws:us-east-1/app, MYSQL",
+        "jdbc:slipway-data-api://127.0.0.1:8080/app?engine=postgresql, POSTGRESQL"
+    })
+    void aDataApiUrl_namesItsEngineAfterThePrefix_orInAParameter(String url, Engine engine) {
+        assertThat(Engine.fromJdbcUrl(url)).isEqualTo(engine);
+    }
+
     @Test
     void anUnknownEngine_isRefusedNamingTheOnesThatWork() {
         assertThatThrownBy(() -> Engine.parse("oracle-ee"))

@@ -51,7 +51,7 @@ public final class DataApiDriver implements Driver {
             {"engine", "postgresql or mysql (else asked of the server)"},
             {"session", "stateless (default) or pinned: one database session for the connection's life"},
             {"tls", "true for https to a proxy"},
-            {"region", "the region to sign for (proxy URLs; default AWS_REGION or us-east-1)"},
+            {"region", "the region to sign for (proxy URLs; default: the resourceArn's region)"},
             {"continueAfterTimeout", "let statements run past the Data API's 45 s (default: true when pinned)"},
             {"requestTimeoutSeconds", "how long one HTTP call may take (default 60)"}
         };

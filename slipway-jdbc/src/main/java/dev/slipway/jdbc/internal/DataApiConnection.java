@@ -164,6 +164,19 @@ public final class DataApiConnection extends UnsupportedConnection {
         return url;
     }
 
+    /**
+     * The engine as the server's own driver would name it in a URL: {@code postgresql}, {@code mariadb} for a
+     * MariaDB server (MariaDB Connector/J reports {@code jdbc:mariadb:} there), else {@code mysql}.
+     */
+    String urlEngine() throws SQLException {
+        if (engine() == Engine.POSTGRESQL) return "postgresql";
+        if (version == null) {
+            JsonNode answer = transport.call("/Execute", base().put("sql", "select version()"), true);
+            version = Fields.text(answer.path("records").path(0).path(0));
+        }
+        return version != null && version.contains("MariaDB") ? "mariadb" : "mysql";
+    }
+
     String database() {
         return database;
     }

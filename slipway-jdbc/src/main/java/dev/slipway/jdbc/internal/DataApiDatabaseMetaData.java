@@ -145,8 +145,8 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
     }
 
     @Override
-    public String getURL() {
-        return connection.url();
+    public String getURL() throws SQLException {
+        return DriverSettings.namingEngine(connection.url(), connection.urlEngine());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -58,6 +59,20 @@ public record DriverSettings(
             "continueAfterTimeout",
             "requestTimeoutSeconds");
 
+    /**
+     * {@code url} with the engine after the prefix ({@code jdbc:slipway-data-api:postgresql://...}), as
+     * {@link java.sql.DatabaseMetaData#getURL()} reports it, so that tools that choose a dialect by the URL find it.
+     */
+    public static String namingEngine(String url, String engine) {
+        if (!accepts(url)) return url;
+        String rest = url.substring(PREFIX.length());
+        for (String named : URL_ENGINES) if (rest.startsWith(named + ":")) return url;
+        return PREFIX + engine + ":" + rest;
+    }
+
+    /** The engine names a URL may carry after the prefix. */
+    private static final List<String> URL_ENGINES = List.of("postgresql", "mariadb", "mysql");
+
     public static boolean accepts(String url) {
         return url != null && url.startsWith(PREFIX);
     }
@@ -84,6 +99,19 @@ public record DriverSettings(
             for (String name : info.stringPropertyNames()) all.put(name, info.getProperty(name));
         }
         all.putAll(query); // the URL wins, as in pgjdbc
+        // jdbc:slipway-data-api:postgresql://... (or mysql:): the engine in the URL itself, where tools that pick a
+        // dialect by the URL (jOOQ's DSL.using(connection), which looks for ":postgresql:" or ":mysql:") find it
+        for (String named : URL_ENGINES) {
+            if (rest.startsWith(named + ":")) {
+                rest = rest.substring(named.length() + 1);
+                String other = all.get("engine");
+                if (other != null && engine(url, other) != engine(url, named)) {
+                    throw invalid(url, "it names engine " + named + " and engine=" + other);
+                }
+                all.put("engine", named);
+                break;
+            }
+        }
         boolean aws = rest.startsWith("aws:");
         URI endpoint;
         String region;
@@ -110,11 +138,17 @@ public record DriverSettings(
             boolean tls = Boolean.parseBoolean(all.getOrDefault("tls", "false"));
             endpoint = URI.create((tls ? "https://" : "http://") + hostPort);
             if (endpoint.getHost() == null) throw invalid(url, "'" + hostPort + "' is not HOST:PORT");
-            region = all.getOrDefault("region", env("AWS_REGION", "us-east-1"));
+            region = all.get("region"); // else the region of the resource ARN, below
         }
         if (database != null && database.isEmpty()) database = null;
         String resourceArn = all.get("resourceArn");
         String secretArn = all.get("secretArn");
+        if (region == null) { // a signature's region must be its resource ARN's (the proxy checks, as AWS does)
+            String arn = resourceArn != null ? resourceArn : DEV_RESOURCE_ARN;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("arn:aws[a-z-]*:rds:([a-z0-9-]+):.*")
+                    .matcher(arn);
+            region = m.matches() ? m.group(1) : env("AWS_REGION", "us-east-1");
+        }
         if (aws && (resourceArn == null || secretArn == null)) {
             throw invalid(
                     url, "Aurora's Data API needs resourceArn and secretArn (URL parameters or connection properties)");
