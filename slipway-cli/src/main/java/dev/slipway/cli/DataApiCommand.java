@@ -75,7 +75,8 @@ class DataApiCommand {
             try (DataApiServer server = DataApiServer.start(config)) {
                 context.out().println("Data API: " + server.endpoint());
                 context.out()
-                        .println("  aws rds-data execute-statement --endpoint-url " + server.endpoint()
+                        .println("  aws rds-data execute-statement --region us-east-1 --endpoint-url "
+                                + server.endpoint()
                                 + " --resource-arn arn:aws:rds:us-east-1:123456789012:cluster:local"
                                 + " --secret-arn arn:aws:secretsmanager:us-east-1:123456789012:secret:local"
                                 + " --sql 'select 1'");

@@ -99,4 +99,17 @@ class AuthenticationIT {
             assertThat(wrong.body()).doesNotContain("key-123");
         }
     }
+
+    @Test
+    void aWrongApiKey_isSaidToBeWrong_alsoWhereAccessKeysAreAccepted() throws Exception {
+        try (TestDatabase db = TestServers.postgres().createDatabase();
+                DataApiServer proxy = DataApiServer.start(DataApiConfig.development(db.url(), db.user(), "", 0)
+                        .withKeys(Map.of("AKIDSLIPWAYTEST", "s3cr3t"), Set.of("key-123")))) {
+            ProxyCalls.Answer wrong = new ProxyCalls(proxy.endpoint(), "key-124").execute("select 1");
+
+            assertThat(wrong.status()).isEqualTo(403);
+            assertThat(wrong.errorType()).isEqualTo("UnrecognizedClientException");
+            assertThat(wrong.message()).contains("API key is not valid").doesNotContain("key-12");
+        }
+    }
 }

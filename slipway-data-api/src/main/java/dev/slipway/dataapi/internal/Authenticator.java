@@ -43,8 +43,13 @@ public final class Authenticator {
         if (apiKey != null) {
             String name = apiKeyName(apiKey);
             if (name != null) return new Admitted(name, null);
-            if (config.accessKeys().isEmpty()) {
-                throw DataApiException.forbidden("UnrecognizedClientException", "The API key is not valid.");
+            // a wrong key is said to be wrong, unless the request is also signed (an SDK sending both)
+            if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
+                throw DataApiException.forbidden(
+                        "UnrecognizedClientException",
+                        "The API key is not valid (sent as "
+                                + (head.header("x-api-key") != null ? "x-api-key" : "Authorization: Bearer")
+                                + "; its value is not shown).");
             }
         }
         SigV4.Pending pending = sigV4.admit(head.method(), head.path(), head.headers(), config.region());
