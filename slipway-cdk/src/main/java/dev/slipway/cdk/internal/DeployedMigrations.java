@@ -1,12 +1,11 @@
 package dev.slipway.cdk.internal;
 
 import dev.slipway.core.Engine;
-import dev.slipway.schema.MigrationDirectory;
 import dev.slipway.schema.MigrationsHash;
+import dev.slipway.schema.ZippedMigrations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,54 +29,28 @@ public final class DeployedMigrations {
 
     /** The custom resource's SchemaHash for {@code engine}; refuses a zip out of date with {@code migrationsRoot}. */
     public static String schemaHash(Path migrationsRoot, Path artifact, Engine engine) {
-        String source = MigrationsHash.of(new MigrationDirectory(migrationsRoot), engine);
-        String deployed;
+        ZippedMigrations.requireCurrent(
+                migrationsRoot, artifact, engine, "Build it again (./mvnw package), then synth.");
+        String deployed = ZippedMigrations.hash(artifact, engine);
         String code;
-        Path unpacked = null;
         try (ZipFile zip = new ZipFile(artifact.toFile())) {
-            unpacked = Files.createTempDirectory("slipway-deployed-migrations");
-            String prefix = "migrations/" + engine.id() + "/";
-            Path engineDir = Files.createDirectories(unpacked.resolve(engine.id()));
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             List<ZipEntry> entries = new ArrayList<>(Collections.list(zip.entries()));
             entries.sort((a, b) -> a.getName().compareTo(b.getName()));
             for (ZipEntry entry : entries) {
-                if (entry.isDirectory()) continue;
+                if (entry.isDirectory() || entry.getName().startsWith("migrations/")) continue;
                 try (InputStream in = zip.getInputStream(entry)) {
-                    byte[] bytes = in.readAllBytes();
-                    if (entry.getName().startsWith(prefix)
-                            && !entry.getName().substring(prefix.length()).contains("/")) {
-                        Files.write(engineDir.resolve(entry.getName().substring(prefix.length())), bytes);
-                    } else if (!entry.getName().startsWith("migrations/")) {
-                        digest.update(entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                        digest.update((byte) 0);
-                        digest.update(bytes);
-                    }
+                    digest.update(entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    digest.update(in.readAllBytes());
                 }
             }
-            deployed = MigrationsHash.of(new MigrationDirectory(unpacked), engine);
             code = HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the migration function's zip " + artifact, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        } finally {
-            deleteQuietly(unpacked);
-        }
-        if (!deployed.equals(source)) {
-            throw new IllegalStateException(artifact + " holds other " + engine.id() + " migrations than "
-                    + migrationsRoot.resolve(engine.id()) + ": a migration changed after the zip was built, and"
-                    + " deploying it would run the old ones. Build it again (./mvnw package), then synth.");
         }
         return MigrationsHash.combine(deployed, "runner " + code);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) return;
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) { // a temp directory
-        }
     }
 }

@@ -97,6 +97,18 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("No function '" + options.migrationFunction()
                         + "' in slipway.properties to run the migrations (slipway.function."
                         + options.migrationFunction() + ".handler)."));
+        // a migration zip built before migrations/ changed would report the database up to date on the old ones
+        Path migrationsRoot =
+                options.projectDir().resolve(options.settings().getOrDefault(Setting.MIGRATIONS.key(), "migrations"));
+        if (java.nio.file.Files.isDirectory(migrationsRoot)
+                && java.nio.file.Files.isRegularFile(migrationSpec.artifact())) {
+            dev.slipway.schema.ZippedMigrations.requireCurrent(
+                    migrationsRoot,
+                    migrationSpec.artifact(),
+                    options.database().engine(),
+                    "Build it again (mvn package; for the example ./mvnw -pl examples/blog -am package -DskipTests),"
+                            + " then run up.");
+        }
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         // bound now (a busy port fails fast), served only once everything before it is up
         LocalHttpApi api = new LocalHttpApi(options.port(), routes, functions);
