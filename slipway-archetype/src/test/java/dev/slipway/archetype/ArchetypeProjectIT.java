@@ -56,6 +56,10 @@ class ArchetypeProjectIT {
         assertThat(generated.code()).as(generated.output()).isZero();
         Path project = home.resolve("shop");
         assertThat(project.resolve("schema.sql")).exists();
+        assertThat(project.resolve(".gitignore"))
+                .as("what up and the build write stays out of version control (issue 23, item 10)")
+                .content()
+                .contains("target/", ".slipway/");
         assertThat(project.resolve("migrations/postgresql/V1__init.sql")).exists();
         assertThat(project.resolve("migrations/mysql/V1__init.sql")).exists();
         // archetype:generate writes files without their modes (a post-generate script that would restore them
