@@ -3,30 +3,42 @@ package dev.slipway.cli.internal;
 import dev.slipway.migrate.DatabaseConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The development database used when no URL is configured: an embedded PostgreSQL (zonky) whose data directory
  * survives between runs, holding a database named {@code slipway}.
+ *
+ * <p>One process runs it at a time (PostgreSQL locks its data directory). The process that starts it writes
+ * {@code <dataDirectory>.running} (its pid and the database's URL), and another command on the same project, such
+ * as {@code migrate dev} while {@code up} runs, uses that running database instead of failing on the lock; a file
+ * left by a process that has ended is ignored and replaced.
  */
 public final class DevDatabase implements AutoCloseable {
 
     static final String DATABASE = "slipway";
 
-    private final EmbeddedPostgres postgres;
+    private final EmbeddedPostgres postgres; // null when another process runs it
     private final DatabaseConfig config;
+    private final Path running;
 
-    private DevDatabase(EmbeddedPostgres postgres, DatabaseConfig config) {
+    private DevDatabase(EmbeddedPostgres postgres, DatabaseConfig config, Path running) {
         this.postgres = postgres;
         this.config = config;
+        this.running = running;
     }
 
     public static DevDatabase start(Path dataDirectory, Consumer<String> progress) {
+        Path running = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".running");
+        DevDatabase shared = runningElsewhere(running, progress);
+        if (shared != null) return shared;
         boolean existing = Files.isDirectory(dataDirectory.resolve("base"));
         progress.accept(
                 (existing ? "Starting" : "Creating") + " the embedded development PostgreSQL in " + dataDirectory);
@@ -46,7 +58,9 @@ public final class DevDatabase implements AutoCloseable {
                     .user("postgres")
                     .password("")
                     .build();
-            return new DevDatabase(postgres, config);
+            Files.writeString(
+                    running, ProcessHandle.current().pid() + "\n" + config.url() + "\n", StandardCharsets.UTF_8);
+            return new DevDatabase(postgres, config, running);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(
                     "Could not start the embedded PostgreSQL in " + dataDirectory + ": "
@@ -56,13 +70,50 @@ public final class DevDatabase implements AutoCloseable {
         }
     }
 
+    /** The database another live process started on this data directory, or null (a stale file is removed). */
+    private static DevDatabase runningElsewhere(Path running, Consumer<String> progress) {
+        try {
+            if (!Files.isRegularFile(running)) return null;
+            List<String> lines = Files.readAllLines(running, StandardCharsets.UTF_8);
+            long pid = Long.parseLong(lines.get(0).strip());
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            if (lines.size() < 2 || !alive || !answers(lines.get(1).strip())) { // ended, or its pid reused
+                Files.deleteIfExists(running);
+                return null;
+            }
+            progress.accept("Using the embedded development PostgreSQL that process " + pid + " runs on this project ("
+                    + lines.get(1) + ")");
+            DatabaseConfig config = DatabaseConfig.builder()
+                    .url(lines.get(1).strip())
+                    .user("postgres")
+                    .password("")
+                    .build();
+            return new DevDatabase(null, config, null);
+        } catch (IOException | RuntimeException e) {
+            return null; // unreadable: start as usual, and the lock says whether another process holds it
+        }
+    }
+
+    private static boolean answers(String url) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", "postgres");
+        properties.setProperty("connectTimeout", "2");
+        try (Connection c = java.sql.DriverManager.getConnection(url, properties)) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     public DatabaseConfig config() {
         return config;
     }
 
     @Override
     public void close() {
+        if (postgres == null) return; // another process's
         try {
+            if (running != null) Files.deleteIfExists(running);
             postgres.close();
         } catch (IOException e) {
             throw new IllegalStateException("Could not stop the embedded PostgreSQL: " + e.getMessage(), e);
