@@ -42,6 +42,13 @@ final class MigrateOps {
     static class Status extends ProjectCommand {
         @Override
         int run() {
+            java.nio.file.Path migrations = project.migrationsDirectory();
+            if (!project.hasDatabaseUrl() && !java.nio.file.Files.isDirectory(migrations)) {
+                // nothing to compare: say so before starting an embedded database for it
+                throw new IllegalArgumentException("No migrations directory at " + migrations + ": run this in your"
+                        + " project's directory, pass --migrations DIR, or write the first migration with"
+                        + " 'slipway migrate dev --name init'.");
+            }
             try (ProjectOptions.Database db = project.openDatabase()) {
                 MigrationStatus status = migrator(project, db, context).status();
                 context.out().println("Database: " + db.config());

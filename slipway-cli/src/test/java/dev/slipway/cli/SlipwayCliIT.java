@@ -181,6 +181,15 @@ class SlipwayCliIT {
     }
 
     @Test
+    void migrateStatus_whereThereAreNoMigrations_saysSo_withoutStartingADatabase() {
+        assertThat(slipway("migrate", "status")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("No migrations directory at", "migrate dev --name init");
+        assertThat(cwd.resolve(".slipway"))
+                .as("no embedded PostgreSQL was unpacked")
+                .doesNotExist();
+    }
+
+    @Test
     void usageErrors_exitTwo_andSayWhatIsWrong() {
         assertThat(slipway("migrate", "dev")).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("Missing required option: '--name=<name>'");
