@@ -4,9 +4,7 @@ import dev.slipway.cli.local.LocalStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -104,8 +102,6 @@ class UpCommand extends ProjectCommand {
         Path data = dir.resolve(project.settings().get(dev.slipway.core.Setting.DEV_DATA_DIR));
         if (!Files.isDirectory(data)) return;
         context.progress("--fresh: deleting " + data);
-        try (Stream<Path> files = Files.walk(data)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
+        dev.slipway.core.FileTrees.delete(data);
     }
 }

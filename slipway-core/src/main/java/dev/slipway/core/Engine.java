@@ -19,6 +19,9 @@ public enum Engine {
     private static final String PERMIT_MYSQL_SCHEME = "permitMysqlScheme";
     private static final String DATA_API_SCHEME = "jdbc:slipway-data-api:";
 
+    /** The engine names a Data API URL may carry after its scheme ({@code jdbc:slipway-data-api:mariadb://...}). */
+    public static final List<String> DATA_API_URL_ENGINES = List.of("postgresql", "mariadb", "mysql");
+
     private final String id;
     private final int defaultPort;
     private final String driverClassName;
@@ -105,9 +108,10 @@ public enum Engine {
         if (url == null) return Optional.empty();
         if (isDataApiUrl(url)) {
             // jdbc:slipway-data-api:postgresql://... (or mariadb:, mysql:), else an engine= parameter
-            java.util.regex.Matcher named = java.util.regex.Pattern.compile("(postgresql|mariadb|mysql):")
-                    .matcher(url.substring(DATA_API_SCHEME.length()));
-            if (named.lookingAt()) return Optional.of(parse(named.group(1)));
+            String rest = url.substring(DATA_API_SCHEME.length());
+            for (String named : DATA_API_URL_ENGINES) {
+                if (rest.startsWith(named + ":")) return Optional.of(parse(named));
+            }
             java.util.regex.Matcher m =
                     java.util.regex.Pattern.compile("[?&]engine=([A-Za-z-]+)").matcher(url);
             return m.find() ? Optional.of(parse(m.group(1))) : Optional.empty();

@@ -23,7 +23,7 @@ import java.util.Set;
  *     ServiceUnavailableError (which the SDKs retry)
  * @param statementTimeout how long a statement may run unless the request sets {@code continueAfterTimeout}
  * @param tls the certificate and key to serve HTTPS with; null for plain HTTP
- * @param limits what one key and one connection may hold or take ({@link Limits})
+ * @param limits what one key and one connection may hold or take ({@link DataApiLimits})
  * @param region the region SigV4 signatures must be scoped to; null for the region of the request's resource ARN
  */
 public record DataApiConfig(
@@ -37,7 +37,7 @@ public record DataApiConfig(
         Duration borrowTimeout,
         Duration statementTimeout,
         java.security.KeyStore tls,
-        Limits limits,
+        DataApiLimits limits,
         String region) {
 
     /** AWS stops a statement after 45 s unless the call sets continueAfterTimeout (Aurora user guide, Data API). */
@@ -110,43 +110,11 @@ public record DataApiConfig(
                 Duration.ofSeconds(5),
                 AWS_STATEMENT_TIMEOUT,
                 null,
-                Limits.DEFAULTS,
+                DataApiLimits.DEFAULTS,
                 null);
     }
 
-    /**
-     * What one key and one connection may hold or take.
-     *
-     * @param maxConnectionsPerKey connections of one database's pool one key may hold; 0 for the pool size
-     * @param maxTransactionsPerKey open transactions one key may hold; 0 for half the pool (at least 1)
-     * @param headerTimeout how long a connection may take to send a request's headers (from its first byte, or
-     *     from being opened)
-     * @param bodyTimeout how long a request may take to send its body after its headers
-     * @param idleTimeout how long a kept-alive connection may wait for its next request
-     * @param maxUnauthenticatedConnections connections that have not yet sent an authenticated request; more
-     *     are closed at once
-     */
-    public record Limits(
-            int maxConnectionsPerKey,
-            int maxTransactionsPerKey,
-            Duration headerTimeout,
-            Duration bodyTimeout,
-            Duration idleTimeout,
-            int maxUnauthenticatedConnections) {
-
-        public static final Limits DEFAULTS =
-                new Limits(0, 0, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), 256);
-
-        public int connectionsPerKey(int poolSize) {
-            return maxConnectionsPerKey > 0 ? Math.min(maxConnectionsPerKey, poolSize) : poolSize;
-        }
-
-        public int transactionsPerKey(int poolSize) {
-            return maxTransactionsPerKey > 0 ? maxTransactionsPerKey : Math.max(1, poolSize / 2);
-        }
-    }
-
-    public DataApiConfig withLimits(Limits limits) {
+    public DataApiConfig withLimits(DataApiLimits limits) {
         return with(f -> f.limits = limits);
     }
 
@@ -214,7 +182,7 @@ public record DataApiConfig(
         Duration borrowTimeout;
         Duration statementTimeout;
         java.security.KeyStore tls;
-        Limits limits;
+        DataApiLimits limits;
         String region;
 
         Fields(DataApiConfig c) {
@@ -289,13 +257,13 @@ public record DataApiConfig(
                 : development(url, settings.get(Setting.USER.key()), settings.get(Setting.PASSWORD.key()), port)
                         .withDatabases(Set.copyOf(list(settings.get(Setting.DATA_API_DATABASES.key()))))
                         .development();
-        Limits limits = new Limits(
+        DataApiLimits limits = new DataApiLimits(
                 count(settings, Setting.DATA_API_MAX_CONNECTIONS_PER_KEY),
                 count(settings, Setting.DATA_API_MAX_TRANSACTIONS_PER_KEY),
-                Limits.DEFAULTS.headerTimeout(),
-                Limits.DEFAULTS.bodyTimeout(),
-                Limits.DEFAULTS.idleTimeout(),
-                Limits.DEFAULTS.maxUnauthenticatedConnections());
+                DataApiLimits.DEFAULTS.headerTimeout(),
+                DataApiLimits.DEFAULTS.bodyTimeout(),
+                DataApiLimits.DEFAULTS.idleTimeout(),
+                DataApiLimits.DEFAULTS.maxUnauthenticatedConnections());
         String region = blankToNull(settings.get(Setting.DATA_API_REGION.key()));
         List<Target> configured = devTarget == null ? targets : List.of();
         boolean loopback = bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1");

@@ -25,10 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AdmissionIT {
 
-    static final DataApiConfig.Limits SHORT =
-            new DataApiConfig.Limits(0, 0, Duration.ofMillis(700), Duration.ofMillis(700), Duration.ofSeconds(2), 5);
+    static final DataApiLimits SHORT =
+            new DataApiLimits(0, 0, Duration.ofMillis(700), Duration.ofMillis(700), Duration.ofSeconds(2), 5);
 
-    static DataApiServer keyed(TestDatabase db, DataApiConfig.Limits limits) throws Exception {
+    static DataApiServer keyed(TestDatabase db, DataApiLimits limits) throws Exception {
         return DataApiServer.start(DataApiConfig.development(db.url(), db.user(), db.password(), 0)
                 .withKeys(Map.of(), Set.of("key-1"))
                 .withLimits(limits));
@@ -37,7 +37,7 @@ class AdmissionIT {
     @Test
     void aRequestWithoutCredentials_isRefusedOnItsHeaders_withoutWaitingForItsBody() throws Exception {
         try (TestDatabase db = TestServers.postgres().createDatabase();
-                DataApiServer proxy = keyed(db, DataApiConfig.Limits.DEFAULTS);
+                DataApiServer proxy = keyed(db, DataApiLimits.DEFAULTS);
                 RawHttp client = new RawHttp(proxy.port())) {
             client.send(RawHttp.post("/Execute", "127.0.0.1", "", 4 * 1024 * 1024));
 
@@ -78,8 +78,8 @@ class AdmissionIT {
     @Test
     void atTheCapOfUnauthenticatedConnections_newOnesWaitUntilOneLeaves_andKeptAliveClientsAreServed()
             throws Exception {
-        DataApiConfig.Limits limits = new DataApiConfig.Limits(
-                0, 0, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), 5);
+        DataApiLimits limits =
+                new DataApiLimits(0, 0, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), 5);
         try (TestDatabase db = TestServers.postgres().createDatabase();
                 DataApiServer proxy = keyed(db, limits)) {
             ProxyCalls calls = new ProxyCalls(proxy.endpoint(), "key-1");
@@ -130,7 +130,7 @@ class AdmissionIT {
     @ValueSource(strings = {"postgresql", "mysql"})
     void aResultOfHundredsOfMegabytes_isCutAtTheResponseLimit_andTheProxyGoesOn(String engine) throws Exception {
         try (TestDatabase db = SessionIsolationIT.server(engine).createDatabase();
-                DataApiServer proxy = keyed(db, DataApiConfig.Limits.DEFAULTS)) {
+                DataApiServer proxy = keyed(db, DataApiLimits.DEFAULTS)) {
             ProxyCalls calls = new ProxyCalls(proxy.endpoint(), "key-1");
             String huge = engine.equals("postgresql")
                     ? "select repeat('x', 1000) from generate_series(1, 150000)"
@@ -150,7 +150,7 @@ class AdmissionIT {
     void aClientThatLeaves_hasItsStatementCancelledInTheDatabase(String engine) throws Exception {
         boolean pg = engine.equals("postgresql");
         try (TestDatabase db = SessionIsolationIT.server(engine).createDatabase();
-                DataApiServer proxy = keyed(db, DataApiConfig.Limits.DEFAULTS)) {
+                DataApiServer proxy = keyed(db, DataApiLimits.DEFAULTS)) {
             String sleep = pg ? "select pg_sleep(30) as slipway_leaving" : "select sleep(30) as slipway_leaving";
             String body = ProxyCalls.body().put("sql", sleep).toString();
             try (RawHttp client = new RawHttp(proxy.port())) {

@@ -91,7 +91,7 @@ class BoundedPoolsIT {
                 DataApiServer proxy = DataApiServer.start(DataApiConfig.development(db.url(), db.user(), "", 0)
                         .withKeys(Map.of(), Set.of("key-a", "key-b"))
                         .withPool(3, Duration.ofMillis(500))
-                        .withLimits(new DataApiConfig.Limits(
+                        .withLimits(new DataApiLimits(
                                 2, 1, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), 256)))) {
             ProxyCalls a = new ProxyCalls(proxy.endpoint(), "key-a");
             ProxyCalls b = new ProxyCalls(proxy.endpoint(), "key-b");
@@ -122,7 +122,7 @@ class BoundedPoolsIT {
                 DataApiServer proxy = DataApiServer.start(DataApiConfig.development(db.url(), db.user(), "", 0)
                         .withKeys(Map.of(), Set.of("key-a", "key-b"))
                         .withPool(2, Duration.ofMillis(300))
-                        .withLimits(new DataApiConfig.Limits(
+                        .withLimits(new DataApiLimits(
                                 1, 1, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), 256)))) {
             ProxyCalls a = new ProxyCalls(proxy.endpoint(), "key-a");
             String txA = a.begin(); // holds key-a's one connection

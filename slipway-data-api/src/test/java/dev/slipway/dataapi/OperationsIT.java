@@ -172,7 +172,7 @@ class OperationsIT {
                 Pools pools = new Pools(2, 2, Duration.ofSeconds(2), new SimpleMeterRegistry());
                 Transactions transactions = new Transactions(clock, 1)) {
             Pools.Key key = new Pools.Key(new DataApiConfig.Target(null, null, db.url(), db.user(), ""), null);
-            String id = transactions.begin(pools.borrow(key, "k"), key, "k");
+            String id = transactions.begin(key, "k", k -> pools.borrow(k, "k"));
             transactions.use(id, "k", key, (c, k) -> c.createStatement().execute("create table t (id int)"));
 
             clock.advance(Duration.ofMinutes(2));

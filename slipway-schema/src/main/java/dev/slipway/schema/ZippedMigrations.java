@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Enumeration;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -41,30 +39,24 @@ public final class ZippedMigrations {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the migrations in " + zip, e);
         } finally {
-            deleteQuietly(unpacked);
+            dev.slipway.core.FileTrees.deleteQuietly(unpacked);
         }
     }
 
     /**
-     * Refuses a zip whose migrations differ from {@code migrationsRoot/ENGINE}.
+     * Refuses a zip whose migrations differ from {@code migrationsRoot/ENGINE}; returns their {@link #hash}.
      *
      * @param fix what to run to build the zip again, for the message
      * @throws IllegalStateException naming the zip, the directory and {@code fix}
      */
-    public static void requireCurrent(Path migrationsRoot, Path zip, Engine engine, String fix) {
+    public static String requireCurrent(Path migrationsRoot, Path zip, Engine engine, String fix) {
         String source = MigrationsHash.of(new MigrationDirectory(migrationsRoot), engine);
-        if (!hash(zip, engine).equals(source)) {
+        String zipped = hash(zip, engine);
+        if (!zipped.equals(source)) {
             throw new IllegalStateException(zip + " holds other " + engine.id() + " migrations than "
                     + migrationsRoot.resolve(engine.id()) + ": a migration changed after the zip was built, and"
                     + " running it would apply the old ones. " + fix);
         }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) { // a temp directory
-        }
+        return zipped;
     }
 }

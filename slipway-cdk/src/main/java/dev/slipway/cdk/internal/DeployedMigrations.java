@@ -29,9 +29,8 @@ public final class DeployedMigrations {
 
     /** The custom resource's SchemaHash for {@code engine}; refuses a zip out of date with {@code migrationsRoot}. */
     public static String schemaHash(Path migrationsRoot, Path artifact, Engine engine) {
-        ZippedMigrations.requireCurrent(
+        String deployed = ZippedMigrations.requireCurrent(
                 migrationsRoot, artifact, engine, "Build it again (./mvnw package), then synth.");
-        String deployed = ZippedMigrations.hash(artifact, engine);
         String code;
         try (ZipFile zip = new ZipFile(artifact.toFile())) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -84,7 +84,7 @@ final class LocalContainer implements AutoCloseable {
         try {
             process = builder.start();
         } catch (IOException e) {
-            deleteTree(tmp);
+            dev.slipway.core.FileTrees.deleteQuietly(tmp);
             api.close();
             throw e;
         }
@@ -119,21 +119,7 @@ final class LocalContainer implements AutoCloseable {
             process.destroyForcibly();
         }
         runtimeApi.close();
-        deleteTree(tmp);
-    }
-
-    /** The container's own temporary directory (its {@code TMPDIR}); gone once it is closed. */
-    Path tmp() {
-        return tmp;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // already gone
-        }
+        dev.slipway.core.FileTrees.deleteQuietly(tmp);
     }
 
     private static String classpath(Path taskRoot) throws IOException {

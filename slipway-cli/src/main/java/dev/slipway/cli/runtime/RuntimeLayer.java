@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -140,7 +139,7 @@ public final class RuntimeLayer {
         String name = request.functionZip().getFileName().toString().replaceFirst("\\.zip$", "");
         Path out = Files.createDirectories(request.outputDir());
         Path work = out.resolve(name + "-runtime-build");
-        deleteTree(work);
+        dev.slipway.core.FileTrees.delete(work);
         Path opt = Files.createDirectories(work.resolve("opt"));
         Path task = work.resolve("var/task");
 
@@ -199,7 +198,7 @@ public final class RuntimeLayer {
         LambdaZips.zip(opt, layerZip);
         long unpacked = size(opt);
         long function = size(task);
-        deleteTree(work);
+        dev.slipway.core.FileTrees.delete(work);
         if (unpacked > LAYER_BUDGET_BYTES || unpacked + function > LAMBDA_UNZIPPED_QUOTA_BYTES) {
             throw new IllegalStateException(String.format(
                     java.util.Locale.ROOT,
@@ -317,13 +316,6 @@ public final class RuntimeLayer {
                         }
                     })
                     .sum();
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

@@ -44,7 +44,7 @@ final class TrainingDatabase implements AutoCloseable {
             new Migrator(config, MigrationsLocation.directory(migrations), progress).deploy();
         } catch (RuntimeException e) {
             postgres.close();
-            RuntimeLayer.deleteTree(directory);
+            dev.slipway.core.FileTrees.delete(directory);
             throw e;
         }
         return new TrainingDatabase(postgres, directory);
@@ -59,6 +59,6 @@ final class TrainingDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
-        RuntimeLayer.deleteTree(directory);
+        dev.slipway.core.FileTrees.delete(directory);
     }
 }

@@ -1,12 +1,12 @@
 package dev.slipway.dataapi.internal;
 
+import dev.slipway.core.RdsArns;
 import dev.slipway.dataapi.DataApiConfig;
 import dev.slipway.dataapi.internal.http.HttpService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +21,6 @@ public final class Authenticator {
     /** The caller of an admitted request, and the signature still to check against its body, if any. */
     public record Admitted(String caller, SigV4.Pending signature) {}
 
-    private static final Pattern ARN_REGION = Pattern.compile("arn:aws[a-z-]*:rds:([a-z0-9-]+):.*");
     private static final Pattern LOOPBACK_HOST =
             Pattern.compile("(?i)(127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|localhost|\\[::1\\])(:\\d{1,5})?");
 
@@ -60,13 +59,13 @@ public final class Authenticator {
     public void verify(Admitted admitted, byte[] body, String resourceArn) {
         if (admitted.signature() == null) return;
         sigV4.verify(admitted.signature(), body);
-        if (config.region() == null && resourceArn != null) {
-            Matcher m = ARN_REGION.matcher(resourceArn);
-            if (m.matches() && !m.group(1).equals(admitted.signature().region())) {
+        if (config.region() == null) {
+            String arnRegion = RdsArns.region(resourceArn).orElse(null);
+            if (arnRegion != null && !arnRegion.equals(admitted.signature().region())) {
                 throw DataApiException.forbidden(
                         "InvalidSignatureException",
                         "Credential should be scoped to a valid region: the request is signed for '"
-                                + admitted.signature().region() + "' and its resourceArn is in '" + m.group(1)
+                                + admitted.signature().region() + "' and its resourceArn is in '" + arnRegion
                                 + "'.");
             }
         }

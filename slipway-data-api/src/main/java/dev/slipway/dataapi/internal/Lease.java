@@ -33,10 +33,6 @@ public final class Lease implements AutoCloseable {
         return connection;
     }
 
-    public Engine engine() {
-        return engine;
-    }
-
     /** Whether the session is inside a transaction that the Data API did not begin. */
     public boolean inForeignTransaction() throws SQLException {
         return connection.getAutoCommit() && Sessions.inTransaction(connection, engine);

@@ -89,12 +89,13 @@ public final class Operations {
         Duration timeout = config.statementTimeout();
         String tx = text(request, "transactionId");
         if (tx != null && !tx.isBlank()) {
+            // the transaction's target is the request's (Transactions checks), so is its engine
             return transactions.use(
-                    tx, caller, key, (c, txKey) -> run(c, txKey, request, batch, timeout, cancellation));
+                    tx, caller, key, (c, txKey) -> run(c, engine, request, batch, timeout, cancellation));
         }
         TransactionControl.refuseOutsideTransactions(sql, engine);
         try (Lease lease = pools.borrow(key, caller)) {
-            ObjectNode answer = run(lease.connection(), key, request, batch, timeout, cancellation);
+            ObjectNode answer = run(lease.connection(), engine, request, batch, timeout, cancellation);
             if (lease.inForeignTransaction()) {
                 throw DataApiException.badRequest("The statement left a transaction open on the pooled connection;"
                         + " it was rolled back (what the statement committed itself stays). Use BeginTransaction"
@@ -107,21 +108,18 @@ public final class Operations {
     }
 
     private ObjectNode run(
-            Connection c, Pools.Key key, JsonNode request, boolean batch, Duration timeout, Cancellation cancellation)
+            Connection c, Engine engine, JsonNode request, boolean batch, Duration timeout, Cancellation cancellation)
             throws SQLException {
-        var engine = Pools.engine(key);
         return batch
                 ? Statements.batch(c, engine, request, timeout, cancellation)
                 : Statements.execute(c, engine, request, timeout, cancellation);
     }
 
     private ObjectNode begin(Pools.Key key, String caller) {
-        transactions.admit(caller);
-        Lease lease = pools.borrow(key, caller);
         try {
-            return JSON.objectNode().put("transactionId", transactions.begin(lease, key, caller));
+            return JSON.objectNode()
+                    .put("transactionId", transactions.begin(key, caller, k -> pools.borrow(k, caller)));
         } catch (SQLException e) {
-            lease.close();
             throw Statements.databaseError(e);
         }
     }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One HikariCP pool per target and database, made on first use and closed after {@link #IDLE_POOL_LIMIT} unused.
- * Only the databases a target is configured for get a pool ({@link Databases}). Each caller (an API key or access
+ * Only the databases a target is configured for get a pool ({@link DataApiConfig.Target#serves}). Each caller (an API key or access
  * key) may hold at most {@code maxConnectionsPerKey} of a pool's connections. Sessions run at UTC on both engines,
  * as Aurora's do; every connection comes back reset ({@link Lease}).
  */

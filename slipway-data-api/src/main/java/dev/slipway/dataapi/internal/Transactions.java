@@ -63,26 +63,26 @@ public final class Transactions implements AutoCloseable {
         this.maxPerCaller = maxPerCaller;
     }
 
-    /** Refuses a new transaction when {@code caller} already holds its limit. */
-    public void admit(String caller) {
-        if (perCaller.computeIfAbsent(caller, c -> new AtomicInteger()).get() >= maxPerCaller) {
+    /**
+     * Begins a transaction of {@code caller} on a connection {@code borrow} lends, after taking one of the caller's
+     * transaction slots (refused past its limit, before any connection is borrowed).
+     */
+    public String begin(Pools.Key key, String caller, java.util.function.Function<Pools.Key, Lease> borrow)
+            throws SQLException {
+        AtomicInteger held = perCaller.computeIfAbsent(caller, c -> new AtomicInteger());
+        if (held.incrementAndGet() > maxPerCaller) {
+            held.decrementAndGet();
             throw DataApiException.badRequest("This key already has " + maxPerCaller + " open transactions, its limit"
                     + " (slipway.data-api.max-transactions-per-key): end one with CommitTransaction or"
                     + " RollbackTransaction first.");
         }
-    }
-
-    public String begin(Lease lease, Pools.Key key, String caller) throws SQLException {
-        AtomicInteger held = perCaller.computeIfAbsent(caller, c -> new AtomicInteger());
-        if (held.incrementAndGet() > maxPerCaller) {
-            held.decrementAndGet();
-            lease.close();
-            admit(caller); // throws the limit's message
-        }
+        Lease lease = null;
         try {
+            lease = borrow.apply(key);
             lease.connection().setAutoCommit(false);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             held.decrementAndGet();
+            if (lease != null) lease.close();
             throw e;
         }
         byte[] bytes = new byte[24];
@@ -93,8 +93,8 @@ public final class Transactions implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on the transaction's connection; an error in it aborts (rolls back) the transaction.
-     * {@code database} is the request's (null when it names none).
+     * Runs {@code work} on the transaction's connection; an error in it aborts (rolls back) the transaction. {@code key}
+     * is the request's target and database (null when it names none).
      */
     public <T> T use(String id, String caller, Pools.Key key, Work<T> work) {
         Open tx = find(id, caller, key);

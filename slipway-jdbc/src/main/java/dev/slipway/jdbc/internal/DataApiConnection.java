@@ -169,12 +169,8 @@ public final class DataApiConnection extends UnsupportedConnection {
      * MariaDB server (MariaDB Connector/J reports {@code jdbc:mariadb:} there), else {@code mysql}.
      */
     String urlEngine() throws SQLException {
-        if (engine() == Engine.POSTGRESQL) return "postgresql";
-        if (version == null) {
-            JsonNode answer = transport.call("/Execute", base().put("sql", "select version()"), true);
-            version = Fields.text(answer.path("records").path(0).path(0));
-        }
-        return version != null && version.contains("MariaDB") ? "mariadb" : "mysql";
+        if (engine() == Engine.POSTGRESQL) return "postgresql"; // engine() has read the version too
+        return version.contains("MariaDB") ? "mariadb" : "mysql";
     }
 
     String database() {

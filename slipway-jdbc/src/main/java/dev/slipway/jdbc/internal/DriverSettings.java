@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -66,12 +65,9 @@ public record DriverSettings(
     public static String namingEngine(String url, String engine) {
         if (!accepts(url)) return url;
         String rest = url.substring(PREFIX.length());
-        for (String named : URL_ENGINES) if (rest.startsWith(named + ":")) return url;
+        for (String named : Engine.DATA_API_URL_ENGINES) if (rest.startsWith(named + ":")) return url;
         return PREFIX + engine + ":" + rest;
     }
-
-    /** The engine names a URL may carry after the prefix. */
-    private static final List<String> URL_ENGINES = List.of("postgresql", "mariadb", "mysql");
 
     public static boolean accepts(String url) {
         return url != null && url.startsWith(PREFIX);
@@ -101,7 +97,7 @@ public record DriverSettings(
         all.putAll(query); // the URL wins, as in pgjdbc
         // jdbc:slipway-data-api:postgresql://... (or mysql:): the engine in the URL itself, where tools that pick a
         // dialect by the URL (jOOQ's DSL.using(connection), which looks for ":postgresql:" or ":mysql:") find it
-        for (String named : URL_ENGINES) {
+        for (String named : Engine.DATA_API_URL_ENGINES) {
             if (rest.startsWith(named + ":")) {
                 rest = rest.substring(named.length() + 1);
                 String other = all.get("engine");
@@ -144,10 +140,8 @@ public record DriverSettings(
         String resourceArn = all.get("resourceArn");
         String secretArn = all.get("secretArn");
         if (region == null) { // a signature's region must be its resource ARN's (the proxy checks, as AWS does)
-            String arn = resourceArn != null ? resourceArn : DEV_RESOURCE_ARN;
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("arn:aws[a-z-]*:rds:([a-z0-9-]+):.*")
-                    .matcher(arn);
-            region = m.matches() ? m.group(1) : env("AWS_REGION", "us-east-1");
+            region = dev.slipway.core.RdsArns.region(resourceArn != null ? resourceArn : DEV_RESOURCE_ARN)
+                    .orElseGet(() -> env("AWS_REGION", "us-east-1"));
         }
         if (aws && (resourceArn == null || secretArn == null)) {
             throw invalid(

@@ -1,6 +1,6 @@
 package dev.slipway.dataapi.internal.http;
 
-import dev.slipway.dataapi.DataApiConfig;
+import dev.slipway.dataapi.DataApiLimits;
 import dev.slipway.dataapi.DataApiServer;
 import dev.slipway.dataapi.internal.Cancellation;
 import dev.slipway.dataapi.internal.DataApiException;
@@ -56,7 +56,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     /** What every connection shares. */
     record Shared(
             HttpService service,
-            DataApiConfig.Limits limits,
+            DataApiLimits limits,
             AtomicInteger unauthenticated,
             ExecutorService requests,
             AtomicInteger serving,
@@ -80,12 +80,23 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private HttpService.Head head;
     private Object admission;
     private boolean keepAlive;
-    private ByteArrayOutputStream body;
+    private Body body;
     private Cancellation cancellation;
     /** Bytes of the current request's body counted against {@code bodyBudget}, until it has been served. */
     private long held;
     /** Whether the body's declared length was charged at its head (else each part is charged as it comes). */
     private boolean reserved;
+
+    /** A body as it arrives; a body of its declared length is handed on without a copy. */
+    private static final class Body extends ByteArrayOutputStream {
+        Body(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
+    }
 
     HttpConnection(Shared shared) {
         this.shared = shared;
@@ -175,19 +186,19 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             authenticated = true;
             leftUnauthenticated(ctx);
         }
-        if (HttpUtil.getContentLength(request, -1L) > DataApiServer.MAX_REQUEST_BYTES) {
+        long declared = HttpUtil.getContentLength(request, -1L);
+        if (declared > DataApiServer.MAX_REQUEST_BYTES) {
             refuse(ctx, tooLarge());
             return;
         }
         keepAlive = HttpUtil.isKeepAlive(request);
-        long declared = HttpUtil.getContentLength(request, -1L);
         if (declared >= 0 && !reserve(ctx, declared)) return;
         reserved = declared >= 0;
         if (HttpUtil.is100ContinueExpected(request)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
         // a declared length is allocated once, exactly; a chunked body grows (and is charged twice what it holds)
-        body = declared >= 0 ? new ByteArrayOutputStream((int) declared) : new ByteArrayOutputStream();
+        body = declared >= 0 ? new Body((int) declared) : new Body(256);
         state = State.READING_BODY;
         arm(ctx, shared.limits().bodyTimeout(), "body_timeout");
     }
@@ -240,7 +251,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         cancellation = serving;
         HttpService.Head servedHead = head;
         Object servedAdmission = admission;
-        byte[] servedBody = body.toByteArray();
+        byte[] servedBody = body.bytes();
         body = null;
         long servedHeld = held;
         held = 0;

@@ -1,6 +1,6 @@
 package dev.slipway.dataapi.internal.http;
 
-import dev.slipway.dataapi.DataApiConfig;
+import dev.slipway.dataapi.DataApiLimits;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +44,7 @@ public final class HttpFront implements AutoCloseable {
             String bindAddress,
             int port,
             SSLContext tls,
-            DataApiConfig.Limits limits,
+            DataApiLimits limits,
             HttpService service,
             MeterRegistry metrics)
             throws IOException {
