@@ -5,13 +5,16 @@ import dev.slipway.schema.GeneratedMigration;
 import dev.slipway.schema.MigrationDirectory;
 import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.schema.SchemaReader;
+import dev.slipway.schema.lint.AcceptedFindings;
 import dev.slipway.schema.lint.Category;
 import dev.slipway.schema.lint.Finding;
 import dev.slipway.schema.lint.MigrationLinter;
+import dev.slipway.schema.lint.Rule;
 import dev.slipway.schema.model.Schema;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,10 +26,25 @@ import picocli.CommandLine.Option;
                 "Generate the next migration from schema.sql for both engines, lint it, apply it to the dev database.")
 class MigrateDev extends ProjectCommand {
 
+    /**
+     * Why BC102 is refused even with --allow-destructive: on a table with rows PostgreSQL rejects the migration
+     * while MySQL fills the column with 0 or '' (its implicit default), so the engines would no longer agree.
+     */
+    private static final String NOT_NULL_WITHOUT_DEFAULT =
+            "Not written: a NOT NULL column without a default, added to an existing table, fails on PostgreSQL where"
+                    + " the table has rows and is filled with 0 or '' on MySQL (the engines would disagree)."
+                    + " Fix: give the column a DEFAULT in schema.sql; or add it nullable, run migrate dev, fill it"
+                    + " with an UPDATE in a migration of your own, then add NOT NULL in schema.sql and run migrate"
+                    + " dev again.";
+
     @Option(names = "--name", required = true, description = "What the migration does, e.g. add_post_index.")
     String name;
 
-    @Option(names = "--allow-destructive", description = "Write the migration even if lint finds destructive changes.")
+    @Option(
+            names = "--allow-destructive",
+            description =
+                    "Write the migration even if lint finds destructive changes; the accepted findings are recorded in it"
+                            + " as -- slipway:lint-ignore lines.")
     boolean allowDestructive;
 
     @Option(names = "--create-only", description = "Write the files but do not apply them.")
@@ -41,18 +59,29 @@ class MigrateDev extends ProjectCommand {
         if (planned.isEmpty()) {
             context.out().println("No schema changes: the migrations already produce schema.sql.");
         } else {
-            GeneratedMigration migration = planned.get();
-            List<Finding> findings = lint(migration);
-            findings.forEach(f -> context.out().println(f.describe()));
-            boolean destructive = findings.stream().anyMatch(f -> f.rule().category() == Category.DESTRUCTIVE);
+            Map<Engine, List<Finding>> findings = lint(planned.get());
+            findings.values().forEach(list -> list.forEach(f -> context.out().println(f.describe())));
+            List<Finding> all = findings.values().stream().flatMap(List::stream).toList();
+            if (all.stream().anyMatch(f -> f.rule() == Rule.BC102)) {
+                context.out().println(NOT_NULL_WITHOUT_DEFAULT);
+                return ExitCodes.LINT_FINDINGS;
+            }
+            boolean destructive = all.stream().anyMatch(MigrateDev::destructive);
             if (destructive && !allowDestructive) {
                 context.out()
                         .println("Not written: the migration would lose data (see above). Review it, then rerun"
                                 + " with --allow-destructive, or change schema.sql.");
                 return ExitCodes.LINT_FINDINGS;
             }
+            GeneratedMigration migration = destructive ? accept(planned.get(), findings) : planned.get();
             for (Path file : generator.write(migration)) {
                 context.out().println("Wrote " + context.cwd().relativize(file));
+            }
+            long left = all.stream().filter(f -> !destructive(f)).count();
+            if (left > 0) {
+                context.out()
+                        .println(left + " finding(s) above are left for review: 'slipway migrate lint' reports"
+                                + " them until each has '-- slipway:lint-ignore CODE why' above its statement.");
             }
         }
         if (createOnly) return ExitCodes.OK;
@@ -62,18 +91,43 @@ class MigrateDev extends ProjectCommand {
         return ExitCodes.OK;
     }
 
+    /**
+     * The destructive findings the user accepted with --allow-destructive, recorded in the scripts (each engine's
+     * own findings in its own file), so that 'migrate lint' and the build pass on what was reviewed here.
+     */
+    private static GeneratedMigration accept(GeneratedMigration migration, Map<Engine, List<Finding>> findings) {
+        Map<Engine, String> sql = new EnumMap<>(Engine.class);
+        migration
+                .sql()
+                .forEach((engine, script) -> sql.put(
+                        engine,
+                        AcceptedFindings.record(
+                                script,
+                                findings.get(engine).stream()
+                                        .filter(MigrateDev::destructive)
+                                        .toList(),
+                                "accepted with migrate dev --allow-destructive")));
+        return new GeneratedMigration(migration.version(), migration.name(), migration.changes(), sql);
+    }
+
+    private static boolean destructive(Finding finding) {
+        return finding.rule().category() == Category.DESTRUCTIVE;
+    }
+
     /** Lints the new scripts, each against the schema its own engine's earlier scripts produce. */
-    private List<Finding> lint(GeneratedMigration migration) {
+    private Map<Engine, List<Finding>> lint(GeneratedMigration migration) {
         MigrationDirectory directory = new MigrationDirectory(project.migrationsDirectory());
-        List<Finding> findings = new ArrayList<>();
+        Map<Engine, List<Finding>> findings = new EnumMap<>(Engine.class);
         for (Engine engine : Engine.values()) {
             Schema before = SchemaReader.replay(directory.files(engine), engine);
             Path file = directory.engineDirectory(engine).resolve(migration.fileName());
-            findings.addAll(MigrationLinter.lintScript(
+            findings.put(
                     engine,
-                    Optional.of(before),
-                    context.cwd().relativize(file).toString(),
-                    migration.sql().get(engine)));
+                    MigrationLinter.lintScript(
+                            engine,
+                            Optional.of(before),
+                            context.cwd().relativize(file).toString(),
+                            migration.sql().get(engine)));
         }
         return findings;
     }

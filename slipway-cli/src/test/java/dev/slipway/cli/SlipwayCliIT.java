@@ -85,8 +85,48 @@ class SlipwayCliIT {
                     .isEqualTo(ExitCodes.OK);
             assertThat(out()).contains("Applied 2; now at version 2.");
             assertThat(slipway("migrate", "check")).isEqualTo(ExitCodes.OK);
+            // the accepted finding is recorded in both files; lint reports only what was not reviewed yet
+            for (String engine : new String[] {"postgresql", "mysql"}) {
+                assertThat(cwd.resolve("migrations/" + engine + "/V2__comments.sql"))
+                        .content()
+                        .containsPattern("-- slipway:lint-ignore DS102 \\(accepted with migrate dev"
+                                + " --allow-destructive\\)\n\\s*alter table `?post`? drop");
+            }
             assertThat(slipway("migrate", "lint")).isEqualTo(ExitCodes.LINT_FINDINGS);
-            assertThat(out()).contains("migrations/mysql/V2__comments.sql:14: DS102");
+            assertThat(out())
+                    .doesNotContain("DS102")
+                    .contains("migrations/postgresql/V2__comments.sql")
+                    .contains("LK101")
+                    .contains("1 finding(s) in 4 file(s).");
+        }
+    }
+
+    @Test
+    void migrateDev_refusesANotNullColumnWithoutDefault_onAnExistingTable_evenWhenDestructiveIsAllowed()
+            throws IOException {
+        try (TestDatabase db = TestServers.mysql().createDatabase()) {
+            env.put("SLIPWAY_URL", db.url());
+            env.put("SLIPWAY_USER", db.user());
+            Files.writeString(cwd.resolve("schema.sql"), "create table tag (id bigint primary key);\n");
+            assertThat(slipway("migrate", "dev", "--name", "init")).isEqualTo(ExitCodes.OK);
+
+            Files.writeString(
+                    cwd.resolve("schema.sql"),
+                    "create table tag (id bigint primary key, name varchar(50) not null);\n");
+            assertThat(slipway("migrate", "dev", "--name", "tag_name", "--allow-destructive"))
+                    .isEqualTo(ExitCodes.LINT_FINDINGS);
+
+            assertThat(out())
+                    .contains("BC102")
+                    .contains("engines would disagree")
+                    .contains("give the column a DEFAULT");
+            assertThat(cwd.resolve("migrations/postgresql/V2__tag_name.sql")).doesNotExist();
+            assertThat(cwd.resolve("migrations/mysql/V2__tag_name.sql")).doesNotExist();
+
+            Files.writeString(
+                    cwd.resolve("schema.sql"),
+                    "create table tag (id bigint primary key, name varchar(50) not null default '');\n");
+            assertThat(slipway("migrate", "dev", "--name", "tag_name")).isEqualTo(ExitCodes.OK);
         }
     }
 
