@@ -2,8 +2,8 @@
 
 create table item (
   id bigint not null auto_increment,
-  name varchar(200) not null,
+  name varchar(200) collate utf8mb4_bin not null,
   created_at datetime(6) not null default current_timestamp(6),
-  constraint item_pkey primary key (id),
+  primary key (id),
   constraint item_name_check check (char_length(name) > 0)
 );

@@ -37,13 +37,18 @@ public final class SchemaCheck {
 
     /** The check without a database: the changes schema.sql has that no migration makes yet. */
     public CheckResult offline() {
-        List<SchemaChange> pending = new MigrationGenerator(schemaFile, migrationsRoot).pendingChanges();
-        if (pending.isEmpty()) return CheckResult.ok();
+        MigrationGenerator generator = new MigrationGenerator(schemaFile, migrationsRoot);
+        List<SchemaChange> pending = generator.pendingChanges();
+        List<String> mysqlUpgrades = generator.mysqlUpgrades();
+        if (pending.isEmpty() && mysqlUpgrades.isEmpty()) return CheckResult.ok();
         List<String> differences = new ArrayList<>();
         MigrationGenerator.render(Engine.POSTGRESQL, pending)
                 .lines()
                 .filter(l -> !l.isBlank() && !l.startsWith("--"))
                 .forEach(l -> differences.add("missing from the migrations: " + l));
+        mysqlUpgrades.stream()
+                .filter(l -> !l.startsWith("--") && !l.startsWith("set "))
+                .forEach(l -> differences.add("missing from the MySQL migrations (written by an older Slipway): " + l));
         return new CheckResult(
                 differences,
                 "schema.sql changed without a migration. Run 'slipway migrate dev --name <what_changed>' and commit"

@@ -5,6 +5,7 @@ import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.internal.DdlInterpreter;
 import dev.slipway.schema.internal.DdlRenderer;
+import dev.slipway.schema.internal.LegacyMysqlCollations;
 import dev.slipway.schema.internal.LegacyMysqlTimestamps;
 import dev.slipway.schema.internal.MysqlForeignKeyIndexes;
 import dev.slipway.schema.model.Schema;
@@ -25,9 +26,13 @@ import java.util.Optional;
  */
 public final class MigrationGenerator {
 
-    private static final String UPGRADE_NOTE =
-            "\n-- timestamp with time zone is now DATETIME(6) in UTC on MySQL (TIMESTAMP ends in"
-                    + " January 2038).\n-- With the session at UTC each stored instant keeps its meaning.\n";
+    private static final String TIMESTAMP_NOTE =
+            "-- timestamp with time zone is now DATETIME(6) in UTC on MySQL (TIMESTAMP ends in"
+                    + " January 2038).\n-- With the session at UTC each stored instant keeps its meaning.";
+
+    private static final String COLLATION_NOTE = "-- Text now compares as on PostgreSQL: case and accents count"
+            + " (utf8mb4_bin; uuids: ascii_general_ci).\n-- Until now these columns took the server's default"
+            + " collation. A binary collation cannot make stored values collide.";
 
     private final Path schemaFile;
     private final MigrationDirectory migrations;
@@ -54,14 +59,30 @@ public final class MigrationGenerator {
 
     /**
      * The MySQL-only statements the next migration needs to bring columns written by an older Slipway to today's
-     * type mapping ({@code timestamp with time zone} as {@code DATETIME(6)}, not {@code TIMESTAMP}); empty when none.
+     * mapping ({@code timestamp with time zone} as {@code DATETIME(6)}, not {@code TIMESTAMP}; text with the
+     * collation that compares as PostgreSQL does), each group after its note; empty when none.
      */
     public List<String> mysqlUpgrades() {
         List<DdlInterpreter.Source> scripts = new ArrayList<>();
         for (MigrationFile file : migrations.files(Engine.MYSQL)) {
             scripts.add(new DdlInterpreter.Source(file.path().toString(), SchemaReader.readFile(file.path(), "")));
         }
-        return LegacyMysqlTimestamps.convert(LegacyMysqlTimestamps.find(scripts, SchemaReader.read(schemaFile)));
+        Schema desired = SchemaReader.read(schemaFile);
+        List<String> upgrades = new ArrayList<>();
+        List<String> timestamps = LegacyMysqlTimestamps.convert(LegacyMysqlTimestamps.find(scripts, desired));
+        if (!timestamps.isEmpty()) {
+            upgrades.add(TIMESTAMP_NOTE);
+            upgrades.addAll(timestamps);
+        }
+        List<String> collations = LegacyMysqlCollations.convert(LegacyMysqlCollations.find(scripts, desired));
+        if (!collations.isEmpty()) {
+            upgrades.add(COLLATION_NOTE);
+            // a key column and the foreign keys that reference it change one after the other
+            upgrades.add("set foreign_key_checks = 0");
+            upgrades.addAll(collations);
+            upgrades.add("set foreign_key_checks = 1");
+        }
+        return upgrades;
     }
 
     /** Plans the next migration without writing it; empty when there is nothing to migrate. */
@@ -82,9 +103,9 @@ public final class MigrationGenerator {
                     sql.get(Engine.POSTGRESQL) + "\n-- Nothing changes on PostgreSQL in this version.\n");
         }
         if (!mysqlUpgrades.isEmpty()) {
-            StringBuilder mysql = new StringBuilder(sql.get(Engine.MYSQL)).append(UPGRADE_NOTE);
-            mysqlUpgrades.forEach(
-                    statement -> mysql.append('\n').append(statement).append(";\n"));
+            StringBuilder mysql = new StringBuilder(sql.get(Engine.MYSQL));
+            mysqlUpgrades.forEach(statement ->
+                    mysql.append('\n').append(statement).append(statement.startsWith("--") ? "\n" : ";\n"));
             sql.put(Engine.MYSQL, mysql.toString());
         }
         return Optional.of(new GeneratedMigration(migrations.nextVersion().toString(), description, changes, sql));

@@ -21,6 +21,24 @@ public final class SqlStatements {
 
     private SqlStatements() {}
 
+    /** Splits a list such as a CREATE TABLE body or ALTER TABLE actions at the commas outside parentheses. */
+    public static List<String> splitTopLevel(String list) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '(') depth++;
+            if (c == ')') depth--;
+            if (c == ',' && depth == 0) {
+                parts.add(list.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(list.substring(start));
+        return parts;
+    }
+
     public static List<Statement> split(String script) {
         List<Statement> statements = new ArrayList<>();
         StringBuilder sql = new StringBuilder();

@@ -20,7 +20,8 @@ import org.jooq.impl.DSL;
 /**
  * The structure of a live database as sorted lines (one per column, key, check and index), read through jOOQ's
  * JDBC meta data. Column order is left out on purpose: a column added by a migration lands last, where
- * schema.sql may declare it in the middle, and that is not a difference worth failing over.
+ * schema.sql may declare it in the middle, and that is not a difference worth failing over. Collations are
+ * part of a column (on MySQL they decide whether 'A' equals 'a').
  */
 public final class DatabaseSnapshot {
 
@@ -33,6 +34,7 @@ public final class DatabaseSnapshot {
         Meta meta = ctx.meta()
                 .filterSchemas(s -> s.getName().equalsIgnoreCase(schema))
                 .filterTables(t -> !t.getName().equalsIgnoreCase("flyway_schema_history"));
+        java.util.Map<String, String> collations = behaviour.columnCollations(connection, schema);
         TreeSet<String> lines = new TreeSet<>();
         for (Table<?> table : meta.getTables()) {
             String t = table.getName();
@@ -41,6 +43,7 @@ public final class DatabaseSnapshot {
                 var type = field.getDataType();
                 String def = type.defaultValue() == null ? "" : " default " + ctx.renderInlined(type.defaultValue());
                 lines.add("column " + t + "." + field.getName() + " " + type.getCastTypeName()
+                        + collation(collations.get(t + "." + field.getName()))
                         + (type.nullable() ? " null" : " not null") + (type.identity() ? " identity" : "") + def);
             }
             if (table.getPrimaryKey() != null)
@@ -69,6 +72,10 @@ public final class DatabaseSnapshot {
             }
         }
         return new ArrayList<>(lines);
+    }
+
+    private static String collation(String name) {
+        return name == null ? "" : " collate " + name;
     }
 
     private static String names(List<? extends Field<?>> fields) {

@@ -51,6 +51,12 @@ public interface EngineBehaviour {
     /** Whether {@code index} is one the engine made for a foreign key of the table, not one schema.sql declares. */
     boolean isForeignKeyIndex(String index, java.util.Set<String> foreignKeysOfTheTable);
 
+    /**
+     * The collation of each column that has one other than the database's default ({@code table.column -> name});
+     * jOOQ's meta data does not read collations. On MySQL every text column has one.
+     */
+    java.util.Map<String, String> columnCollations(Connection connection, String schema) throws SQLException;
+
     /** A held deploy lock. */
     @FunctionalInterface
     interface Lock {

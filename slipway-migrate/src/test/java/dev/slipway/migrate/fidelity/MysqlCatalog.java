@@ -43,6 +43,18 @@ final class MysqlCatalog {
         };
     }
 
+    /**
+     * The README's collation rule: text compares byte for byte as on PostgreSQL (utf8mb4_bin), a uuid ignores case
+     * as PostgreSQL's uuid does (ascii_general_ci); MariaDB's json is longtext in utf8mb4_bin. Other types: none.
+     */
+    static String mysqlCollation(String pgType, boolean mariadb) {
+        String t = pgType.toLowerCase(Locale.ROOT);
+        if (t.startsWith("character") || t.equals("text")) return "utf8mb4_bin";
+        if (t.equals("uuid")) return "ascii_general_ci";
+        if (mariadb && (t.equals("json") || t.equals("jsonb"))) return "utf8mb4_bin";
+        return "";
+    }
+
     static List<String> expectedFromPostgres(Connection pg, boolean mariadb) throws SQLException {
         TreeSet<String> lines = new TreeSet<>();
         for (List<String> r : rows(pg, """
@@ -62,7 +74,8 @@ final class MysqlCatalog {
                         .stripTrailingZeros()
                         .toPlainString();
             }
-            lines.add("column " + r.get(0) + "." + r.get(1) + " " + type + " null=" + r.get(3)
+            lines.add("column " + r.get(0) + "." + r.get(1) + " " + type + " collate="
+                    + mysqlCollation(r.get(2), mariadb) + " null=" + r.get(3)
                     + (r.get(5).equals("YES") ? " auto_increment" : "") + " default=" + def);
         }
         for (List<String> r : rows(pg, """
@@ -107,7 +120,8 @@ final class MysqlCatalog {
         String schema = "'" + database + "'";
         for (List<String> r : rows(
                 my,
-                "select table_name, column_name, column_type, is_nullable, column_default, extra"
+                "select table_name, column_name, column_type, is_nullable, column_default, extra,"
+                        + " coalesce(collation_name, '')"
                         + " from information_schema.columns where table_schema = " + schema
                         + " and table_name <> 'flyway_schema_history'")) {
             String type = r.get(2)
@@ -115,7 +129,7 @@ final class MysqlCatalog {
                     .replaceAll("^tinyint$", "tinyint(1)");
             if (r.get(2).startsWith("tinyint(1)")) type = "tinyint(1)";
             boolean identity = r.get(5) != null && r.get(5).contains("auto_increment");
-            lines.add("column " + r.get(0) + "." + r.get(1) + " " + type + " null=" + r.get(3)
+            lines.add("column " + r.get(0) + "." + r.get(1) + " " + type + " collate=" + r.get(6) + " null=" + r.get(3)
                     + (identity ? " auto_increment" : "") + " default=" + defaultValue(r.get(4)));
         }
         Map<String, String> foreignKeyNames = new LinkedHashMap<>();

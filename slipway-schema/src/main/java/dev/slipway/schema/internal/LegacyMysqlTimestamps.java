@@ -1,13 +1,10 @@
 package dev.slipway.schema.internal;
 
 import dev.slipway.schema.SchemaChange;
-import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Schema;
-import dev.slipway.schema.model.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Slipway once mapped {@code timestamp with time zone} to MySQL's {@code TIMESTAMP}, which ends on 2038-01-19. It
@@ -21,19 +18,11 @@ public final class LegacyMysqlTimestamps {
 
     /** The columns of {@code desired} that the MySQL scripts declare as {@code timestamp}. */
     public static List<SchemaChange.AlterColumn> find(List<DdlInterpreter.Source> mysqlScripts, Schema desired) {
-        if (mysqlScripts.isEmpty()) return List.of();
-        Map<String, String> declared = MysqlDeclaredTypes.of(mysqlScripts);
-        List<SchemaChange.AlterColumn> legacy = new ArrayList<>();
-        for (Table table : desired.tables()) {
-            for (Column column : table.columns()) {
-                String type = declared.get(table.name() + "." + column.name());
-                boolean timestampTz = column.type().equals(ColumnType.of(ColumnType.Kind.TIMESTAMPTZ));
-                if (timestampTz && "timestamp".equals(type)) {
-                    legacy.add(new SchemaChange.AlterColumn(table.name(), column, column));
-                }
-            }
-        }
-        return legacy;
+        return MysqlDeclaredTypes.columnsDeclared(
+                mysqlScripts,
+                desired,
+                (column, declared) -> column.type().equals(ColumnType.of(ColumnType.Kind.TIMESTAMPTZ))
+                        && declared.type().equals("timestamp"));
     }
 
     /** The MySQL statements that convert {@code columns} to {@code DATETIME(6)}, keeping every instant. */

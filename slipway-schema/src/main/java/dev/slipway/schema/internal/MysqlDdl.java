@@ -9,8 +9,24 @@ import dev.slipway.schema.model.Index;
 import java.util.List;
 import org.jooq.SQLDialect;
 
-/** MySQL 8 / MariaDB 10.5+ DDL. Timestamps keep microseconds, as PostgreSQL does. */
+/**
+ * MySQL 8 / MariaDB 10.5+ DDL. Timestamps keep microseconds, as PostgreSQL does. Text compares as on PostgreSQL
+ * (see {@link #TEXT_COLLATION}), whatever the server's default collation is.
+ */
 final class MysqlDdl extends DdlRenderer {
+
+    /**
+     * Every text column's collation. PostgreSQL's default (deterministic) collations call two strings equal only
+     * when their bytes are; {@code utf8mb4_bin} does the same on MySQL 8 and MariaDB (the servers' defaults, e.g.
+     * Aurora MySQL 3's {@code utf8mb4_0900_ai_ci}, ignore case and accents). Left different: it is a PAD SPACE
+     * collation (trailing spaces do not count on MySQL), and ORDER BY follows code points, as PostgreSQL's "C".
+     * A NO PAD binary collation exists on both, under two names ({@code utf8mb4_0900_bin}, {@code utf8mb4_nopad_bin}),
+     * so one script could not name it.
+     */
+    static final String TEXT_COLLATION = "utf8mb4_bin";
+
+    /** A uuid is text on MySQL; PostgreSQL's uuid equals its upper-case spelling, and so does this collation. */
+    static final String UUID_COLLATION = "ascii_general_ci";
 
     private static final java.util.Set<ColumnType.Kind> LITERAL_AS_EXPRESSION =
             java.util.Set.of(ColumnType.Kind.TEXT, ColumnType.Kind.JSON, ColumnType.Kind.JSONB, ColumnType.Kind.BYTES);
@@ -35,15 +51,15 @@ final class MysqlDdl extends DdlRenderer {
             case REAL -> "float";
             case DOUBLE -> "double";
             case BOOLEAN -> "boolean";
-            case CHAR -> "char(" + type.length() + ")";
-            case VARCHAR -> "varchar(" + type.length() + ")";
-            case TEXT -> "longtext";
+            case CHAR -> "char(" + type.length() + ") collate " + TEXT_COLLATION;
+            case VARCHAR -> "varchar(" + type.length() + ") collate " + TEXT_COLLATION;
+            case TEXT -> "longtext collate " + TEXT_COLLATION;
             case DATE -> "date";
             case TIME -> "time(6)";
             case TIMESTAMP -> "datetime(6)";
             // not MySQL's TIMESTAMP, which ends in January 2038: UTC in a DATETIME, as the connection sets time_zone
             case TIMESTAMPTZ -> "datetime(6)";
-            case UUID -> "char(36)";
+            case UUID -> "char(36) collate " + UUID_COLLATION;
             case JSON, JSONB -> "json";
             case BYTES -> "longblob";
         };
@@ -67,6 +83,13 @@ final class MysqlDdl extends DdlRenderer {
                 LITERAL_AS_EXPRESSION.contains(type.kind()) ? "(" + literal.sql() + ")" : literal.sql();
             case DefaultValue.Expression expression -> "(" + expression(expression.sql()) + ")";
         };
+    }
+
+    /** MySQL names every primary key PRIMARY and warns (1280) about any other name, so none is written. */
+    @Override
+    protected String constraint(Constraint constraint) {
+        if (constraint instanceof Constraint.PrimaryKey pk) return "primary key (" + columns(pk.columns()) + ")";
+        return super.constraint(constraint);
     }
 
     @Override

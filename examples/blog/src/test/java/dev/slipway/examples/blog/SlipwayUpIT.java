@@ -31,7 +31,7 @@ class SlipwayUpIT {
             try {
                 String url = upProcess.awaitUrl();
                 List<String> output = Files.readAllLines(log);
-                assertThat(output).anyMatch(l -> l.contains("Migrations: applied 1,2 (schema version 2)"));
+                assertThat(output).anyMatch(l -> l.contains("Migrations: applied 1,2,3 (schema version 3)"));
                 HttpClient http = HttpClient.newHttpClient();
 
                 HttpResponse<String> created = http.send(

@@ -1,5 +1,6 @@
 package dev.slipway.migrate.internal.mysql;
 
+import dev.slipway.migrate.internal.CatalogQueries;
 import dev.slipway.migrate.internal.EngineBehaviour;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -96,5 +97,14 @@ public final class MysqlBehaviour implements EngineBehaviour {
     @Override
     public boolean isForeignKeyIndex(String index, Set<String> foreignKeysOfTheTable) {
         return foreignKeysOfTheTable.contains(index);
+    }
+
+    @Override
+    public java.util.Map<String, String> columnCollations(Connection connection, String schema) throws SQLException {
+        return CatalogQueries.pairs(
+                connection,
+                "select concat(table_name, '.', column_name), collation_name from information_schema.columns"
+                        + " where table_schema = ? and collation_name is not null",
+                schema);
     }
 }

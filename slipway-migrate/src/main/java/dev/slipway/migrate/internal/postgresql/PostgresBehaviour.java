@@ -67,4 +67,16 @@ public final class PostgresBehaviour implements EngineBehaviour {
     public boolean isForeignKeyIndex(String index, Set<String> foreignKeysOfTheTable) {
         return false;
     }
+
+    @Override
+    public java.util.Map<String, String> columnCollations(Connection connection, String schema)
+            throws java.sql.SQLException {
+        return dev.slipway.migrate.internal.CatalogQueries.pairs(
+                connection,
+                "select c.relname || '.' || a.attname, co.collname from pg_attribute a"
+                        + " join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
+                        + " join pg_collation co on co.oid = a.attcollation"
+                        + " where n.nspname = ? and a.attnum > 0 and not a.attisdropped and co.collname <> 'default'",
+                schema);
+    }
 }

@@ -112,7 +112,7 @@ public abstract class LintRules {
         } else if ((m = ALTER_TABLE.matcher(sql)).find()) {
             String table = bare(m.group(1));
             if (!existing(table)) return;
-            for (String action : splitTopLevel(m.group(2))) {
+            for (String action : SqlStatements.splitTopLevel(m.group(2))) {
                 alterAction(table, action.trim(), report);
             }
         }
@@ -203,23 +203,6 @@ public abstract class LintRules {
             }
         }
         return codes;
-    }
-
-    static List<String> splitTopLevel(String actions) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < actions.length(); i++) {
-            char c = actions.charAt(i);
-            if (c == '(') depth++;
-            if (c == ')') depth--;
-            if (c == ',' && depth == 0) {
-                parts.add(actions.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(actions.substring(start));
-        return parts;
     }
 
     private static String normalize(String sql) {
