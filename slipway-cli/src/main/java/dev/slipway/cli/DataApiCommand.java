@@ -71,9 +71,23 @@ class DataApiCommand {
             if (!databases.isEmpty()) settings.put(Setting.DATA_API_DATABASES.key(), String.join(",", databases));
             if (region != null) settings.put(Setting.DATA_API_REGION.key(), region);
             if (tlsSelfSigned) settings.put(Setting.DATA_API_TLS_SELF_SIGNED.key(), "true");
-            DataApiConfig config = DataApiConfig.fromSettings(settings);
+            boolean targets = settings.keySet().stream().anyMatch(k -> k.startsWith("slipway.data-api.target."));
+            // without --url or targets: the project's development database, as migrate dev and up use it
+            try (ProjectOptions.Database dev = project.hasDatabaseUrl() || targets ? null : project.openDatabase()) {
+                if (dev != null) {
+                    settings.put(Setting.URL.key(), dev.config().url());
+                    settings.put(Setting.USER.key(), dev.config().user());
+                    settings.put(Setting.PASSWORD.key(), dev.config().password());
+                }
+                serve(DataApiConfig.fromSettings(settings), dev != null);
+            }
+            return ExitCodes.OK;
+        }
+
+        private void serve(DataApiConfig config, boolean devDatabase) throws Exception {
             try (DataApiServer server = DataApiServer.start(config)) {
                 context.out().println("Data API: " + server.endpoint());
+                if (devDatabase) context.out().println("  database: the embedded development PostgreSQL");
                 context.out()
                         .println("  aws rds-data execute-statement --region us-east-1 --endpoint-url "
                                 + server.endpoint()
@@ -91,7 +105,6 @@ class DataApiCommand {
                 Runtime.getRuntime().addShutdownHook(hook);
                 stopped.await();
             }
-            return ExitCodes.OK;
         }
     }
 }

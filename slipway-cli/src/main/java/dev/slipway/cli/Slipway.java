@@ -3,6 +3,8 @@ package dev.slipway.cli;
 import dev.slipway.core.Setting;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
+import dev.slipway.schema.exceptions.SchemaErrorCode;
+import dev.slipway.schema.exceptions.SchemaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,7 +52,13 @@ public class Slipway {
                 && (m.code() == MigrateErrorCode.CONFIGURATION || m.code() == MigrateErrorCode.RESET_REFUSED)) {
             return ExitCodes.USAGE;
         }
-        return ExitCodes.FAILED; // SchemaException, MigrateException and anything unexpected
+        // schema.sql or a migration is wrong, or schema.sql is missing: the user's input, as the README says
+        if (e instanceof SchemaException s
+                && (s.code() != SchemaErrorCode.IO_ERROR
+                        || s.getCause() instanceof java.nio.file.NoSuchFileException)) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.FAILED; // a database error, a failed migration, anything unexpected
     }
 
     /** Hands the {@link CliContext} to every command and option mixin picocli creates. */

@@ -236,7 +236,61 @@ class SlipwayCliIT {
         assertThat(slipway("migrate", "deploy", "--engine", "oracle", "--url", "jdbc:postgresql://x/y"))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("Unknown engine 'oracle'");
-        assertThat(slipway("migrate", "dev", "--name", "x", "--create-only")).isEqualTo(ExitCodes.FAILED);
+        assertThat(slipway("migrate", "dev", "--name", "x", "--create-only")).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("schema.sql does not exist");
+        // a URL as libpq and most ORMs write it names the JDBC URL to use, at once, with --engine too
+        assertThat(slipway("migrate", "status", "--engine", "postgresql", "--url", "postgres://ada:pw@db:5432/app"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("use jdbc:postgresql://db:5432/app.").doesNotContain("pw@");
+    }
+
+    @Test
+    void dataApiServe_withoutAUrl_servesTheEmbeddedDevelopmentDatabase() throws Exception {
+        Thread serving = new Thread(() -> slipway("data-api", "serve", "--port", "0"));
+        serving.start();
+        try {
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+            java.util.regex.Matcher endpoint;
+            do {
+                Thread.sleep(200);
+                endpoint = java.util.regex.Pattern.compile("Data API: (http://\\S+)")
+                        .matcher(out());
+            } while (!endpoint.find() && serving.isAlive() && System.nanoTime() < deadline);
+            assertThat(out()).contains("database: the embedded development PostgreSQL");
+
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint.group(1) + "/Execute"))
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                            "{\"resourceArn\":\"arn:aws:rds:us-east-1:123456789012:cluster:local\","
+                                                    + "\"secretArn\":\"arn:aws:secretsmanager:us-east-1:1:secret:x\","
+                                                    + "\"sql\":\"select version()\"}"))
+                                    .header("content-type", "application/json")
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("PostgreSQL");
+        } finally {
+            serving.interrupt();
+            serving.join(30_000);
+        }
+    }
+
+    @Test
+    void schemaErrors_exitTwo_withTheFileAndLine() throws IOException {
+        Files.writeString(cwd.resolve("schema.sql"), "create table t (\n  id bigint primary key,\n  tags text[]\n);\n");
+        assertThat(slipway("migrate", "dev", "--name", "x", "--create-only")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("schema.sql:3").contains("text[]").doesNotContain("clob");
+
+        Files.writeString(
+                cwd.resolve("schema.sql"),
+                "create table t (id bigint primary key, n integer);\n\ncreate index t_n on t (n) where n > 0;\n");
+        assertThat(slipway("migrate", "dev", "--name", "x", "--create-only")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("schema.sql:3");
+
+        Files.writeString(
+                cwd.resolve("schema.sql"), "create table t (id bigint primary key);\n\ncreate tabel u (id int);\n");
+        assertThat(slipway("migrate", "dev", "--name", "x", "--create-only")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("schema.sql:3").doesNotContain("jooq ignore");
     }
 }

@@ -131,6 +131,7 @@ public enum Engine {
 
     /** The engine a JDBC URL points at, e.g. {@code jdbc:postgresql://...} or {@code jdbc:mysql://...}. */
     public static Engine fromJdbcUrl(String url) {
+        JdbcUrls.requireJdbc(url);
         if (isDataApiUrl(url) && recognize(url).isEmpty()) {
             throw new IllegalArgumentException(
                     "Cannot tell the engine behind the Data API URL " + JdbcUrls.mask(url)

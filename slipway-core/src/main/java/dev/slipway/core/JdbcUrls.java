@@ -28,6 +28,29 @@ public final class JdbcUrls {
         return m.matches() && m.group(2) != null ? m.group(2) : "";
     }
 
+    /**
+     * Fails, naming the JDBC URL to use instead, when {@code url} is not a JDBC URL: a {@code postgres://} or
+     * {@code mysql://} URL (as libpq, Prisma and most ORMs write them) would otherwise meet "No suitable driver" on
+     * every connection attempt, which reads like a network problem.
+     */
+    public static String requireJdbc(String url) {
+        if (url == null || url.startsWith("jdbc:")) return url;
+        Matcher m = Pattern.compile("(?i)(postgres|postgresql|mysql|mariadb)://(?:([^@/]*)@)?(.*)")
+                .matcher(url);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(mask(url) + " is not a JDBC URL; Slipway connects with JDBC: use e.g."
+                    + " jdbc:postgresql://127.0.0.1:5432/app or jdbc:mysql://127.0.0.1:3306/app.");
+        }
+        String scheme = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        String driver = scheme.startsWith("postgres") ? "postgresql" : scheme;
+        String credentials = m.group(2) == null
+                ? ""
+                : " The user and password go in --user and --password (or SLIPWAY_USER and SLIPWAY_PASSWORD), not in"
+                        + " the URL.";
+        throw new IllegalArgumentException(mask(url) + " is not a JDBC URL; Slipway connects with JDBC: use jdbc:"
+                + driver + "://" + m.group(3) + "." + credentials);
+    }
+
     /** The URL with any password or user-info replaced by {@code ***}: the only form of a URL Slipway logs. */
     public static String mask(String url) {
         if (url == null) return null;

@@ -1,6 +1,7 @@
 package dev.slipway.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -31,5 +32,19 @@ class JdbcUrlsTest {
                 .isTrue();
         assertThat(DatabaseErrors.isAuthenticationFailure(new SQLException("refused", "08001")))
                 .isFalse();
+    }
+
+    @Test
+    void aUrlThatIsNotJdbc_isRefused_withTheJdbcUrlToUse_andNoPassword() {
+        assertThatThrownBy(() -> JdbcUrls.requireJdbc("postgres://ada:s3cret@db.example.com:5432/app?sslmode=require"))
+                .hasMessageContaining("use jdbc:postgresql://db.example.com:5432/app?sslmode=require.")
+                .hasMessageContaining("--user and --password")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> JdbcUrls.requireJdbc("mysql://db:3306/app"))
+                .hasMessageContaining("use jdbc:mysql://db:3306/app.");
+        assertThatThrownBy(() -> Engine.fromJdbcUrl("postgresql://db/app"))
+                .hasMessageContaining("use jdbc:postgresql://db/app.");
+        assertThatThrownBy(() -> JdbcUrls.requireJdbc("db.example.com:5432")).hasMessageContaining("is not a JDBC URL");
+        assertThat(JdbcUrls.requireJdbc("jdbc:postgresql://db/app")).isEqualTo("jdbc:postgresql://db/app");
     }
 }

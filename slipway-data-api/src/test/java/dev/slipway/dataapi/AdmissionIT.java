@@ -35,6 +35,19 @@ class AdmissionIT {
     }
 
     @Test
+    void aPortInUse_isNamed_withWhatToDo() throws Exception {
+        try (TestDatabase db = TestServers.postgres().createDatabase();
+                java.net.ServerSocket taken =
+                        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            DataApiConfig config = DataApiConfig.development(db.url(), db.user(), db.password(), taken.getLocalPort());
+
+            assertThatThrownBy(() -> DataApiServer.start(config))
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("choose another port with --port");
+        }
+    }
+
+    @Test
     void aRequestWithoutCredentials_isRefusedOnItsHeaders_withoutWaitingForItsBody() throws Exception {
         try (TestDatabase db = TestServers.postgres().createDatabase();
                 DataApiServer proxy = keyed(db, DataApiLimits.DEFAULTS);

@@ -33,6 +33,7 @@ public final class DatabaseConfig {
         this.user = builder.user;
         this.password = builder.password == null ? "" : builder.password;
         try {
+            JdbcUrls.requireJdbc(url);
             this.engine = builder.engine != null ? builder.engine : Engine.fromJdbcUrl(url);
         } catch (IllegalArgumentException e) {
             throw new MigrateException(MigrateErrorCode.CONFIGURATION, e.getMessage(), e);

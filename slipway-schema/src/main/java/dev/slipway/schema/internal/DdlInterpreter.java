@@ -70,10 +70,9 @@ public final class DdlInterpreter {
         } catch (ParserException e) {
             throw new SchemaException(
                     SchemaErrorCode.PARSE_ERROR,
-                    source.origin() + ":" + e.line() + ":" + e.column() + ": cannot parse SQL ("
-                            + firstLine(e.getMessage())
-                            + "). Fix the statement, or fence SQL Slipway need not understand with"
-                            + " '-- [jooq ignore start]' and '-- [jooq ignore stop]'.",
+                    source.origin() + ":" + e.line() + ":" + e.column() + ": cannot parse SQL: " + expected(e)
+                            + "\n    " + ParseErrorExcerpt.of(source.sql(), e.line(), e.column()) + "\n"
+                            + fix(source.origin()),
                     e);
         }
     }
@@ -99,8 +98,27 @@ public final class DdlInterpreter {
         return sources.size() == 1 ? sources.get(0).origin() : sources.size() + " files";
     }
 
-    private static String firstLine(String message) {
-        int newline = message == null ? -1 : message.indexOf('\n');
-        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+    /** jOOQ's "X, Y or Z expected", without its own excerpt (which may show an earlier statement). */
+    private static String expected(ParserException e) {
+        String message = String.valueOf(e.getMessage());
+        int excerpt = message.indexOf(": [");
+        return (excerpt < 0 ? message : message.substring(0, excerpt))
+                .lines()
+                .findFirst()
+                .orElse(message);
+    }
+
+    /**
+     * A migration may fence SQL the parser does not know (it still runs on the database); schema.sql may not:
+     * fenced SQL there would be left out of the migrations without a word.
+     */
+    private static String fix(String origin) {
+        String file = java.nio.file.Path.of(origin).getFileName().toString();
+        if (file.matches("(?i)[VRU]\\d.*__.*\\.sql")) {
+            return "Fix the statement, or fence SQL Slipway need not understand with '-- [jooq ignore start]' and"
+                    + " '-- [jooq ignore stop]' (it still runs on the database).";
+        }
+        return "Fix the statement. schema.sql holds the tables, columns, keys, checks and indexes Slipway carries to"
+                + " both engines; other SQL (functions, triggers, data) belongs in a migration you write by hand.";
     }
 }

@@ -5,20 +5,24 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds where in the SQL a refused column is declared, so the error names the file and line to fix. */
+/** Finds where in the SQL a refused column or index is declared, so the error names the file and line to fix. */
 final class SourceLines {
 
     private static final Pattern WHERE = Pattern.compile("^([^.\\s:]+)\\.([^.\\s:]+): (.*)", Pattern.DOTALL);
+    private static final Pattern INDEX = Pattern.compile("^Index (\\S+) on (\\S+) (.*)", Pattern.DOTALL);
 
     private SourceLines() {}
 
     /** {@code table.column: message} becomes {@code file:line: table.column: message} where the column is found. */
     static SchemaException withLine(SchemaException e, List<DdlInterpreter.Source> sources) {
         Matcher where = WHERE.matcher(e.getMessage());
-        if (!where.matches()) return e;
+        Matcher index = INDEX.matcher(e.getMessage());
+        if (!where.matches() && !index.matches()) return e;
         for (int i = sources.size() - 1; i >= 0; i--) {
             DdlInterpreter.Source source = sources.get(i);
-            int line = line(source.sql(), where.group(1), where.group(2));
+            int line = where.matches()
+                    ? line(source.sql(), where.group(1), where.group(2))
+                    : indexLine(source.sql(), index.group(1));
             if (line > 0) return new SchemaException(e.code(), source.origin() + ":" + line + ": " + e.getMessage(), e);
         }
         return e;
@@ -39,6 +43,14 @@ final class SourceLines {
         Matcher added =
                 Pattern.compile("(?i)add\\s+(?:column\\s+)?" + col + "\\s+\\w").matcher(sql);
         return added.find() ? lineOf(sql, added.start()) : 0;
+    }
+
+    /** The 1-based line of {@code create [unique] index <name>}, else 0. */
+    static int indexLine(String sql, String name) {
+        Matcher create = Pattern.compile("(?i)create\\s+(?:unique\\s+)?index\\s+(?:concurrently\\s+)?"
+                        + "(?:if\\s+not\\s+exists\\s+)?\"?" + Pattern.quote(name) + "\"?\\s")
+                .matcher(sql);
+        return create.find() ? lineOf(sql, create.start()) : 0;
     }
 
     private static int lineOf(String sql, int offset) {

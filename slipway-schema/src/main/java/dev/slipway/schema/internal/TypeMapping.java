@@ -65,8 +65,19 @@ final class TypeMapping {
         if (java == byte[].class) return ColumnType.of(Kind.BYTES);
         throw unsupported(
                 where,
-                "type '" + type.getCastTypeName() + "' cannot be carried to both PostgreSQL and MySQL."
-                        + " Use one of: " + SUPPORTED + ".");
+                "type '" + postgresName(type) + "' cannot be carried to both PostgreSQL and MySQL." + " Use one of: "
+                        + SUPPORTED + ".");
+    }
+
+    /** The type as PostgreSQL spells it ({@code text[]}, not jOOQ's own {@code clob array}). */
+    private static String postgresName(DataType<?> type) {
+        try {
+            String name =
+                    type.getCastTypeName(Jooq.rendering(SQLDialect.POSTGRES).configuration());
+            return name.isBlank() ? type.getTypeName() : name;
+        } catch (RuntimeException e) {
+            return type.getCastTypeName();
+        }
     }
 
     private static ColumnType decimal(DataType<?> type, String where) {

@@ -87,7 +87,11 @@ public final class HttpFront implements AutoCloseable {
             this.listening = bootstrap.bind(bindAddress, port).sync().channel();
         } catch (Exception e) {
             close();
-            throw new IOException("Cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
+            String hint = e instanceof java.net.BindException
+                    ? " (another process listens there: stop it, or choose another port with --port or"
+                            + " slipway.data-api.port; 0 picks a free one)"
+                    : "";
+            throw new IOException("Cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage() + hint, e);
         }
     }
 
