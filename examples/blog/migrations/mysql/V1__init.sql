@@ -5,7 +5,7 @@ create table author (
   email varchar(320) not null,
   name varchar(200) not null,
   created_at timestamp(6) not null default current_timestamp(6),
-  constraint author_pkey primary key (id),
+  primary key (id),
   constraint author_email_key unique (email),
   constraint author_name_check check (char_length(name) > 0)
 );
@@ -17,7 +17,7 @@ create table post (
   published boolean not null default false,
   author_id bigint not null,
   created_at timestamp(6) not null default current_timestamp(6),
-  constraint post_pkey primary key (id),
+  primary key (id),
   constraint post_title_check check (char_length(title) > 0),
   constraint post_author_id_fkey foreign key (author_id) references author (id) on delete cascade
 );

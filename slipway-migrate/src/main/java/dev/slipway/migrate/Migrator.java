@@ -190,6 +190,24 @@ public final class Migrator {
 
     private String failureMessage(FlywayException e) {
         String hint = EngineBehaviour.of(database.engine()).afterAFailedMigration();
-        return "Migration failed on " + database + ": " + e.getMessage().strip() + "\n" + hint;
+        return "Migration failed on " + database + ": " + withStatement(e).strip() + "\n" + hint;
+    }
+
+    /**
+     * Flyway's message, with the failing statement where Flyway prints "Run Flyway with -X option ..." (advice for
+     * its own command line, which a Slipway user does not run). The exception is Flyway internal API; without
+     * it, the message stays as Flyway wrote it.
+     */
+    private static String withStatement(FlywayException e) {
+        String message = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException script
+                    && script.getStatement() != null) {
+                String statement = script.getStatement().strip().replace("\n", "\n             ");
+                return message.replace(
+                        org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException.STATEMENT_MESSAGE, statement);
+            }
+        }
+        return message;
     }
 }

@@ -42,7 +42,8 @@ class FailedMigrationIT {
                     .satisfies(
                             e -> assertThat(((MigrateException) e).code()).isEqualTo(MigrateErrorCode.MIGRATION_FAILED))
                     .hasMessageContaining("V2__tags.sql")
-                    .hasMessageContaining("tabel")
+                    .hasMessageContaining("Statement  : create tabel oops (id int)")
+                    .hasMessageNotContaining("-X option")
                     .hasMessageContaining("nothing of it is applied");
             assertThat(tableExists(db, "tag")).isFalse();
             assertThat(migrator.status().currentVersion()).isEqualTo("1");

@@ -225,9 +225,13 @@ public final class RuntimeLayer {
         }
         if (!engine.equals("postgresql")) {
             progress.accept("No embedded database for SLIPWAY_ENGINE=" + (engine.isEmpty() ? "(unset)" : engine)
-                    + " here (PostgreSQL only): training without one");
+                    + " here (PostgreSQL only): training on the function's start and on answers without a database");
+            // with nothing to reach, 503 is the right answer to every event: only other outcomes are news
+            Consumer<String> unexpected = line -> {
+                if (!line.matches("Training event \\d+: HTTP 503")) progress.accept(line);
+            };
             return TrainingRun.run(
-                    bootstrap, task, request.handler(), request.trainingEnv(), events(request), cache, progress);
+                    bootstrap, task, request.handler(), request.trainingEnv(), events(request), cache, unexpected);
         }
         try (TrainingDatabase database = TrainingDatabase.start(request.trainingMigrations(), progress);
                 LocalSecretsManager secrets = new LocalSecretsManager(database.secretJson())) {
