@@ -145,8 +145,8 @@ public class PackageMojo extends AbstractMojo {
         return null;
     }
 
-    private void report(Path zip, long size, long budget, List<String> over) {
-        getLog().info(String.format(Locale.ROOT, "%s: %,d bytes (budget %,d)", zip.getFileName(), size, budget));
+    private void report(Path zip, long size, long budget, List<String> over) throws IOException {
+        getLog().info(dev.slipway.core.ZipBudget.report(zip, size, budget));
         if (size > budget) {
             over.add(String.format(
                     Locale.ROOT, "%s is %,d bytes, over its %,d budget", zip.getFileName(), size, budget));

@@ -146,13 +146,10 @@ public final class RuntimeLayer {
         progress.accept("Repackaging " + request.functionZip().getFileName() + " as jars only");
         Path functionZip = JarOnlyZip.of(request.functionZip(), out.resolve(name + "-jars.zip"));
         if (Files.size(functionZip) > FUNCTION_BUDGET_BYTES) {
-            throw new IllegalStateException(String.format(
-                    java.util.Locale.ROOT,
-                    "%s is %,d bytes, over the %,d handler budget. Leave out dependencies the function does not"
-                            + " use (mvn dependency:tree shows them).",
-                    functionZip.getFileName(),
-                    Files.size(functionZip),
-                    FUNCTION_BUDGET_BYTES));
+            throw new IllegalStateException(
+                    dev.slipway.core.ZipBudget.report(functionZip, Files.size(functionZip), FUNCTION_BUDGET_BYTES)
+                            + ": over the handler budget. Leave out dependencies the function does not use (mvn"
+                            + " dependency:tree shows them).");
         }
         LambdaZips.unzip(functionZip, task);
 

@@ -56,6 +56,19 @@ public record HttpRequest(
                 + ", not '" + value + "'.");
     }
 
+    /** The {@code ?cursor=} of a {@link Page} request: the key (a positive whole number) to continue after, if any. */
+    public java.util.Optional<Long> cursor() {
+        String value = query.get("cursor");
+        if (value == null || value.isEmpty()) return java.util.Optional.empty();
+        try {
+            long key = Long.parseLong(value);
+            if (key > 0) return java.util.Optional.of(key);
+        } catch (NumberFormatException ignored) { // falls through to the 400
+        }
+        throw ApiException.badRequest(
+                "Query parameter 'cursor' must be the nextCursor of an earlier page, not '" + value + "'.");
+    }
+
     /** An optional boolean query parameter ({@code true}/{@code false}); else 400. */
     public Boolean queryBoolean(String name) {
         String value = query.get(name);

@@ -7,7 +7,9 @@ import dev.slipway.lambda.exceptions.ApiException;
 import dev.slipway.lambda.http.HttpRequest;
 import dev.slipway.lambda.http.HttpResponse;
 import dev.slipway.lambda.http.Operation;
+import dev.slipway.lambda.http.Page;
 import java.util.Map;
+import org.jooq.impl.DSL;
 
 /** The operations the routes file names, on the jOOQ client generated from schema.sql. */
 final class ItemOperations {
@@ -32,13 +34,16 @@ final class ItemOperations {
         return HttpResponse.created(item, "/items/" + item.id());
     }
 
+    /** {"items": [...], "nextCursor": "..."}: pass nextCursor back as ?cursor= for the next page (keyset). */
     HttpResponse listItems(HttpRequest request) {
         int limit = request.queryInt("limit", 20, 1, 100);
-        return HttpResponse.ok(database.dsl()
+        var rows = database.dsl()
                 .selectFrom(ITEM)
+                .where(request.cursor().map(ITEM.ID::gt).orElse(DSL.noCondition()))
                 .orderBy(ITEM.ID)
                 .limit(limit)
-                .fetch(Item::of));
+                .fetch();
+        return HttpResponse.ok(Page.of(rows, limit, Item::of, r -> r.getId()));
     }
 
     HttpResponse getItem(HttpRequest request) {

@@ -59,7 +59,13 @@ class ApiTest {
             assertThat(found.get("statusCode").asInt()).isEqualTo(200);
             assertThat(JSON.readTree(found.get("body").asText()).get("name").asText()).isEqualTo("First");
 
-            assertThat(call(api, "GET", "/items", null).get("body").asText()).contains("First");
+            call(api, "POST", "/items", "{\"name\":\"Second\"}");
+            JsonNode page = JSON.readTree(call(api, "GET", "/items?limit=1", null).get("body").asText());
+            assertThat(page.get("items").get(0).get("name").asText()).isEqualTo("First");
+            JsonNode next = JSON.readTree(call(api, "GET", "/items?limit=1&cursor=" + page.get("nextCursor").asText(), null)
+                    .get("body")
+                    .asText());
+            assertThat(next.get("items").get(0).get("name").asText()).isEqualTo("Second");
             assertThat(call(api, "GET", "/items/" + (id + 1000), null).get("statusCode").asInt()).isEqualTo(404);
             assertThat(call(api, "POST", "/items", "{\"name\":\"\"}").get("statusCode").asInt()).isEqualTo(422);
         }
@@ -69,16 +75,25 @@ class ApiTest {
         ObjectNode event = JSON.createObjectNode()
                 .put("version", "2.0")
                 .put("routeKey", "$default")
-                .put("rawPath", path)
-                .put("rawQueryString", "")
+                .put("rawPath", path.replaceFirst("\\?.*", ""))
+                .put("rawQueryString", path.contains("?") ? path.substring(path.indexOf('?') + 1) : "")
                 .put("isBase64Encoded", false)
                 .put("body", body);
         event.set("headers", JSON.createObjectNode().put("content-type", "application/json"));
+        ObjectNode query = JSON.createObjectNode();
+        for (String pair : event.get("rawQueryString").asText().split("&")) {
+            if (pair.contains("=")) query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        event.set("queryStringParameters", query);
         event.set(
                 "requestContext",
                 JSON.createObjectNode()
                         .put("requestId", "test")
-                        .set("http", JSON.createObjectNode().put("method", method).put("path", path)));
+                        .set(
+                                "http",
+                                JSON.createObjectNode()
+                                        .put("method", method)
+                                        .put("path", path.replaceFirst("\\?.*", ""))));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         api.handleRequest(
                 new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)),

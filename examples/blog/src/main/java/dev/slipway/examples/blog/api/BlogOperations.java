@@ -8,9 +8,9 @@ import dev.slipway.lambda.exceptions.ApiException;
 import dev.slipway.lambda.http.HttpRequest;
 import dev.slipway.lambda.http.HttpResponse;
 import dev.slipway.lambda.http.Operation;
+import dev.slipway.lambda.http.Page;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** The blog's operations, by the names the routes file uses. */
 final class BlogOperations {
@@ -53,8 +53,8 @@ final class BlogOperations {
 
     HttpResponse listAuthors(HttpRequest request) {
         int limit = request.queryInt("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        List<AuthorRecord> rows = store().listAuthors(limit, cursor(request));
-        return HttpResponse.ok(page(rows, limit, Author::of, AuthorRecord::getId));
+        List<AuthorRecord> rows = store().listAuthors(limit, request.cursor().orElse(null));
+        return HttpResponse.ok(Page.of(rows, limit, Author::of, AuthorRecord::getId));
     }
 
     HttpResponse getAuthor(HttpRequest request) {
@@ -82,8 +82,12 @@ final class BlogOperations {
         Long author = request.query().containsKey("author")
                 ? (long) request.queryInt("author", 0, 1, Integer.MAX_VALUE)
                 : null;
-        List<PostRecord> rows = store().listPosts(author, request.queryBoolean("published"), limit, cursor(request));
-        return HttpResponse.ok(page(rows, limit, Post::of, PostRecord::getId));
+        List<PostRecord> rows = store().listPosts(
+                        author,
+                        request.queryBoolean("published"),
+                        limit,
+                        request.cursor().orElse(null));
+        return HttpResponse.ok(Page.of(rows, limit, Post::of, PostRecord::getId));
     }
 
     HttpResponse getPost(HttpRequest request) {
@@ -102,17 +106,6 @@ final class BlogOperations {
         long id = request.idParameter("id");
         if (!store().deletePost(id)) throw noPost(id);
         return HttpResponse.noContent();
-    }
-
-    private static Long cursor(HttpRequest request) {
-        return request.query().containsKey("cursor")
-                ? (long) request.queryInt("cursor", 0, 1, Integer.MAX_VALUE)
-                : null;
-    }
-
-    private static <R, T> Page<T> page(List<R> rows, int limit, Function<R, T> map, Function<R, Long> id) {
-        String next = rows.size() == limit ? Long.toString(id.apply(rows.get(rows.size() - 1))) : null;
-        return new Page<>(rows.stream().map(map).toList(), next);
     }
 
     private static ApiException noAuthor(long id) {
