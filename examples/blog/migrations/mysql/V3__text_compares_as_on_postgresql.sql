@@ -3,8 +3,6 @@
 -- Text now compares as on PostgreSQL: case and accents count (utf8mb4_bin; uuids: ascii_general_ci).
 -- Until now these columns took the server's default collation. A binary collation cannot make stored values collide.
 
-set foreign_key_checks = 0;
-
 alter table author modify column email varchar(320) collate utf8mb4_bin not null;
 
 alter table author modify column name varchar(200) collate utf8mb4_bin not null;
@@ -12,5 +10,3 @@ alter table author modify column name varchar(200) collate utf8mb4_bin not null;
 alter table post modify column title varchar(200) collate utf8mb4_bin not null;
 
 alter table post modify column body longtext collate utf8mb4_bin;
-
-set foreign_key_checks = 1;

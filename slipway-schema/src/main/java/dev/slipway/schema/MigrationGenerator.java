@@ -74,13 +74,10 @@ public final class MigrationGenerator {
             upgrades.add(TIMESTAMP_NOTE);
             upgrades.addAll(timestamps);
         }
-        List<String> collations = LegacyMysqlCollations.convert(LegacyMysqlCollations.find(scripts, desired));
+        List<String> collations = LegacyMysqlCollations.convert(LegacyMysqlCollations.find(scripts, desired), desired);
         if (!collations.isEmpty()) {
             upgrades.add(COLLATION_NOTE);
-            // a key column and the foreign keys that reference it change one after the other
-            upgrades.add("set foreign_key_checks = 0");
             upgrades.addAll(collations);
-            upgrades.add("set foreign_key_checks = 1");
         }
         return upgrades;
     }

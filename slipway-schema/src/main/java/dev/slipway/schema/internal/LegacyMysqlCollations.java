@@ -2,7 +2,10 @@ package dev.slipway.schema.internal;
 
 import dev.slipway.schema.SchemaChange;
 import dev.slipway.schema.model.ColumnType;
+import dev.slipway.schema.model.Constraint;
 import dev.slipway.schema.model.Schema;
+import dev.slipway.schema.model.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,12 +30,32 @@ public final class LegacyMysqlCollations {
                         .isPresent());
     }
 
-    /** The MySQL statements that give {@code columns} their collation, each column otherwise as declared. */
-    public static List<String> convert(List<SchemaChange.AlterColumn> columns) {
+    /**
+     * The MySQL statements that give {@code columns} their collation, each column otherwise as declared. MySQL
+     * refuses to change a column a foreign key uses (1833, also with foreign_key_checks off), so the foreign keys
+     * of {@code desired} on those columns are dropped first and added again after, as they were.
+     */
+    public static List<String> convert(List<SchemaChange.AlterColumn> columns, Schema desired) {
+        if (columns.isEmpty()) return List.of();
         MysqlDdl mysql = new MysqlDdl();
-        return columns.stream()
-                .map(c -> mysql.alter(c.table()) + " modify column " + mysql.column(c.to()))
-                .toList();
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        columns.forEach(c -> changed.add(c.table() + "." + c.to().name()));
+        List<String> dropped = new ArrayList<>();
+        List<String> restored = new ArrayList<>();
+        for (Table table : desired.tables()) {
+            for (Constraint.ForeignKey fk : table.foreignKeys()) {
+                boolean uses = fk.columns().stream().anyMatch(c -> changed.contains(table.name() + "." + c))
+                        || fk.referencedColumns().stream()
+                                .anyMatch(c -> changed.contains(fk.referencedTable() + "." + c));
+                if (!uses) continue;
+                dropped.add(mysql.dropConstraint(table.name(), fk));
+                restored.add(mysql.alter(table.name()) + " add " + mysql.constraint(fk));
+            }
+        }
+        List<String> statements = new ArrayList<>(dropped);
+        columns.forEach(c -> statements.add(mysql.alter(c.table()) + " modify column " + mysql.column(c.to())));
+        statements.addAll(restored);
+        return statements;
     }
 
     private static Optional<String> collation(ColumnType type) {
