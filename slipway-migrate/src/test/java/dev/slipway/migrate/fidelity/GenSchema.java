@@ -47,6 +47,9 @@ final class GenSchema {
     static final class GTable {
         String name;
         boolean inline;
+        /** Its key columns are declared without a primary key (a join table of some real schemas). */
+        boolean keyless;
+
         List<GColumn> columns = new ArrayList<>();
         List<String> primaryKey = new ArrayList<>();
         List<List<String>> uniques = new ArrayList<>();
@@ -62,6 +65,7 @@ final class GenSchema {
             GTable t = new GTable();
             t.name = name;
             t.inline = inline;
+            t.keyless = keyless;
             columns.forEach(c -> t.columns.add(c.copy()));
             t.primaryKey = new ArrayList<>(primaryKey);
             uniques.forEach(u -> t.uniques.add(new ArrayList<>(u)));
@@ -86,17 +90,17 @@ final class GenSchema {
         StringBuilder sql = new StringBuilder("-- generated\n");
         for (GTable t : tables) {
             List<String> parts = new ArrayList<>();
-            boolean inlinePk = t.inline && t.primaryKey.size() == 1;
+            boolean inlinePk = t.inline && t.primaryKey.size() == 1 && !t.keyless;
             for (GColumn c : t.columns) {
                 StringBuilder col = new StringBuilder(c.name + " " + c.type);
                 if (c.identity != null)
                     col.append(" generated ").append(c.identity).append(" as identity");
                 if (inlinePk && t.primaryKey.get(0).equals(c.name)) col.append(" primary key");
-                else if (!c.nullable) col.append(" not null");
+                else if (!c.nullable || (t.keyless && t.primaryKey.contains(c.name))) col.append(" not null");
                 if (c.defaultSql != null) col.append(" default ").append(c.defaultSql);
                 parts.add(col.toString());
             }
-            if (!inlinePk) parts.add("primary key (" + String.join(", ", t.primaryKey) + ")");
+            if (!inlinePk && !t.keyless) parts.add("primary key (" + String.join(", ", t.primaryKey) + ")");
             t.uniques.forEach(u -> parts.add("unique (" + String.join(", ", u) + ")"));
             t.checks.forEach(c -> parts.add("check (" + c + ")"));
             for (GForeignKey fk : t.foreignKeys) {

@@ -111,6 +111,7 @@ final class RandomSchemas {
             t.columns.add(b);
             t.primaryKey.add(a.name);
             t.primaryKey.add(b.name);
+            t.keyless = random.nextInt(3) == 0; // the pair stays, as columns, without the key
         } else {
             GColumn id = keyColumn("id");
             if (id.type.endsWith("int") || id.type.equals("integer")) {
@@ -242,6 +243,7 @@ final class RandomSchemas {
     private void addForeignKey(GenSchema s, GTable t) {
         int position = s.tables.indexOf(t);
         GTable target = s.tables.get(random.nextInt(position + 1)); // an earlier table, or itself
+        if (target.keyless) return; // nothing to reference
         List<String> columns = new ArrayList<>();
         String prefix =
                 (random.nextInt(6) == 0 ? LONG.substring(0, 30) + "_" : "") + target.name.replaceAll("\\d+$", "");

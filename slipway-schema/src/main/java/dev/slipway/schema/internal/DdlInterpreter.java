@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class DdlInterpreter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DdlInterpreter.class);
+    private static final java.util.regex.Pattern MISSING_TABLE =
+            java.util.regex.Pattern.compile("Table does not exist: \"?([\\w$]+)\"?");
 
     /** One SQL text and where it came from, for error messages. */
     public record Source(String origin, String sql) {}
@@ -37,6 +39,18 @@ public final class DdlInterpreter {
         } catch (SchemaException e) {
             throw e.code() == SchemaErrorCode.UNSUPPORTED ? SourceLines.withLine(e, sources) : e;
         } catch (RuntimeException e) {
+            java.util.regex.Matcher missing = MISSING_TABLE.matcher(String.valueOf(e.getMessage()));
+            for (int i = sources.size() - 1; missing.find() && i >= 0; i--) {
+                int line = SourceLines.referenceLine(sources.get(i).sql(), missing.group(1));
+                if (line > 0) {
+                    throw new SchemaException(
+                            SchemaErrorCode.INVALID_SCHEMA,
+                            sources.get(i).origin() + ":" + line + ": a foreign key references table "
+                                    + missing.group(1) + ", which is not declared. Declare it, or fix the name.",
+                            e);
+                }
+                missing.reset();
+            }
             String origin = sources.isEmpty()
                     ? "schema"
                     : sources.get(sources.size() - 1).origin();

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Finds where in the SQL a refused column or index is declared, so the error names the file and line to fix. */
-final class SourceLines {
+public final class SourceLines {
 
     private static final Pattern WHERE = Pattern.compile("^([^.\\s:]+)\\.([^.\\s:]+): (.*)", Pattern.DOTALL);
     private static final Pattern INDEX = Pattern.compile("^Index (\\S+) on (\\S+) (.*)", Pattern.DOTALL);
@@ -29,7 +29,7 @@ final class SourceLines {
     }
 
     /** The 1-based line declaring {@code column} in {@code create table <table>} or an ADD COLUMN, else 0. */
-    static int line(String sql, String table, String column) {
+    public static int line(String sql, String table, String column) {
         String name = "\"?" + Pattern.quote(table) + "\"?";
         String col = "\"?" + Pattern.quote(column) + "\"?";
         Matcher create = Pattern.compile("(?is)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(?:\\w+\\.)?" + name
@@ -43,6 +43,13 @@ final class SourceLines {
         Matcher added =
                 Pattern.compile("(?i)add\\s+(?:column\\s+)?" + col + "\\s+\\w").matcher(sql);
         return added.find() ? lineOf(sql, added.start()) : 0;
+    }
+
+    /** The 1-based line of the first {@code references <table>}, else 0. */
+    static int referenceLine(String sql, String table) {
+        Matcher reference = Pattern.compile("(?i)references\\s+(?:\\w+\\.)?\"?" + Pattern.quote(table) + "\"?[\\s(]")
+                .matcher(sql);
+        return reference.find() ? lineOf(sql, reference.start()) : 0;
     }
 
     /** The 1-based line of {@code create [unique] index <name>}, else 0. */

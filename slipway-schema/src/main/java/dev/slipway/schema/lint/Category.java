@@ -9,5 +9,7 @@ public enum Category {
     /** Succeeds or fails depending on the rows already there: a new unique constraint on an existing table. */
     DATA_DEPENDENT,
     /** Blocks reads or writes on a busy table while it runs. */
-    LOCKING
+    LOCKING,
+    /** Works, but makes later changes and operations harder: a table without a primary key. */
+    DESIGN
 }

@@ -55,6 +55,11 @@ public enum Rule {
             Category.LOCKING,
             "rewrites the whole table under an exclusive lock (type change)",
             "add a new column, backfill in batches, and switch over, or run it in a quiet window"),
+    DN101(
+            Category.DESIGN,
+            "creates a table without a primary key: no row can be named for an update or delete, MySQL replication"
+                    + " scans the table for each changed row, and PostgreSQL logical replication refuses its updates",
+            "give it a primary key (a join table: the pair of its foreign keys), or accept it with a reason"),
     LK201(
             Category.LOCKING,
             "makes MySQL copy the whole table (MODIFY/CHANGE of a column, or a new primary key)",

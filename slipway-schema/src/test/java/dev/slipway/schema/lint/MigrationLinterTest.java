@@ -92,6 +92,15 @@ class MigrationLinterTest {
     }
 
     @Test
+    void aNewTableWithoutAPrimaryKey_isADesignFinding_onBothEngines() {
+        assertThat(rules(Engine.POSTGRESQL, "create table user_tag (user_id bigint not null, tag varchar(40));"))
+                .containsExactly(Rule.DN101);
+        assertThat(rules(Engine.MYSQL, "create table `user_tag` (`user_id` bigint not null, primary key (`user_id`));"))
+                .isEmpty();
+        assertThat(Rule.DN101.category()).isEqualTo(Category.DESIGN);
+    }
+
+    @Test
     void aLintIgnoreComment_acceptsTheNamedRuleForTheNextStatementOnly() {
         assertThat(rules(
                         Engine.POSTGRESQL,

@@ -96,6 +96,8 @@ public abstract class LintRules {
         Matcher m;
         if ((m = CREATE_TABLE.matcher(sql)).find()) {
             createdHere.add(bare(m.group(1)));
+            if (!sql.contains("primary key") && !sql.contains(" as select "))
+                report.found(Rule.DN101, bare(m.group(1)));
         } else if ((m = DROP_TABLE.matcher(sql)).find()) {
             for (String table : m.group(1).split(",")) {
                 if (existing(bare(table.trim()))) report.found(Rule.DS101, bare(table.trim()));
