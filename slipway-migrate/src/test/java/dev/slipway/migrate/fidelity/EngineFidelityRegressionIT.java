@@ -226,9 +226,9 @@ class EngineFidelityRegressionIT extends FidelityServers {
                 .hasMessageContaining("b.a_id")
                 .hasMessageContaining("ON UPDATE CASCADE");
         assertThatThrownBy(() -> SchemaReader.readSql(
-                        "schema.sql", "create table t (\n  id bigint primary key,\n" + "  at timestamp(3)\n);"))
+                        "schema.sql", "create table t (\n  id bigint primary key,\n" + "  at timestamp(9)\n);"))
                 .hasMessageContaining("schema.sql:3: t.at")
-                .hasMessageContaining("without one");
+                .hasMessageContaining("from 0 to 6");
         assertThatThrownBy(
                         () -> SchemaReader.readSql("schema.sql", "create table t (id bigint primary key, v varchar);"))
                 .hasMessageContaining("t.v")

@@ -30,7 +30,7 @@ final class GenSchema {
         }
 
         String family() {
-            return type.replaceAll("\\(.*", "");
+            return type.replaceAll("\\(\\d+(, *\\d+)?\\)", "");
         }
     }
 

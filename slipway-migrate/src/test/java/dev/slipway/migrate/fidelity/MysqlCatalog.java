@@ -25,6 +25,15 @@ final class MysqlCatalog {
         if (t.startsWith("character varying")) return t.replace("character varying", "varchar");
         if (t.startsWith("character(")) return t.replace("character", "char");
         if (t.startsWith("numeric")) return t.replace("numeric", "decimal");
+        // a time or timestamp keeps its fractional-second digits (PostgreSQL's default is 6); MySQL spells 0 as none
+        java.util.regex.Matcher temporal = java.util.regex.Pattern.compile(
+                        "(time|timestamp)(?:\\((\\d)\\))? with(?:out)? time zone")
+                .matcher(t);
+        if (temporal.matches()) {
+            String digits = temporal.group(2) == null ? "6" : temporal.group(2);
+            String name = temporal.group(1).equals("time") ? "time" : "datetime";
+            return digits.equals("0") ? name : name + "(" + digits + ")";
+        }
         return switch (t) {
             case "smallint" -> "smallint";
             case "integer" -> "int";

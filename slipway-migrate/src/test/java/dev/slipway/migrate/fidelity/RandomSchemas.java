@@ -161,12 +161,16 @@ final class RandomSchemas {
             }
             case "char" -> "char(" + (1 + random.nextInt(10)) + ")";
             case "varchar" -> "varchar(" + (1 + random.nextInt(200)) + ")";
+            // fractional seconds 0-6 on half of them (Prisma writes timestamp(3)); the other half keeps the default
+            case "time", "timestamp" -> random.nextBoolean() ? family : family + "(" + random.nextInt(7) + ")";
+            case "timestamp with time zone" ->
+                random.nextBoolean() ? family : "timestamp(" + random.nextInt(7) + ") with time zone";
             default -> family;
         };
     }
 
     String defaultFor(String type) {
-        String family = type.replaceAll("\\(.*", "");
+        String family = type.replaceAll("\\(\\d+(, *\\d+)?\\)", "");
         int length = type.matches(".*\\((\\d+)\\)") ? Integer.parseInt(type.replaceAll(".*\\((\\d+)\\)", "$1")) : 9;
         return switch (family) {
             case "smallint", "integer", "bigint" -> Integer.toString(random.nextInt(2000) - 100);

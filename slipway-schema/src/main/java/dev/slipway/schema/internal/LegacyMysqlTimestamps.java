@@ -21,7 +21,7 @@ public final class LegacyMysqlTimestamps {
         return MysqlDeclaredTypes.columnsDeclared(
                 mysqlScripts,
                 desired,
-                (column, declared) -> column.type().equals(ColumnType.of(ColumnType.Kind.TIMESTAMPTZ))
+                (column, declared) -> column.type().kind() == ColumnType.Kind.TIMESTAMPTZ
                         && declared.type().equals("timestamp"));
     }
 

@@ -55,10 +55,10 @@ final class MysqlDdl extends DdlRenderer {
             case VARCHAR -> "varchar(" + type.length() + ") collate " + TEXT_COLLATION;
             case TEXT -> "longtext collate " + TEXT_COLLATION;
             case DATE -> "date";
-            case TIME -> "time(6)";
-            case TIMESTAMP -> "datetime(6)";
+            case TIME -> "time(" + type.fractionalSeconds() + ")";
+            case TIMESTAMP -> "datetime(" + type.fractionalSeconds() + ")";
             // not MySQL's TIMESTAMP, which ends in January 2038: UTC in a DATETIME, as the connection sets time_zone
-            case TIMESTAMPTZ -> "datetime(6)";
+            case TIMESTAMPTZ -> "datetime(" + type.fractionalSeconds() + ")";
             case UUID -> "char(36) collate " + UUID_COLLATION;
             case JSON, JSONB -> "json";
             case BYTES -> "longblob";
@@ -76,7 +76,11 @@ final class MysqlDdl extends DdlRenderer {
     @Override
     protected String defaultSql(DefaultValue value, ColumnType type) {
         return switch (value) {
-            case DefaultValue.CurrentTimestamp now -> "current_timestamp(6)";
+            // MySQL wants the default's precision to be the column's
+            case DefaultValue.CurrentTimestamp now ->
+                type.fractionalSeconds() == 0
+                        ? "current_timestamp"
+                        : "current_timestamp(" + type.fractionalSeconds() + ")";
             case DefaultValue.CurrentDate today -> "(curdate())";
             // MySQL 8 accepts a default on TEXT, BLOB and JSON only as an expression in parentheses
             case DefaultValue.Literal literal ->

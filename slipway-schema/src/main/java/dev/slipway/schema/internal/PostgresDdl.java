@@ -37,9 +37,9 @@ final class PostgresDdl extends DdlRenderer {
             case VARCHAR -> "varchar(" + type.length() + ")";
             case TEXT -> "text";
             case DATE -> "date";
-            case TIME -> "time";
-            case TIMESTAMP -> "timestamp";
-            case TIMESTAMPTZ -> "timestamp with time zone";
+            case TIME -> "time" + precision(type);
+            case TIMESTAMP -> "timestamp" + precision(type);
+            case TIMESTAMPTZ -> "timestamp" + precision(type) + " with time zone";
             case UUID -> "uuid";
             case JSON -> "json";
             case JSONB -> "jsonb";
@@ -104,5 +104,10 @@ final class PostgresDdl extends DdlRenderer {
     @Override
     protected String dropIndex(String table, Index index) {
         return "drop index " + quote(index.name());
+    }
+
+    /** A precision as schema.sql wrote it: none, or (p). */
+    private static String precision(ColumnType type) {
+        return type.length() == ColumnType.UNSPECIFIED ? "" : "(" + type.length() + ")";
     }
 }

@@ -29,7 +29,7 @@ final class TypeMapping {
     static final String SUPPORTED = "smallint, integer, bigint, numeric(p,s), real, double precision, boolean,"
             + " char(n), varchar(n), text, date, time, timestamp, timestamp with time zone, uuid, json, jsonb, bytea";
 
-    private static final Pattern EXPLICIT_PRECISION = Pattern.compile("^(timestamp|time)\\s*\\(\\d+\\).*");
+    private static final Pattern EXPLICIT_PRECISION = Pattern.compile("^(timestamp|time)\\s*\\((\\d+)\\).*");
 
     private TypeMapping() {}
 
@@ -108,16 +108,24 @@ final class TypeMapping {
         return new ColumnType(Kind.VARCHAR, type.length(), 0);
     }
 
+    /**
+     * A time or timestamp with its fractional-second precision, as written (jOOQ reports 0 both for none and for an
+     * explicit 0, so the spelling decides); without one it is PostgreSQL's unspecified (6), or MySQL's 0 in MySQL
+     * scripts.
+     */
     private static ColumnType time(DataType<?> type, Kind kind, String where, SQLDialect scriptDialect) {
-        String cast = type.getCastTypeName().toLowerCase(Locale.ROOT);
-        boolean mysqlMicroseconds = scriptDialect.family() == SQLDialect.MYSQL && type.precision() == 6;
-        if (EXPLICIT_PRECISION.matcher(cast).matches() && !mysqlMicroseconds) {
+        java.util.regex.Matcher explicit =
+                EXPLICIT_PRECISION.matcher(type.getCastTypeName().toLowerCase(Locale.ROOT));
+        int precision = explicit.matches()
+                ? Integer.parseInt(explicit.group(2))
+                : scriptDialect.family() == SQLDialect.MYSQL ? 0 : ColumnType.UNSPECIFIED;
+        if (precision > ColumnType.MAX_FRACTIONAL_SECONDS) {
             throw unsupported(
                     where,
-                    "'" + type.getCastTypeName() + "' sets a fractional-second precision; Slipway keeps"
-                            + " microseconds on both engines. Write it without one (e.g. timestamp with time zone).");
+                    "'" + type.getCastTypeName() + "' asks for more than 6 fractional-second digits, which neither"
+                            + " engine keeps. Write a precision from 0 to 6, e.g. timestamp(6).");
         }
-        return ColumnType.of(kind);
+        return ColumnType.temporal(kind, precision);
     }
 
     private static SchemaException unsupported(String where, String message) {

@@ -6,7 +6,9 @@ import java.util.Locale;
  * An engine-neutral column type. Each kind renders to one type per engine; see the README's type table.
  *
  * @param kind the family of the type
- * @param length the length for {@code VARCHAR}/{@code CHAR}, the precision for {@code DECIMAL}, else 0
+ * @param length the length for {@code VARCHAR}/{@code CHAR}, the precision for {@code DECIMAL}, the
+ *     fractional-second precision for {@code TIME}/{@code TIMESTAMP}/{@code TIMESTAMPTZ} (0-6, or
+ *     {@link #UNSPECIFIED}: written without one, which PostgreSQL keeps apart from an explicit 6), else 0
  * @param scale the scale for {@code DECIMAL}, else 0
  */
 public record ColumnType(Kind kind, int length, int scale) {
@@ -33,8 +35,31 @@ public record ColumnType(Kind kind, int length, int scale) {
         BYTES
     }
 
+    /** Microseconds, PostgreSQL's default and the most both engines keep. */
+    public static final int MAX_FRACTIONAL_SECONDS = 6;
+
+    /** A time or timestamp written without a precision: microseconds, but not the same declaration as (6). */
+    public static final int UNSPECIFIED = -1;
+
+    /** The type of {@code kind} with its default length: a time or timestamp without a written precision. */
     public static ColumnType of(Kind kind) {
-        return new ColumnType(kind, 0, 0);
+        return new ColumnType(kind, isTemporal(kind) ? UNSPECIFIED : 0, 0);
+    }
+
+    /** A time or timestamp with {@code precision} fractional-second digits (0-6, or {@link #UNSPECIFIED}). */
+    public static ColumnType temporal(Kind kind, int precision) {
+        if (!isTemporal(kind)) throw new IllegalArgumentException(kind + " has no fractional seconds");
+        return new ColumnType(kind, precision, 0);
+    }
+
+    /** Whether the kind has fractional seconds: {@code TIME}, {@code TIMESTAMP}, {@code TIMESTAMPTZ}. */
+    public static boolean isTemporal(Kind kind) {
+        return kind == Kind.TIME || kind == Kind.TIMESTAMP || kind == Kind.TIMESTAMPTZ;
+    }
+
+    /** The fractional-second digits a time or timestamp keeps (6 when none was written). */
+    public int fractionalSeconds() {
+        return length == UNSPECIFIED ? MAX_FRACTIONAL_SECONDS : length;
     }
 
     public boolean isInteger() {
@@ -54,7 +79,9 @@ public record ColumnType(Kind kind, int length, int scale) {
         if (textual && wider.kind == Kind.TEXT) return true;
         if (textual && wider.kind == Kind.VARCHAR) return wider.length >= length;
         if (kind == Kind.CHAR && wider.kind == Kind.CHAR) return wider.length >= length;
-        return kind == Kind.TIMESTAMP && wider.kind == Kind.TIMESTAMPTZ;
+        boolean finer = isTemporal(kind) && wider.fractionalSeconds() >= fractionalSeconds();
+        if (kind == wider.kind && finer) return true;
+        return kind == Kind.TIMESTAMP && wider.kind == Kind.TIMESTAMPTZ && finer;
     }
 
     @Override
@@ -63,6 +90,7 @@ public record ColumnType(Kind kind, int length, int scale) {
         return switch (kind) {
             case CHAR, VARCHAR -> name + "(" + length + ")";
             case DECIMAL -> name + "(" + length + "," + scale + ")";
+            case TIME, TIMESTAMP, TIMESTAMPTZ -> length == UNSPECIFIED ? name : name + "(" + length + ")";
             default -> name;
         };
     }
