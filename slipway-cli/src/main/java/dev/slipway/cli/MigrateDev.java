@@ -1,6 +1,8 @@
 package dev.slipway.cli;
 
 import dev.slipway.core.Engine;
+import dev.slipway.migrate.exceptions.MigrateErrorCode;
+import dev.slipway.migrate.exceptions.MigrateException;
 import dev.slipway.schema.GeneratedMigration;
 import dev.slipway.schema.MigrationDirectory;
 import dev.slipway.schema.MigrationGenerator;
@@ -50,6 +52,9 @@ class MigrateDev extends ProjectCommand {
     @Option(names = "--create-only", description = "Write the files but do not apply them.")
     boolean createOnly;
 
+    /** The files this run wrote. */
+    private List<Path> written = List.of();
+
     @Override
     int run() {
         Path migrations = project.migrationsDirectory();
@@ -74,7 +79,8 @@ class MigrateDev extends ProjectCommand {
                 return ExitCodes.LINT_FINDINGS;
             }
             GeneratedMigration migration = destructive ? accept(planned.get(), findings) : planned.get();
-            for (Path file : generator.write(migration)) {
+            written = generator.write(migration);
+            for (Path file : written) {
                 context.out().println("Wrote " + context.cwd().relativize(file));
             }
             long left = all.stream().filter(f -> !destructive(f)).count();
@@ -86,9 +92,38 @@ class MigrateDev extends ProjectCommand {
         }
         if (createOnly) return ExitCodes.OK;
         try (ProjectOptions.Database db = project.openDatabase()) {
-            MigrateOps.print(context, MigrateOps.migrator(project, db, context).deploy());
+            try {
+                MigrateOps.print(
+                        context, MigrateOps.migrator(project, db, context).deploy());
+            } catch (MigrateException e) {
+                if (e.code() == MigrateErrorCode.MIGRATION_FAILED)
+                    removeRolledBack(db.config().engine());
+                throw e;
+            }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The dev database refused the migration this run wrote. PostgreSQL rolled it back, so its files go (a rerun
+     * after fixing schema.sql writes them again, instead of failing on the broken ones until deleted by hand); on
+     * MySQL, where statements before the failure stay applied, the files stay and the error says how to recover.
+     */
+    private void removeRolledBack(Engine engine) {
+        if (written.isEmpty() || engine != Engine.POSTGRESQL) return;
+        for (Path file : written) {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+                context.err()
+                        .println("slipway: removed " + context.cwd().relativize(file) + ": the database refused"
+                                + " it and rolled it back. Fix schema.sql (or report the statement as a Slipway bug), then"
+                                + " run migrate dev again.");
+            } catch (java.io.IOException e) {
+                context.err()
+                        .println("slipway: could not remove " + file + " (" + e.getMessage() + "): delete it"
+                                + " before running migrate dev again.");
+            }
+        }
     }
 
     /**

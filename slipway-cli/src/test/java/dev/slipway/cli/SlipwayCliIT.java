@@ -277,6 +277,27 @@ class SlipwayCliIT {
     }
 
     @Test
+    void aMigrationThePostgresDevDatabaseRefuses_leavesNoFilesBehind_soTheFixedRerunWritesIt() throws IOException {
+        try (TestDatabase db = TestServers.postgres().createDatabase()) {
+            env.put("SLIPWAY_URL", db.url());
+            env.put("SLIPWAY_USER", db.user());
+            // jOOQ takes the comparison; PostgreSQL refuses 'none' as an integer when it creates the check
+            Files.writeString(
+                    cwd.resolve("schema.sql"),
+                    "create table t (id bigint primary key, n integer check (n > 'none'));\n");
+            assertThat(slipway("migrate", "dev", "--name", "init")).isEqualTo(ExitCodes.FAILED);
+            assertThat(err()).contains("invalid input syntax").contains("removed migrations/postgresql/V1__init.sql");
+            assertThat(cwd.resolve("migrations/postgresql/V1__init.sql")).doesNotExist();
+            assertThat(cwd.resolve("migrations/mysql/V1__init.sql")).doesNotExist();
+
+            Files.writeString(
+                    cwd.resolve("schema.sql"), "create table t (id bigint primary key, n integer check (n > 0));\n");
+            assertThat(slipway("migrate", "dev", "--name", "init")).isEqualTo(ExitCodes.OK);
+            assertThat(out()).contains("Wrote migrations/postgresql/V1__init.sql");
+        }
+    }
+
+    @Test
     void schemaErrors_exitTwo_withTheFileAndLine() throws IOException {
         Files.writeString(cwd.resolve("schema.sql"), "create table t (\n  id bigint primary key,\n  tags text[]\n);\n");
         assertThat(slipway("migrate", "dev", "--name", "x", "--create-only")).isEqualTo(ExitCodes.USAGE);

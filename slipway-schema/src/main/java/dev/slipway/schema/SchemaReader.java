@@ -4,7 +4,10 @@ import dev.slipway.core.Engine;
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.internal.DdlInterpreter;
+import dev.slipway.schema.internal.DefaultRules;
+import dev.slipway.schema.internal.MysqlKeyLength;
 import dev.slipway.schema.internal.PortabilityRules;
+import dev.slipway.schema.internal.RelationNames;
 import dev.slipway.schema.internal.SchemaStatements;
 import dev.slipway.schema.internal.SourceLines;
 import dev.slipway.schema.model.Constraint;
@@ -34,6 +37,9 @@ public final class SchemaReader {
         Schema schema = DdlInterpreter.interpret(List.of(new DdlInterpreter.Source(origin, sql)), SQLDialect.POSTGRES);
         validate(schema, origin, sql);
         PortabilityRules.check(schema, origin, sql);
+        RelationNames.check(schema, origin, sql);
+        MysqlKeyLength.check(schema, origin, sql);
+        DefaultRules.check(schema, origin, sql);
         return schema;
     }
 

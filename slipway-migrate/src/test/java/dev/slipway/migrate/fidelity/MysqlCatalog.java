@@ -191,7 +191,9 @@ final class MysqlCatalog {
         if (lower.equals("true")) return "1";
         if (lower.equals("false")) return "0";
         // MySQL prints 12:34:56.000000; PostgreSQL adds the offset to a timestamp with time zone (UTC here)
-        v = v.replaceAll("(\\d\\d:\\d\\d:\\d\\d)(\\.0+)?(\\+00)?('?)$", "$1$4");
+        // and writes the fraction to the column's digits (.500), PostgreSQL only to the digits it needs (.5)
+        v = v.replaceAll("(\\d\\d:\\d\\d:\\d\\d)(?:(\\.\\d*?)0*)?(?:\\+00)?('?)$", "$1$2$3")
+                .replaceAll("\\.('?)$", "$1");
         if (v.startsWith("'") && v.endsWith("'") && v.length() >= 2) {
             v = v.substring(1, v.length() - 1)
                     .replace("''", "'")

@@ -84,7 +84,9 @@ final class MysqlDdl extends DdlRenderer {
             case DefaultValue.CurrentDate today -> "(curdate())";
             // MySQL 8 accepts a default on TEXT, BLOB and JSON only as an expression in parentheses
             case DefaultValue.Literal literal ->
-                LITERAL_AS_EXPRESSION.contains(type.kind()) ? "(" + literal.sql() + ")" : literal.sql();
+                LITERAL_AS_EXPRESSION.contains(type.kind())
+                        ? "(" + literal.sql() + ")"
+                        : type.kind() == ColumnType.Kind.TIMESTAMPTZ ? UtcLiterals.inUtc(literal.sql()) : literal.sql();
             case DefaultValue.Expression expression -> "(" + expression(expression.sql()) + ")";
         };
     }

@@ -53,11 +53,19 @@ public final class SourceLines {
     }
 
     /** The 1-based line of {@code create [unique] index <name>}, else 0. */
-    static int indexLine(String sql, String name) {
+    public static int indexLine(String sql, String name) {
+        return indexLine(sql, name, 1);
+    }
+
+    /** The 1-based line of the {@code nth} {@code create [unique] index <name>}, else 0. */
+    public static int indexLine(String sql, String name, int nth) {
         Matcher create = Pattern.compile("(?i)create\\s+(?:unique\\s+)?index\\s+(?:concurrently\\s+)?"
                         + "(?:if\\s+not\\s+exists\\s+)?\"?" + Pattern.quote(name) + "\"?\\s")
                 .matcher(sql);
-        return create.find() ? lineOf(sql, create.start()) : 0;
+        for (int found = 0; create.find(); ) {
+            if (++found == nth) return lineOf(sql, create.start());
+        }
+        return 0;
     }
 
     private static int lineOf(String sql, int offset) {
