@@ -1,0 +1,199 @@
+package dev.slipway.migrate.internal.postgresql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A live PostgreSQL schema as schema.sql: CREATE TABLE and CREATE INDEX statements written from the catalog with
+ * PostgreSQL's own renderers ({@code format_type}, {@code pg_get_constraintdef}, {@code pg_get_indexdef},
+ * {@code pg_get_expr}), so no definition is re-spelled by hand; and the objects of the schema that are not tables,
+ * keys, checks or indexes, which schema.sql cannot hold, listed with what to do about each.
+ */
+public final class PostgresCatalogDdl {
+
+    private PostgresCatalogDdl() {}
+
+    /** The schema's tables in creation order (tables first, foreign keys inline), then its other indexes. */
+    public static String ddl(Connection c, String schema) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        for (Map.Entry<String, Long> table : tables(c, schema).entrySet()) {
+            List<String> parts = new ArrayList<>();
+            parts.addAll(columns(c, table.getValue()));
+            parts.addAll(constraints(c, table.getValue()));
+            sql.append("create table ")
+                    .append(table.getKey())
+                    .append(" (\n  ")
+                    .append(String.join(",\n  ", parts))
+                    .append("\n);\n\n");
+        }
+        for (String index : rows(c, """
+                select pg_get_indexdef(i.indexrelid) from pg_index i
+                join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
+                join pg_class ic on ic.oid = i.indexrelid
+                where n.nspname = ? and t.relkind = 'r' and t.relname <> 'flyway_schema_history'
+                  and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+                order by t.relname, ic.relname""", schema)) {
+            // "CREATE INDEX name ON public.t USING btree (a, b DESC)": schema.sql names tables without a schema
+            sql.append(index.replaceFirst(" ON (ONLY )?" + java.util.regex.Pattern.quote(schema) + "\\.", " ON ")
+                            .replace(" USING btree ", " "))
+                    .append(";\n");
+        }
+        return sql.toString();
+    }
+
+    /** What the schema holds that schema.sql cannot: each with why, and what the user can do. */
+    public static List<String> notCarried(Connection c, String schema) throws SQLException {
+        List<String> left = new ArrayList<>();
+        for (String v : rows(c, "select table_name from information_schema.views where table_schema = ?", schema)) {
+            left.add("view " + v + ": views are not carried; keep it in a migration you write by hand");
+        }
+        for (String s : rows(c, """
+                select s.relname from pg_class s join pg_namespace n on n.oid = s.relnamespace
+                where n.nspname = ? and s.relkind = 'S'
+                  and not exists (select 1 from pg_depend d where d.objid = s.oid and d.deptype in ('a', 'i'))""", schema)) {
+            left.add("sequence " + s + ": a sequence no column owns is not carried; use an identity column, or keep"
+                    + " it in a migration you write by hand");
+        }
+        for (String e :
+                rows(c, "select extname from pg_extension where extname <> 'plpgsql' and ? is not null", schema)) {
+            left.add("extension " + e + ": PostgreSQL-only; keep it in a PostgreSQL migration you write by hand");
+        }
+        for (String t : rows(c, """
+                select t.typname || ' (' || case t.typtype when 'e' then 'enum' when 'd' then 'domain'
+                       else 'composite' end || ')'
+                from pg_type t join pg_namespace n on n.oid = t.typnamespace
+                where n.nspname = ? and t.typtype in ('e', 'd')
+                   or (n.nspname = ? and t.typtype = 'c'
+                       and exists (select 1 from pg_class r where r.oid = t.typrelid and r.relkind = 'c'))""", schema, schema)) {
+            left.add("type " + t + ": user-defined types are not carried; columns of this type are refused too");
+        }
+        for (String f : rows(c, """
+                select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
+                from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                where n.nspname = ? and not exists (select 1 from pg_depend d where d.objid = p.oid
+                  and d.deptype = 'e')""", schema)) {
+            left.add("function " + f + ": database code is written per engine; keep it in migrations you write by"
+                    + " hand");
+        }
+        for (String t : rows(c, """
+                select g.tgname || ' on ' || r.relname from pg_trigger g join pg_class r on r.oid = g.tgrelid
+                join pg_namespace n on n.oid = r.relnamespace where n.nspname = ? and not g.tgisinternal""", schema)) {
+            left.add("trigger " + t + ": triggers are written per engine; keep it in migrations you write by hand");
+        }
+        for (String col : rows(c, """
+                select r.relname || '.' || a.attname from pg_depend dep
+                join pg_class seq on seq.oid = dep.objid and seq.relkind = 'S'
+                join pg_class r on r.oid = dep.refobjid join pg_namespace n on n.oid = r.relnamespace
+                join pg_attribute a on a.attrelid = r.oid and a.attnum = dep.refobjsubid
+                where n.nspname = ? and dep.deptype = 'a'""", schema)) {
+            left.add("column " + col + " is serial: carried as 'generated by default as identity' (the same values;"
+                    + " a new database gets an identity column, not a sequence the column owns)");
+        }
+        for (String col : rows(c, """
+                select r.relname || '.' || a.attname from pg_attrdef d
+                join pg_class r on r.oid = d.adrelid join pg_namespace n on n.oid = r.relnamespace
+                join pg_attribute a on a.attrelid = r.oid and a.attnum = d.adnum
+                where n.nspname = ? and pg_get_expr(d.adbin, d.adrelid) = 'now()'""", schema)) {
+            left.add("column " + col + " default now(): written current_timestamp, the same function (pg_dump shows"
+                    + " the spelling)");
+        }
+        for (String d : rows(c, """
+                select r.relname || coalesce('.' || a.attname, '') from pg_description d
+                join pg_class r on r.oid = d.objoid join pg_namespace n on n.oid = r.relnamespace
+                left join pg_attribute a on a.attrelid = r.oid and a.attnum = d.objsubid and d.objsubid > 0
+                where n.nspname = ? and d.classoid = 'pg_class'::regclass""", schema)) {
+            left.add("comment on " + d + ": comments are not carried into the migrations");
+        }
+        return left;
+    }
+
+    private static Map<String, Long> tables(Connection c, String schema) throws SQLException {
+        Map<String, Long> tables = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select quote_ident(t.relname), t.oid from pg_class t join pg_namespace n on n.oid = t.relnamespace
+                where n.nspname = ? and t.relkind in ('r', 'p') and t.relname <> 'flyway_schema_history'
+                order by t.oid""")) {
+            s.setString(1, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) tables.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return tables;
+    }
+
+    private static List<String> columns(Connection c, long table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select quote_ident(a.attname), format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
+                       pg_get_expr(d.adbin, d.adrelid),
+                       exists (select 1 from pg_depend dep join pg_class seq on seq.oid = dep.objid
+                               where dep.refobjid = a.attrelid and dep.refobjsubid = a.attnum
+                                 and seq.relkind = 'S' and dep.deptype = 'a') as serial,
+                       case when co.collname is not null and co.collname <> 'default' then co.collname end
+                from pg_attribute a
+                left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+                left join pg_collation co on co.oid = a.attcollation
+                where a.attrelid = ? and a.attnum > 0 and not a.attisdropped order by a.attnum""")) {
+            s.setLong(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(2);
+                    String defaultSql = rs.getString(5);
+                    StringBuilder column = new StringBuilder(rs.getString(1)).append(' ');
+                    if (rs.getBoolean(6) && defaultSql != null && defaultSql.startsWith("nextval(")) {
+                        // serial: the owned sequence and its nextval default are what "serial" means
+                        column.append(
+                                type.equals("bigint")
+                                        ? "bigserial"
+                                        : type.equals("smallint") ? "smallserial" : "serial");
+                        defaultSql = null;
+                    } else {
+                        column.append(type);
+                    }
+                    if (rs.getString(7) != null)
+                        column.append(" collate \"").append(rs.getString(7)).append('"');
+                    String identity = rs.getString(4);
+                    if ("a".equals(identity)) column.append(" generated always as identity");
+                    if ("d".equals(identity)) column.append(" generated by default as identity");
+                    if (rs.getBoolean(3)) column.append(" not null");
+                    if (defaultSql != null) column.append(" default ").append(defaultSql);
+                    columns.add(column.toString());
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static List<String> constraints(Connection c, long table) throws SQLException {
+        List<String> constraints = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
+                where conrelid = ? and contype in ('p', 'u', 'f', 'c')
+                order by case contype when 'p' then 0 when 'u' then 1 when 'c' then 2 else 3 end, conname""")) {
+            s.setLong(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    constraints.add("constraint " + rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+        }
+        return constraints;
+    }
+
+    private static List<String> rows(Connection c, String sql, String... parameters) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) s.setString(i + 1, parameters[i]);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+}
