@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             MigrateOps.Status.class,
             MigrateOps.Reset.class,
             MigrateOps.Repair.class,
+            MigrateBaseline.class,
             MigrateCheck.class,
             MigrateLint.class
         })

@@ -300,11 +300,10 @@ class SlipwayCliIT {
     @Test
     void schemaPull_writesSchemaSqlFromALiveDatabase_listsWhatItLeavesOut_andKeepsAnExistingFile() throws Exception {
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
-            try (java.sql.Connection c = db.connect();
-                    java.sql.Statement s = c.createStatement()) {
-                s.execute("create table shop (id bigserial primary key, name varchar(80) not null unique);"
-                        + " create view shop_names as select name from shop;");
-            }
+            sql(
+                    db,
+                    "create table shop (id bigserial primary key, name varchar(80) not null unique);"
+                            + " create view shop_names as select name from shop;");
             String[] pull = {"schema", "pull", "--url", db.url(), "--user", db.user()};
 
             assertThat(slipway(pull)).isEqualTo(ExitCodes.OK);
@@ -322,6 +321,85 @@ class SlipwayCliIT {
             assertThat(slipway(pull)).isEqualTo(ExitCodes.USAGE);
             assertThat(err()).contains("schema.sql exists. Pass --force");
         }
+    }
+
+    @Test
+    void anExistingPostgresDatabase_isPulledBaselinedAndEvolved_keepingItsRows() throws Exception {
+        try (TestDatabase db = TestServers.postgres().createDatabase()) {
+            sql(
+                    db,
+                    "create table shop (id bigserial primary key, name varchar(80) not null unique);"
+                            + " insert into shop (name) values ('first'), ('second');");
+            env.put("SLIPWAY_URL", db.url());
+            env.put("SLIPWAY_USER", db.user());
+            assertThat(slipway("schema", "pull")).isEqualTo(ExitCodes.OK);
+            assertThat(slipway("migrate", "dev", "--name", "init", "--create-only"))
+                    .isEqualTo(ExitCodes.OK);
+
+            assertThat(slipway("migrate", "baseline")).isEqualTo(ExitCodes.OK);
+            assertThat(out()).contains("Baselined").contains("at V1");
+
+            Files.writeString(
+                    cwd.resolve("schema.sql"),
+                    Files.readString(cwd.resolve("schema.sql"))
+                            .replace("unique (name)", "unique (name),\n  note text"));
+            assertThat(slipway("migrate", "dev", "--name", "add_note")).isEqualTo(ExitCodes.OK);
+            assertThat(out()).contains("now at version 2");
+            assertThat(rows(db, "select name from shop order by id")).containsExactly("first", "second");
+            assertThat(rows(db, "select version || ' ' || type from flyway_schema_history order by installed_rank"))
+                    .containsExactly("1 BASELINE", "2 SQL");
+        }
+    }
+
+    @Test
+    void anExistingMysqlDatabase_isBaselined_onlyWhenItHoldsWhatTheMigrationsMake() throws Exception {
+        try (TestDatabase db = TestServers.mysql().createDatabase()) {
+            env.put("SLIPWAY_URL", db.url());
+            env.put("SLIPWAY_USER", db.user());
+            Files.writeString(
+                    cwd.resolve("schema.sql"), "create table shop (id bigint primary key, name varchar(80));\n");
+            assertThat(slipway("migrate", "dev", "--name", "init", "--create-only"))
+                    .isEqualTo(ExitCodes.OK);
+            // the database the application made before Slipway: what V1 makes, and one column more
+            sql(
+                    db,
+                    Files.readString(cwd.resolve("migrations/mysql/V1__init.sql"))
+                            .replace(";", ""));
+            sql(db, "alter table shop add column extra int");
+
+            assertThat(slipway("migrate", "baseline")).isEqualTo(ExitCodes.FAILED);
+            assertThat(out())
+                    .contains("only the database has")
+                    .contains("extra")
+                    .contains("Not baselined");
+
+            sql(db, "alter table shop drop column extra");
+            sql(db, "insert into shop values (1, 'first')");
+            assertThat(slipway("migrate", "baseline")).isEqualTo(ExitCodes.OK);
+            Files.writeString(
+                    cwd.resolve("schema.sql"),
+                    "create table shop (id bigint primary key, name varchar(80), note text);\n");
+            assertThat(slipway("migrate", "dev", "--name", "add_note")).isEqualTo(ExitCodes.OK);
+            assertThat(rows(db, "select name from shop")).containsExactly("first");
+            assertThat(rows(db, "select concat(version, ' ', type) from flyway_schema_history order by installed_rank"))
+                    .containsExactly("1 BASELINE", "2 SQL");
+        }
+    }
+
+    private static void sql(TestDatabase db, String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.connect();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static java.util.List<String> rows(TestDatabase db, String query) throws java.sql.SQLException {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        try (java.sql.Connection c = db.connect();
+                java.sql.ResultSet rs = c.createStatement().executeQuery(query)) {
+            while (rs.next()) rows.add(rs.getString(1));
+        }
+        return rows;
     }
 
     @Test

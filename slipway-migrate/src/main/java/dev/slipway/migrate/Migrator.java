@@ -142,6 +142,25 @@ public final class Migrator {
     }
 
     /**
+     * Records {@code version} as applied without running it, on a database that already holds what the migrations
+     * up to it make (see {@link SchemaCheck#matchesMigrations}); deploy then continues after it. Flyway's own
+     * baseline: refused where the database already has a migration history.
+     */
+    public void baseline(String version) {
+        try {
+            Flyway flyway = Flyway.configure()
+                    .configuration(connect(false).getConfiguration())
+                    .baselineVersion(version)
+                    .baselineDescription("slipway baseline: the database already held V" + version)
+                    .load();
+            flyway.baseline();
+            progress.accept("Recorded V" + version + " as applied on " + database + " without running it");
+        } catch (FlywayException e) {
+            throw new MigrateException(MigrateErrorCode.MIGRATION_FAILED, "Baseline failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Removes failed entries from the history and realigns checksums with the files, so a fixed migration can run
      * again. On MySQL, undo by hand what a failed migration applied before its error first.
      */

@@ -1,6 +1,7 @@
 package dev.slipway.migrate;
 
 import dev.slipway.core.Engine;
+import dev.slipway.core.JdbcUrls;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
 import dev.slipway.migrate.internal.DatabaseSnapshot;
@@ -87,6 +88,42 @@ public final class SchemaCheck {
                     MigrateErrorCode.CHECK_FAILED,
                     "Cannot create scratch databases on " + server + ": " + e.getMessage()
                             + ". The check needs a user allowed to CREATE DATABASE.",
+                    e);
+        }
+    }
+
+    /**
+     * Whether {@code target}, a live database, holds exactly what the migrations make: they are applied to a scratch
+     * database on the same server and the two structures compared (what {@code migrate baseline} requires).
+     */
+    public CheckResult matchesMigrations(DatabaseConfig target, Consumer<String> progress) {
+        String scratch =
+                "slipway_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_b";
+        DatabaseWaiter waiter = DatabaseWaiter.withProgress(progress);
+        try (Connection admin = waiter.connect(target)) {
+            execute(admin, "create database " + scratch);
+            try {
+                progress.accept("Applying the migrations to scratch database " + scratch);
+                new Migrator(target.withDatabase(scratch), MigrationsLocation.directory(migrationsRoot), progress)
+                        .deploy();
+                CheckResult result = compare(waiter, target, scratch, JdbcUrls.database(target.url()));
+                return result.passed()
+                        ? result
+                        : new CheckResult(
+                                result.differences().stream()
+                                        .map(d -> d.replace("only schema.sql has", "only the database has"))
+                                        .toList(),
+                                "The database is not what the migrations make: pull schema.sql from it again"
+                                        + " (slipway schema pull --force) and write V1 anew, or change the database"
+                                        + " first.");
+            } finally {
+                execute(admin, EngineBehaviour.of(target.engine()).dropDatabase(scratch));
+            }
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    MigrateErrorCode.CHECK_FAILED,
+                    "Cannot create a scratch database on " + target + ": " + e.getMessage()
+                            + ". The comparison needs a user allowed to CREATE DATABASE.",
                     e);
         }
     }
