@@ -82,4 +82,22 @@ class RejectedShapesTest {
                 .contains("at3 datetime(3) default '2020-01-01 15:30:00.5'");
         assertThat(postgres(sql)).contains("default '2020-01-01 00:00:00+02'");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "h binary(16)|'binary(16)' has no PostgreSQL type of that size",
+                "h varbinary(255)|'varbinary(255)' has no PostgreSQL type of that size",
+                "name text collate \"C\"|collate C is not carried",
+                "name varchar(20) collate utf8mb4_bin|collate utf8mb4_bin is not carried",
+                "n int unsigned|MySQL's unsigned integers have no PostgreSQL type",
+                "state enum('a', 'b')|enum types are not carried yet",
+            })
+    void aTypeThatWouldBeCarriedAsSomethingElse_isRefused_withItsLine(String column, String message) {
+        assertThatThrownBy(() -> SchemaReader.readSql(
+                        "schema.sql", "create table t (\n  id bigint primary key,\n  " + column + "\n);\n"))
+                .hasMessageStartingWith("schema.sql:3: t.")
+                .hasMessageContaining(message);
+    }
 }

@@ -40,6 +40,7 @@ final class TypeMapping {
     static ColumnType map(DataType<?> type, String where, SQLDialect scriptDialect) {
         Class<?> java = type.getType();
         String name = type.getTypeName().toLowerCase(Locale.ROOT);
+        refuseWhatWouldBeChanged(type, name, where, scriptDialect);
         if (name.equals("float4")) return ColumnType.of(Kind.REAL);
         if (name.equals("float8")) return ColumnType.of(Kind.DOUBLE);
         if (java == Short.class || java == Byte.class) return ColumnType.of(Kind.SMALLINT);
@@ -67,6 +68,39 @@ final class TypeMapping {
                 where,
                 "type '" + postgresName(type) + "' cannot be carried to both PostgreSQL and MySQL." + " Use one of: "
                         + SUPPORTED + ".");
+    }
+
+    /**
+     * Types jOOQ reads into one Slipway would otherwise carry as something else, without a word: a declared
+     * collation (dropped), a bounded binary (widened to bytea), MySQL's unsigned integers and enums (named wrongly).
+     */
+    private static void refuseWhatWouldBeChanged(DataType<?> type, String name, String where, SQLDialect dialect) {
+        if (type.collation() != null && dialect.family() != SQLDialect.MYSQL) {
+            throw unsupported(
+                    where,
+                    "collate " + type.collation().getName() + " is not carried: Slipway's text compares byte for"
+                            + " byte on both engines (PostgreSQL's default deterministic collation; utf8mb4_bin on"
+                            + " MySQL, which also sorts as collate \"C\"). Remove the COLLATE clause.");
+        }
+        if (name.equals("binary") || name.equals("varbinary")) {
+            throw unsupported(
+                    where,
+                    "'" + name + "(" + type.length() + ")' has no PostgreSQL type of that size; bytea (longblob on"
+                            + " MySQL) would take any length. Write bytea, or uuid for a 16-byte identifier.");
+        }
+        if (org.jooq.types.Unsigned.class.getPackageName().equals(type.getType().getPackageName())) {
+            throw unsupported(
+                    where,
+                    "MySQL's unsigned integers have no PostgreSQL type. Write the next wider signed type (int"
+                            + " unsigned: bigint) with a check (... >= 0), or the same signed type if the values stay"
+                            + " below its limit.");
+        }
+        if (org.jooq.EnumType.class.isAssignableFrom(type.getType()) || name.isBlank() || name.equals("enum")) {
+            throw unsupported(
+                    where,
+                    "enum types are not carried yet. Write varchar(n) with a check (col in ('a', 'b')), which"
+                            + " both engines hold.");
+        }
     }
 
     /** The type as PostgreSQL spells it ({@code text[]}, not jOOQ's own {@code clob array}). */
