@@ -93,11 +93,29 @@ class RejectedShapesTest {
                 "name varchar(20) collate utf8mb4_bin|collate utf8mb4_bin is not carried",
                 "n int unsigned|MySQL's unsigned integers have no PostgreSQL type",
                 "state enum('a', 'b')|enum types are not carried yet",
+                "`active` tinyint(1) NOT NULL DEFAULT 1|tinyint is MySQL's",
             })
     void aTypeThatWouldBeCarriedAsSomethingElse_isRefused_withItsLine(String column, String message) {
         assertThatThrownBy(() -> SchemaReader.readSql(
                         "schema.sql", "create table t (\n  id bigint primary key,\n  " + column + "\n);\n"))
                 .hasMessageStartingWith("schema.sql:3: t.")
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void mysqlTableOptions_thatDecideBehaviour_areRefusedUnlessTheyAreWhatSlipwayWrites() {
+        String table = "CREATE TABLE `users` (\n  `id` bigint(20) NOT NULL AUTO_INCREMENT,\n  PRIMARY KEY (`id`)\n)";
+
+        assertThatThrownBy(() -> SchemaReader.readSql(
+                        "schema.sql",
+                        "\n" + table + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;\n"))
+                .hasMessageStartingWith("schema.sql:2: the table option COLLATE=utf8mb4_general_ci is not carried")
+                .hasMessageContaining("ignores case");
+        assertThatThrownBy(() -> SchemaReader.readSql("schema.sql", table + " ENGINE=MyISAM;"))
+                .hasMessageContaining("ENGINE=myisam");
+        assertThatThrownBy(() -> SchemaReader.readSql("schema.sql", table + " DEFAULT CHARSET=latin1;"))
+                .hasMessageContaining("CHARSET=latin1");
+        assertThat(mysql(table + " ENGINE=InnoDB AUTO_INCREMENT=5 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;"))
+                .contains("id bigint not null auto_increment");
     }
 }

@@ -19,6 +19,8 @@ public final class SchemaStatements {
 
     private static final Pattern CARRIED =
             Pattern.compile("^(create\\s+(unique\\s+)?index|create\\s+table|alter\\s+table)\\b");
+    private static final Pattern TABLE_OPTION = Pattern.compile(
+            "(?:^|[\\s,])((?:default\\s+)?(?:charset|character\\s+set|collate)|engine)\\s*=?\\s*([\\w'\"`]+)");
     private static final Pattern FENCE = Pattern.compile("(?im)^\\s*--\\s*\\[jooq ignore (start|stop)]");
     private static final String HAND_WRITTEN = "a migration you write by hand for each engine"
             + " (migrations/postgresql/V<n>__<name>.sql and migrations/mysql/V<n>__<name>.sql)";
@@ -83,6 +85,7 @@ public final class SchemaStatements {
         }
         for (SqlStatements.Statement statement : SqlStatements.split(sql)) {
             String text = statement.sql().strip().toLowerCase(Locale.ROOT);
+            if (text.startsWith("create table")) requireCarriedOptions(origin, statement);
             if (CARRIED.matcher(text).find()) continue;
             Kind kind = KINDS.stream()
                     .filter(k -> k.start().matcher(text).find())
@@ -96,6 +99,40 @@ public final class SchemaStatements {
                     SchemaErrorCode.UNSUPPORTED,
                     origin + ":" + statement.line() + ": " + kind.what() + " (" + firstWords(statement.sql())
                             + ") is not carried: " + kind.where() + ".");
+        }
+    }
+
+    /**
+     * MySQL table options after the column list (as SHOW CREATE TABLE writes them), which jOOQ's interpreter drops.
+     * Those that decide behaviour are refused unless they are what Slipway writes anyway: a collation or character
+     * set other than utf8mb4_bin/utf8mb4 (a case-insensitive unique username would become case-sensitive), an
+     * engine other than InnoDB (MyISAM has no foreign keys or transactions). The rest (AUTO_INCREMENT=n, ROW_FORMAT,
+     * COMMENT, ...) carries no schema and is left to the database.
+     */
+    private static void requireCarriedOptions(String origin, SqlStatements.Statement statement) {
+        String sql = statement.sql();
+        String options = sql.substring(sql.lastIndexOf(')') + 1).toLowerCase(Locale.ROOT);
+        Matcher option = TABLE_OPTION.matcher(options);
+        while (option.find()) {
+            String name = option.group(1).replaceAll("\\s+", " ").replace("default ", "");
+            String value = option.group(2).replace("'", "").replace("\"", "").replace("`", "");
+            boolean same = switch (name) {
+                case "charset", "character set" -> value.equals("utf8mb4");
+                case "collate" -> value.equals("utf8mb4_bin");
+                default -> value.equals("innodb");
+            };
+            if (!same) {
+                throw new SchemaException(
+                        SchemaErrorCode.UNSUPPORTED,
+                        origin + ":" + statement.line() + ": the table option " + name.toUpperCase(Locale.ROOT) + "="
+                                + value + " is not carried: Slipway's MySQL tables are InnoDB, utf8mb4, with text"
+                                + " compared byte for byte (utf8mb4_bin, as on PostgreSQL)."
+                                + (name.equals("collate") && value.contains("_ci")
+                                        ? " This collation ignores case: to keep that on both engines, store"
+                                                + " lower-cased values."
+                                        : "")
+                                + " Remove the option.");
+            }
         }
     }
 

@@ -30,10 +30,10 @@ public final class SourceLines {
 
     /** The 1-based line declaring {@code column} in {@code create table <table>} or an ADD COLUMN, else 0. */
     public static int line(String sql, String table, String column) {
-        String name = "\"?" + Pattern.quote(table) + "\"?";
-        String col = "\"?" + Pattern.quote(column) + "\"?";
+        String name = "[\"`]?" + Pattern.quote(table) + "[\"`]?";
+        String col = "[\"`]?" + Pattern.quote(column) + "[\"`]?";
         Matcher create = Pattern.compile("(?is)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(?:\\w+\\.)?" + name
-                        + "\\s*\\((.*?)\\)\\s*;")
+                        + "\\s*\\((.*?)\\)[^;()]*;")
                 .matcher(sql);
         while (create.find()) {
             Matcher declared =
@@ -47,7 +47,8 @@ public final class SourceLines {
 
     /** The 1-based line of the first {@code references <table>}, else 0. */
     static int referenceLine(String sql, String table) {
-        Matcher reference = Pattern.compile("(?i)references\\s+(?:\\w+\\.)?\"?" + Pattern.quote(table) + "\"?[\\s(]")
+        Matcher reference = Pattern.compile(
+                        "(?i)references\\s+(?:\\w+\\.)?[\"`]?" + Pattern.quote(table) + "[\"`]?[\\s(]")
                 .matcher(sql);
         return reference.find() ? lineOf(sql, reference.start()) : 0;
     }
@@ -60,7 +61,7 @@ public final class SourceLines {
     /** The 1-based line of the {@code nth} {@code create [unique] index <name>}, else 0. */
     public static int indexLine(String sql, String name, int nth) {
         Matcher create = Pattern.compile("(?i)create\\s+(?:unique\\s+)?index\\s+(?:concurrently\\s+)?"
-                        + "(?:if\\s+not\\s+exists\\s+)?\"?" + Pattern.quote(name) + "\"?\\s")
+                        + "(?:if\\s+not\\s+exists\\s+)?[\"`]?" + Pattern.quote(name) + "[\"`]?\\s")
                 .matcher(sql);
         for (int found = 0; create.find(); ) {
             if (++found == nth) return lineOf(sql, create.start());

@@ -82,6 +82,12 @@ final class TypeMapping {
                             + " byte on both engines (PostgreSQL's default deterministic collation; utf8mb4_bin on"
                             + " MySQL, which also sorts as collate \"C\"). Remove the COLLATE clause.");
         }
+        if (type.getType() == Byte.class && dialect.family() != SQLDialect.MYSQL) {
+            throw unsupported(
+                    where,
+                    "tinyint is MySQL's (tinyint(1) is its boolean). Write boolean if it holds true/false, else"
+                            + " smallint; both engines hold either.");
+        }
         if (name.equals("binary") || name.equals("varbinary")) {
             throw unsupported(
                     where,
