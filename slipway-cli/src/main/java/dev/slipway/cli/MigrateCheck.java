@@ -25,6 +25,10 @@ class MigrateCheck extends ProjectCommand {
                 result = check.onDatabase(db.config(), context::progress);
             }
         }
+        MigrateOps.printFenced(
+                context,
+                project.migrationsDirectory(),
+                offline ? "not compared offline" : "compared only as the database holds it");
         if (result.passed()) {
             context.out().println("OK: the migrations yield schema.sql" + (offline ? " (offline check)." : "."));
             return ExitCodes.OK;

@@ -61,6 +61,7 @@ class MigrateDev extends ProjectCommand {
         MigrationGenerator generator = new MigrationGenerator(project.schemaFile(), migrations);
         context.progress("Comparing " + project.schemaFile() + " with the migrations in " + migrations);
         Optional<GeneratedMigration> planned = generator.plan(name);
+        MigrateOps.printFenced(context, migrations, "not part of the diff");
         if (planned.isEmpty()) {
             context.out().println("No schema changes: the migrations already produce schema.sql.");
         } else {

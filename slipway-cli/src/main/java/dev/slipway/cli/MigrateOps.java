@@ -18,6 +18,16 @@ final class MigrateOps {
                 db.config(), MigrationsLocation.directory(project.migrationsDirectory()), context::progress);
     }
 
+    /** Lists the migrations' fenced SQL, which Slipway's model does not see; nothing when there is none. */
+    static void printFenced(CliContext context, java.nio.file.Path migrations, String how) {
+        java.util.List<String> fenced =
+                dev.slipway.schema.FencedSql.blocks(new dev.slipway.schema.MigrationDirectory(migrations));
+        if (fenced.isEmpty()) return;
+        context.out().println("Outside Slipway's view (fenced with '-- [jooq ignore start/stop]'; " + how + "):");
+        String prefix = context.cwd() + java.io.File.separator;
+        fenced.forEach(block -> context.out().println("  " + block.replace(prefix, "")));
+    }
+
     static void print(CliContext context, DeployResult result) {
         context.out()
                 .println(

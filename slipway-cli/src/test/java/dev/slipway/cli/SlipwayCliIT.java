@@ -403,6 +403,27 @@ class SlipwayCliIT {
     }
 
     @Test
+    void migrateCheck_listsFencedSql_asOutsideItsView() throws IOException {
+        Files.writeString(cwd.resolve("schema.sql"), "create table t (id bigint primary key);\n");
+        assertThat(slipway("migrate", "dev", "--name", "init", "--create-only")).isEqualTo(ExitCodes.OK);
+        for (String engine : new String[] {"postgresql", "mysql"}) {
+            Files.writeString(
+                    cwd.resolve("migrations/" + engine + "/V2__audit.sql"),
+                    "-- [jooq ignore start]\ncreate table audit_log (id bigint);\n-- [jooq ignore stop]\n");
+        }
+
+        assertThat(slipway("migrate", "check", "--offline")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out())
+                .contains("Outside Slipway's view")
+                .contains("migrations/postgresql/V2__audit.sql:1-3")
+                .contains("migrations/mysql/V2__audit.sql:1-3");
+        assertThat(slipway("migrate", "dev", "--name", "nothing", "--create-only"))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("not part of the diff").contains("migrations/postgresql/V2__audit.sql:1-3");
+    }
+
+    @Test
     void schemaErrors_exitTwo_withTheFileAndLine() throws IOException {
         Files.writeString(cwd.resolve("schema.sql"), "create table t (\n  id bigint primary key,\n  tags text[]\n);\n");
         assertThat(slipway("migrate", "dev", "--name", "x", "--create-only")).isEqualTo(ExitCodes.USAGE);
