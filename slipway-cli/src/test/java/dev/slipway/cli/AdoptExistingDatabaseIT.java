@@ -41,7 +41,8 @@ class AdoptExistingDatabaseIT extends CliTestBase {
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
             sql(
                     db,
-                    "create table shop (id bigserial primary key, name varchar(80) not null unique);"
+                    "create table shop (id bigserial primary key, name varchar(80) not null unique,"
+                            + " opened_at timestamp with time zone not null default now());"
                             + " insert into shop (name) values ('first'), ('second');");
             env.put("SLIPWAY_URL", db.url());
             env.put("SLIPWAY_USER", db.user());
