@@ -115,6 +115,27 @@ class SchemaPullIT {
         }
     }
 
+    @Test
+    void aPartitionedTable_isListed_andNeitherItNorItsPartitionsArePulledAsPlainTables() throws Exception {
+        try (TestDatabase db = TestServers.postgres().createDatabase()) {
+            execute(
+                    db,
+                    "create table account (id bigint primary key);"
+                            + " create table event (id bigint not null, at date not null) partition by range (at);"
+                            + " create table event_2026 partition of event for values from ('2026-01-01') to ('2027-01-01');");
+
+            SchemaPull.Catalog catalog = SchemaPull.read(config(db), line -> {});
+
+            assertThat(catalog.notCarried())
+                    .singleElement()
+                    .asString()
+                    .startsWith("partitioned table event (RANGE (at))");
+            assertThat(SchemaPull.schemaSql(catalog, "catalog.sql", "db"))
+                    .contains("create table account")
+                    .doesNotContain("event");
+        }
+    }
+
     private static DatabaseConfig config(TestDatabase db) {
         return DatabaseConfig.builder()
                 .url(db.url())

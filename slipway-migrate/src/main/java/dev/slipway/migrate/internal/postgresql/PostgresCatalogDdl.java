@@ -36,7 +36,8 @@ public final class PostgresCatalogDdl {
                 select pg_get_indexdef(i.indexrelid) from pg_index i
                 join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
                 join pg_class ic on ic.oid = i.indexrelid
-                where n.nspname = ? and t.relkind = 'r' and t.relname <> 'flyway_schema_history'
+                where n.nspname = ? and t.relkind = 'r' and not t.relispartition
+                  and t.relname <> 'flyway_schema_history'
                   and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
                 order by t.relname, ic.relname""", schema)) {
             // "CREATE INDEX name ON public.t USING btree (a, b DESC)": schema.sql names tables without a schema
@@ -50,6 +51,13 @@ public final class PostgresCatalogDdl {
     /** What the schema holds that schema.sql cannot: each with why, and what the user can do. */
     public static List<String> notCarried(Connection c, String schema) throws SQLException {
         List<String> left = new ArrayList<>();
+        for (String p : rows(c, """
+                select t.relname || ' (' || pg_get_partkeydef(t.oid) || ')' from pg_class t
+                join pg_namespace n on n.oid = t.relnamespace where n.nspname = ? and t.relkind = 'p'""", schema)) {
+            left.add("partitioned table " + p + ": partitioning is PostgreSQL's own; the table and its partitions"
+                    + " are left out (a table referencing it then stops the pull). Keep it in PostgreSQL migrations"
+                    + " you write by hand, or pull a database where it is a plain table");
+        }
         for (String v : rows(c, "select table_name from information_schema.views where table_schema = ?", schema)) {
             left.add("view " + v + ": views are not carried; keep it in a migration you write by hand");
         }
@@ -119,7 +127,8 @@ public final class PostgresCatalogDdl {
         Map<String, Long> tables = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 select quote_ident(t.relname), t.oid from pg_class t join pg_namespace n on n.oid = t.relnamespace
-                where n.nspname = ? and t.relkind in ('r', 'p') and t.relname <> 'flyway_schema_history'
+                where n.nspname = ? and t.relkind = 'r' and not t.relispartition
+                  and t.relname <> 'flyway_schema_history'
                 order by t.oid""")) {
             s.setString(1, schema);
             try (ResultSet rs = s.executeQuery()) {
