@@ -70,4 +70,16 @@ class SchemaStatementsTest {
                                 + " nobody (id)\n);\n"))
                 .hasMessageStartingWith("schema.sql:4: a foreign key references table nobody, which is not declared");
     }
+
+    @Test
+    void whatJooqsInterpreterRefuses_namesTheLineOfItsStatement() {
+        assertThatThrownBy(() -> SchemaReader.readSql("schema.sql", TABLE + "\ncreate index users_x on users (x);\n"))
+                .hasMessageStartingWith("schema.sql:3: Field does not exist in table: x");
+        assertThatThrownBy(() -> SchemaReader.readSql(
+                        "schema.sql",
+                        "create table post (\n  id bigint primary key,\n  owner bigint references users (id)\n);\n"
+                                + TABLE))
+                .hasMessageStartingWith("schema.sql:3: a foreign key references table users, which is declared only"
+                        + " later (line 5)");
+    }
 }

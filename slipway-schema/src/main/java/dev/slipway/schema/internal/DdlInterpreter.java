@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class DdlInterpreter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DdlInterpreter.class);
+    /** The first words of the statement jOOQ's interpreter failed on: "create table t", "create index t_x". */
+    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile(
+            "Query: ((?:create|alter|drop)\\s+(?:unique\\s+)?(?:table|index)\\s+(?:if\\s+(?:not\\s+)?exists\\s+)?"
+                    + "[\"`]?[\\w$]+)");
+
     private static final java.util.regex.Pattern MISSING_TABLE =
             java.util.regex.Pattern.compile("Table does not exist: \"?([\\w$]+)\"?");
 
@@ -39,27 +44,52 @@ public final class DdlInterpreter {
         } catch (SchemaException e) {
             throw e.code() == SchemaErrorCode.UNSUPPORTED ? SourceLines.withLine(e, sources) : e;
         } catch (RuntimeException e) {
-            java.util.regex.Matcher missing = MISSING_TABLE.matcher(String.valueOf(e.getMessage()));
-            for (int i = sources.size() - 1; missing.find() && i >= 0; i--) {
-                int line = SourceLines.referenceLine(sources.get(i).sql(), missing.group(1));
-                if (line > 0) {
-                    throw new SchemaException(
+            throw located(e, sources);
+        }
+    }
+
+    /**
+     * jOOQ's interpreter names what is wrong and renders the statement, but not where it is: the error gets the
+     * file and line of that statement (the last source that holds it), and a missing table referenced by a foreign
+     * key says whether it is declared only later or not at all.
+     */
+    private static SchemaException located(RuntimeException e, List<Source> sources) {
+        String message = String.valueOf(e.getMessage());
+        String problem = message.replaceFirst("(?s)\\. Query: .*", "");
+        java.util.regex.Matcher query = QUERY.matcher(message);
+        java.util.regex.Matcher missing = MISSING_TABLE.matcher(message);
+        for (int i = sources.size() - 1; i >= 0; i--) {
+            Source source = sources.get(i);
+            if (missing.find(0)) {
+                int reference = SourceLines.referenceLine(source.sql(), missing.group(1));
+                if (reference > 0) {
+                    int declared = SourceLines.statementLine(source.sql(), "create table " + missing.group(1));
+                    return new SchemaException(
                             SchemaErrorCode.INVALID_SCHEMA,
-                            sources.get(i).origin() + ":" + line + ": a foreign key references table "
-                                    + missing.group(1) + ", which is not declared. Declare it, or fix the name.",
+                            source.origin() + ":" + reference + ": a foreign key references table " + missing.group(1)
+                                    + (declared > reference
+                                            ? ", which is declared only later (line " + declared + "). Declare it"
+                                                    + " before the table that references it."
+                                            : ", which is not declared. Declare it, or fix the name."),
                             e);
                 }
-                missing.reset();
             }
-            String origin = sources.isEmpty()
-                    ? "schema"
-                    : sources.get(sources.size() - 1).origin();
-            throw new SchemaException(
-                    SchemaErrorCode.INVALID_SCHEMA,
-                    "Cannot apply the DDL of " + describe(sources) + ": " + e.getMessage()
-                            + ". Check that every table, column and constraint it refers to exists (" + origin + ").",
-                    e);
+            int line = query.find(0) ? SourceLines.statementLine(source.sql(), query.group(1)) : 0;
+            if (line > 0) {
+                return new SchemaException(
+                        SchemaErrorCode.INVALID_SCHEMA,
+                        source.origin() + ":" + line + ": " + problem
+                                + ". Check that every table, column and constraint it refers to exists, once.",
+                        e);
+            }
         }
+        String origin =
+                sources.isEmpty() ? "schema" : sources.get(sources.size() - 1).origin();
+        return new SchemaException(
+                SchemaErrorCode.INVALID_SCHEMA,
+                "Cannot apply the DDL of " + describe(sources) + ": " + message
+                        + ". Check that every table, column and constraint it refers to exists (" + origin + ").",
+                e);
     }
 
     private static List<Query> structure(DSLContext ctx, List<Source> sources, SQLDialect parseDialect) {

@@ -45,6 +45,22 @@ public final class SourceLines {
         return added.find() ? lineOf(sql, added.start()) : 0;
     }
 
+    /**
+     * The 1-based line of the statement that starts with {@code words} (e.g. {@code create table t}), matched with
+     * any spacing, case and identifier quotes; else 0.
+     */
+    static int statementLine(String sql, String words) {
+        StringBuilder pattern = new StringBuilder("(?i)(?:^|;)\\s*");
+        String[] tokens = words.replaceAll("[\"`]", "").trim().split("\\s+");
+        for (int i = 0; i < tokens.length; i++) {
+            if (i > 0) pattern.append("\\s+");
+            pattern.append("[\"`]?").append(Pattern.quote(tokens[i])).append("[\"`]?");
+        }
+        Matcher statement =
+                Pattern.compile(pattern.append("(?![\\w$])").toString()).matcher(sql);
+        return statement.find() ? lineOf(sql, statement.start() + (sql.charAt(statement.start()) == ';' ? 1 : 0)) : 0;
+    }
+
     /** The 1-based line of the first {@code references <table>}, else 0. */
     static int referenceLine(String sql, String table) {
         Matcher reference = Pattern.compile(
