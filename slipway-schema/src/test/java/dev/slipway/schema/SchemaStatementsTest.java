@@ -27,7 +27,8 @@ class SchemaStatementsTest {
                 "create type mood as enum ('sad', 'ok')|a type or domain|Types table",
                 "create function f() returns int as $$ select 1 $$ language sql|database code|per engine",
                 "grant select on users to app|a privilege|outside Slipway",
-                "select pg_catalog.set_config('search_path', '', false)|a session setting|remove it",
+                "alter table users owner to app|a privilege, owner|outside Slipway",
+                "select pg_catalog.set_config('search_path', '', false)|a session setting|slipway schema pull",
                 "SET statement_timeout = 0|a session setting|remove it",
             })
     void aStatementSlipwayWouldNotCarry_isRefused_withItsLineAndWhereItBelongs(

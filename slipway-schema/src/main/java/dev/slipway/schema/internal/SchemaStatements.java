@@ -21,6 +21,7 @@ public final class SchemaStatements {
             Pattern.compile("^(create\\s+(unique\\s+)?index|create\\s+table|alter\\s+table)\\b");
     private static final Pattern TABLE_OPTION = Pattern.compile(
             "(?:^|[\\s,])((?:default\\s+)?(?:charset|character\\s+set|collate)|engine)\\s*=?\\s*([\\w'\"`]+)");
+    private static final Pattern OWNER = Pattern.compile("\\sowner\\s+to\\s");
     private static final Pattern FENCE = Pattern.compile("(?im)^\\s*--\\s*\\[jooq ignore (start|stop)]");
     private static final String HAND_WRITTEN = "a migration you write by hand for each engine"
             + " (migrations/postgresql/V<n>__<name>.sql and migrations/mysql/V<n>__<name>.sql)";
@@ -64,7 +65,8 @@ public final class SchemaStatements {
             kind(
                     "set|select|reset",
                     "a session setting or query (pg_dump writes these)",
-                    "it changes no structure; remove it"));
+                    "it changes no structure; remove it (to start from a live database, slipway schema pull writes"
+                            + " schema.sql from its catalog)"));
 
     private SchemaStatements() {}
 
@@ -86,7 +88,8 @@ public final class SchemaStatements {
         for (SqlStatements.Statement statement : SqlStatements.split(sql)) {
             String text = statement.sql().strip().toLowerCase(Locale.ROOT);
             if (text.startsWith("create table")) requireCarriedOptions(origin, statement);
-            if (CARRIED.matcher(text).find()) continue;
+            // ALTER TABLE ... OWNER TO parses as an ALTER TABLE, but carries no structure: the owner's kind says so
+            if (CARRIED.matcher(text).find() && !OWNER.matcher(text).find()) continue;
             Kind kind = KINDS.stream()
                     .filter(k -> k.start().matcher(text).find())
                     .findFirst()
