@@ -71,9 +71,9 @@ class DataApiCommand {
             if (!databases.isEmpty()) settings.put(Setting.DATA_API_DATABASES.key(), String.join(",", databases));
             if (region != null) settings.put(Setting.DATA_API_REGION.key(), region);
             if (tlsSelfSigned) settings.put(Setting.DATA_API_TLS_SELF_SIGNED.key(), "true");
-            boolean targets = settings.keySet().stream().anyMatch(k -> k.startsWith("slipway.data-api.target."));
             // without --url or targets: the project's development database, as migrate dev and up use it
-            try (ProjectOptions.Database dev = project.hasDatabaseUrl() || targets ? null : project.openDatabase()) {
+            boolean configured = project.hasDatabaseUrl() || DataApiConfig.configuresTargets(settings);
+            try (ProjectOptions.Database dev = configured ? null : project.openDatabase()) {
                 if (dev != null) {
                     settings.put(Setting.URL.key(), dev.config().url());
                     settings.put(Setting.USER.key(), dev.config().user());

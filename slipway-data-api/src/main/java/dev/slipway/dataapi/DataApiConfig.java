@@ -285,20 +285,32 @@ public record DataApiConfig(
                 .withKeys(access, apiKeys);
     }
 
+    /** The settings of a target, {@code slipway.data-api.target.NAME.*}. */
+    private static final List<Setting> TARGET_SETTINGS = List.of(
+            Setting.DATA_API_TARGET_RESOURCE_ARN,
+            Setting.DATA_API_TARGET_SECRET_ARN,
+            Setting.DATA_API_TARGET_URL,
+            Setting.DATA_API_TARGET_USER,
+            Setting.DATA_API_TARGET_PASSWORD,
+            Setting.DATA_API_TARGET_SECRET_JSON,
+            Setting.DATA_API_TARGET_DATABASES);
+
+    /** Whether {@code settings} configure any target (then no --url is needed). */
+    public static boolean configuresTargets(Map<String, String> settings) {
+        return !targetNames(settings).isEmpty();
+    }
+
+    private static java.util.TreeSet<String> targetNames(Map<String, String> settings) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String key : settings.keySet()) {
+            for (Setting member : TARGET_SETTINGS) member.nameIn(key).ifPresent(names::add);
+        }
+        return names;
+    }
+
     /** The targets of {@code slipway.data-api.target.NAME.*}, in name order. */
     private static List<Target> targets(Map<String, String> settings) {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>();
-        List<Setting> members = List.of(
-                Setting.DATA_API_TARGET_RESOURCE_ARN,
-                Setting.DATA_API_TARGET_SECRET_ARN,
-                Setting.DATA_API_TARGET_URL,
-                Setting.DATA_API_TARGET_USER,
-                Setting.DATA_API_TARGET_PASSWORD,
-                Setting.DATA_API_TARGET_SECRET_JSON,
-                Setting.DATA_API_TARGET_DATABASES);
-        for (String key : settings.keySet()) {
-            for (Setting member : members) member.nameIn(key).ifPresent(names::add);
-        }
+        java.util.TreeSet<String> names = targetNames(settings);
         List<Target> targets = new java.util.ArrayList<>();
         for (String name : names) {
             String resource = settings.get(Setting.DATA_API_TARGET_RESOURCE_ARN.key(name));

@@ -60,28 +60,60 @@ public final class SchemaCheck {
     public CheckResult onDatabase(DatabaseConfig server, Consumer<String> progress) {
         CheckResult offline = offline();
         if (!offline.passed()) return offline;
-        Engine engine = server.engine();
-        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        String fromMigrations = "slipway_check_" + suffix + "_m";
-        String fromSchema = "slipway_check_" + suffix + "_s";
+        return onScratchDatabases(server, progress, List.of("m", "s"), (waiter, scratch) -> {
+            applyMigrations(server.withDatabase(scratch.get(0)), progress);
+            progress.accept("Applying schema.sql to scratch database " + scratch.get(1));
+            applySchema(waiter, server.withDatabase(scratch.get(1)));
+            return compare(
+                    waiter,
+                    server,
+                    scratch.get(0),
+                    scratch.get(1),
+                    "schema.sql",
+                    "A hand-written migration does something schema.sql does not say (or the reverse). Make"
+                            + " schema.sql describe the result, or add a migration that gets there.");
+        });
+    }
+
+    /**
+     * Whether {@code target}, a live database, holds exactly what the migrations make: they are applied to a scratch
+     * database on the same server and the two structures compared (what {@code migrate baseline} requires).
+     */
+    public CheckResult matchesMigrations(DatabaseConfig target, Consumer<String> progress) {
+        return onScratchDatabases(target, progress, List.of("b"), (waiter, scratch) -> {
+            applyMigrations(target.withDatabase(scratch.get(0)), progress);
+            return compare(
+                    waiter,
+                    target,
+                    scratch.get(0),
+                    JdbcUrls.database(target.url()),
+                    "the database",
+                    "The database is not what the migrations make: pull schema.sql from it again (slipway schema"
+                            + " pull --force) and write V1 anew, or change the database first.");
+        });
+    }
+
+    /** What runs while the scratch databases exist; {@code scratch} holds their names, in the order asked for. */
+    @FunctionalInterface
+    private interface ScratchWork {
+        CheckResult run(DatabaseWaiter waiter, List<String> scratch) throws SQLException;
+    }
+
+    /** Creates one scratch database per suffix on {@code server}, runs {@code work}, and drops them again. */
+    private static CheckResult onScratchDatabases(
+            DatabaseConfig server, Consumer<String> progress, List<String> suffixes, ScratchWork work) {
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        List<String> scratch = suffixes.stream()
+                .map(suffix -> "slipway_check_" + id + "_" + suffix)
+                .toList();
         DatabaseWaiter waiter = DatabaseWaiter.withProgress(progress);
         try (Connection admin = waiter.connect(server)) {
-            execute(admin, "create database " + fromMigrations);
-            execute(admin, "create database " + fromSchema);
+            for (String name : scratch) execute(admin, "create database " + name);
             try {
-                progress.accept("Applying the migrations to scratch database " + fromMigrations);
-                new Migrator(
-                                server.withDatabase(fromMigrations),
-                                MigrationsLocation.directory(migrationsRoot),
-                                progress)
-                        .deploy();
-                progress.accept("Applying schema.sql to scratch database " + fromSchema);
-                applySchema(waiter, server.withDatabase(fromSchema));
-                return compare(waiter, server, fromMigrations, fromSchema);
+                return work.run(waiter, scratch);
             } finally {
-                EngineBehaviour behaviour = EngineBehaviour.of(engine);
-                execute(admin, behaviour.dropDatabase(fromMigrations));
-                execute(admin, behaviour.dropDatabase(fromSchema));
+                EngineBehaviour behaviour = EngineBehaviour.of(server.engine());
+                for (String name : scratch) execute(admin, behaviour.dropDatabase(name));
             }
         } catch (SQLException e) {
             throw new MigrateException(
@@ -92,40 +124,9 @@ public final class SchemaCheck {
         }
     }
 
-    /**
-     * Whether {@code target}, a live database, holds exactly what the migrations make: they are applied to a scratch
-     * database on the same server and the two structures compared (what {@code migrate baseline} requires).
-     */
-    public CheckResult matchesMigrations(DatabaseConfig target, Consumer<String> progress) {
-        String scratch =
-                "slipway_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_b";
-        DatabaseWaiter waiter = DatabaseWaiter.withProgress(progress);
-        try (Connection admin = waiter.connect(target)) {
-            execute(admin, "create database " + scratch);
-            try {
-                progress.accept("Applying the migrations to scratch database " + scratch);
-                new Migrator(target.withDatabase(scratch), MigrationsLocation.directory(migrationsRoot), progress)
-                        .deploy();
-                CheckResult result = compare(waiter, target, scratch, JdbcUrls.database(target.url()));
-                return result.passed()
-                        ? result
-                        : new CheckResult(
-                                result.differences().stream()
-                                        .map(d -> d.replace("only schema.sql has", "only the database has"))
-                                        .toList(),
-                                "The database is not what the migrations make: pull schema.sql from it again"
-                                        + " (slipway schema pull --force) and write V1 anew, or change the database"
-                                        + " first.");
-            } finally {
-                execute(admin, EngineBehaviour.of(target.engine()).dropDatabase(scratch));
-            }
-        } catch (SQLException e) {
-            throw new MigrateException(
-                    MigrateErrorCode.CHECK_FAILED,
-                    "Cannot create a scratch database on " + target + ": " + e.getMessage()
-                            + ". The comparison needs a user allowed to CREATE DATABASE.",
-                    e);
-        }
+    private void applyMigrations(DatabaseConfig scratch, Consumer<String> progress) {
+        progress.accept("Applying the migrations to scratch database " + JdbcUrls.database(scratch.url()));
+        new Migrator(scratch, MigrationsLocation.directory(migrationsRoot), progress).deploy();
     }
 
     private void applySchema(DatabaseWaiter waiter, DatabaseConfig target) throws SQLException {
@@ -138,25 +139,25 @@ public final class SchemaCheck {
         }
     }
 
-    private static CheckResult compare(DatabaseWaiter waiter, DatabaseConfig server, String migrated, String declared)
+    /**
+     * Compares the database {@code migrated} with {@code other} on {@code server}, line by line; a difference names
+     * the side that has it ({@code otherName} for the second).
+     */
+    private static CheckResult compare(
+            DatabaseWaiter waiter, DatabaseConfig server, String migrated, String other, String otherName, String fix)
             throws SQLException {
         List<String> a;
         List<String> b;
         try (Connection c = waiter.connect(server.withDatabase(migrated))) {
             a = DatabaseSnapshot.of(c, server.engine());
         }
-        try (Connection c = waiter.connect(server.withDatabase(declared))) {
+        try (Connection c = waiter.connect(server.withDatabase(other))) {
             b = DatabaseSnapshot.of(c, server.engine());
         }
         List<String> differences = new ArrayList<>();
         a.stream().filter(l -> !b.contains(l)).forEach(l -> differences.add("only the migrations have: " + l));
-        b.stream().filter(l -> !a.contains(l)).forEach(l -> differences.add("only schema.sql has: " + l));
-        return differences.isEmpty()
-                ? CheckResult.ok()
-                : new CheckResult(
-                        differences,
-                        "A hand-written migration does something schema.sql does not say (or the reverse). Make"
-                                + " schema.sql describe the result, or add a migration that gets there.");
+        b.stream().filter(l -> !a.contains(l)).forEach(l -> differences.add("only " + otherName + " has: " + l));
+        return differences.isEmpty() ? CheckResult.ok() : new CheckResult(differences, fix);
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SQL in migrations fenced with {@code -- [jooq ignore start]} / {@code -- [jooq ignore stop]}: it runs on the
@@ -15,6 +17,10 @@ import java.util.List;
  * it in silence.
  */
 public final class FencedSql {
+
+    /** A line that opens or closes a fence, as jOOQ's parser reads it. */
+    private static final Pattern MARKER =
+            Pattern.compile("^\\s*--\\s*\\[jooq ignore (start|stop)].*", Pattern.CASE_INSENSITIVE);
 
     private FencedSql() {}
 
@@ -27,15 +33,26 @@ public final class FencedSql {
         return blocks;
     }
 
+    /** The 1-based line of the first fence marker in {@code sql}; 0 when it has none. */
+    public static int firstMarkerLine(String sql) {
+        List<String> lines = sql.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (MARKER.matcher(lines.get(i)).matches()) return i + 1;
+        }
+        return 0;
+    }
+
     static List<String> blocks(Path file) {
         List<String> blocks = new ArrayList<>();
         try {
             List<String> lines = Files.readAllLines(file);
             int start = -1;
             for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip().toLowerCase(java.util.Locale.ROOT);
-                if (line.matches("--\\s*\\[jooq ignore start].*")) start = i + 1;
-                if (line.matches("--\\s*\\[jooq ignore stop].*") && start > 0) {
+                Matcher marker = MARKER.matcher(lines.get(i));
+                if (!marker.matches()) continue;
+                if (marker.group(1).equalsIgnoreCase("start")) {
+                    start = i + 1;
+                } else if (start > 0) {
                     blocks.add(file + ":" + start + "-" + (i + 1));
                     start = -1;
                 }

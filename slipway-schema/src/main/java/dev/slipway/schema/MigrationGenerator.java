@@ -63,11 +63,14 @@ public final class MigrationGenerator {
      * collation that compares as PostgreSQL does), each group after its note; empty when none.
      */
     public List<String> mysqlUpgrades() {
+        return mysqlUpgrades(SchemaReader.read(schemaFile));
+    }
+
+    private List<String> mysqlUpgrades(Schema desired) {
         List<DdlInterpreter.Source> scripts = new ArrayList<>();
         for (MigrationFile file : migrations.files(Engine.MYSQL)) {
             scripts.add(new DdlInterpreter.Source(file.path().toString(), SchemaReader.readFile(file.path(), "")));
         }
-        Schema desired = SchemaReader.read(schemaFile);
         List<String> upgrades = new ArrayList<>();
         List<String> timestamps = LegacyMysqlTimestamps.convert(LegacyMysqlTimestamps.find(scripts, desired));
         if (!timestamps.isEmpty()) {
@@ -89,7 +92,7 @@ public final class MigrationGenerator {
         Schema current = current();
         Schema desired = SchemaReader.read(schemaFile);
         List<SchemaChange> changes = SchemaDiff.between(current, desired);
-        List<String> mysqlUpgrades = mysqlUpgrades();
+        List<String> mysqlUpgrades = mysqlUpgrades(desired);
         if (changes.isEmpty() && mysqlUpgrades.isEmpty()) return Optional.empty();
         Map<Engine, String> sql = new EnumMap<>(Engine.class);
         sql.put(Engine.POSTGRESQL, render(Engine.POSTGRESQL, changes));

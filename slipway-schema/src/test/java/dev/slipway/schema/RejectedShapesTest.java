@@ -58,7 +58,8 @@ class RejectedShapesTest {
                           unique (a, b)
                         );
                         """))
-                .hasMessageStartingWith("schema.sql:3: t: unique t_a_b_key (a, b) takes 4000 bytes on MySQL");
+                .hasMessageStartingWith(
+                        "schema.sql:3: t: unique constraint t_a_b_key (a, b) takes 4000 bytes on MySQL");
         // 768 characters is the longest varchar one key takes
         assertThat(mysql("create table t (id bigint primary key, a varchar(768) unique);"))
                 .contains("a varchar(768)");

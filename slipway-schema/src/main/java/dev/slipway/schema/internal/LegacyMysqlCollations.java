@@ -48,8 +48,8 @@ public final class LegacyMysqlCollations {
                         || fk.referencedColumns().stream()
                                 .anyMatch(c -> changed.contains(fk.referencedTable() + "." + c));
                 if (!uses) continue;
-                dropped.add(mysql.dropConstraint(table.name(), fk));
-                restored.add(mysql.alter(table.name()) + " add " + mysql.constraint(fk));
+                dropped.addAll(mysql.render(new SchemaChange.DropConstraint(table.name(), fk)));
+                restored.addAll(mysql.render(new SchemaChange.AddConstraint(table.name(), fk)));
             }
         }
         List<String> statements = new ArrayList<>(dropped);

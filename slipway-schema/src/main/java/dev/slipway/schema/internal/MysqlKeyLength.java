@@ -3,12 +3,8 @@ package dev.slipway.schema.internal;
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.model.ColumnType;
-import dev.slipway.schema.model.Constraint;
-import dev.slipway.schema.model.Index;
 import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.model.Table;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * InnoDB keys hold at most 3,072 bytes (MySQL 8.0 reference, "InnoDB Limits"; MariaDB the same with its DYNAMIC row
@@ -24,16 +20,13 @@ public final class MysqlKeyLength {
 
     public static void check(Schema schema, String origin, String sql) {
         for (Table table : schema.tables()) {
-            for (Key key : keys(table)) {
+            // a foreign key's columns have its referenced key's types, so a long one is refused with that key first
+            for (TableKeys.Key key : TableKeys.of(table)) {
                 int bytes = 0;
-                for (String name : key.columns()) {
-                    bytes += bytes(table.column(name.replaceFirst(" desc$", ""))
-                            .orElseThrow()
-                            .type());
-                }
+                for (String name : key.columnNames())
+                    bytes += bytes(table.column(name).orElseThrow().type());
                 if (bytes <= MAX_KEY_BYTES) continue;
-                int line =
-                        SourceLines.line(sql, table.name(), key.columns().get(0).replaceFirst(" desc$", ""));
+                int line = SourceLines.line(sql, table.name(), key.columnNames().get(0));
                 throw new SchemaException(
                         SchemaErrorCode.UNSUPPORTED,
                         origin + (line > 0 ? ":" + line : "") + ": " + table.name() + ": " + key.what() + " ("
@@ -65,15 +58,5 @@ public final class MysqlKeyLength {
     private static int decimalBytes(int digits) {
         int[] leftover = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
         return digits / 9 * 4 + leftover[digits % 9];
-    }
-
-    private record Key(String what, List<String> columns) {}
-
-    private static List<Key> keys(Table table) {
-        List<Key> keys = new ArrayList<>();
-        table.primaryKey().ifPresent(pk -> keys.add(new Key("the primary key", pk.columns())));
-        for (Constraint.Unique unique : table.uniques()) keys.add(new Key("unique " + unique.name(), unique.columns()));
-        for (Index index : table.indexes()) keys.add(new Key("index " + index.name(), index.columns()));
-        return keys;
     }
 }

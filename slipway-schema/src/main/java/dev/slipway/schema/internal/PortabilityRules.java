@@ -5,10 +5,8 @@ import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.ColumnType.Kind;
 import dev.slipway.schema.model.Constraint;
-import dev.slipway.schema.model.Index;
 import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.model.Table;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -53,10 +51,9 @@ public final class PortabilityRules {
                     }
                 }
             }
-            for (KeyColumns key : keys(table)) {
-                for (String name : key.columns()) {
-                    Column column =
-                            table.column(name.replaceFirst(" desc$", "")).orElseThrow();
+            for (TableKeys.Key key : TableKeys.of(table)) {
+                for (String name : key.columnNames()) {
+                    Column column = table.column(name).orElseThrow();
                     if (UNINDEXABLE.contains(column.type().kind())) {
                         throw refused(
                                 origin,
@@ -118,8 +115,6 @@ public final class PortabilityRules {
         }
     }
 
-    private record KeyColumns(String what, List<String> columns) {}
-
     /** One referential action of a foreign key, e.g. ON UPDATE CASCADE. */
     private record Action(String event, Constraint.ReferentialAction what) {
         boolean changesTheColumn() {
@@ -134,15 +129,6 @@ public final class PortabilityRules {
 
     private static List<Action> actions(Constraint.ForeignKey fk) {
         return List.of(new Action("on delete", fk.onDelete()), new Action("on update", fk.onUpdate()));
-    }
-
-    private static List<KeyColumns> keys(Table table) {
-        List<KeyColumns> keys = new ArrayList<>();
-        table.primaryKey().ifPresent(pk -> keys.add(new KeyColumns("the primary key", pk.columns())));
-        table.uniques().forEach(u -> keys.add(new KeyColumns("unique constraint " + u.name(), u.columns())));
-        table.foreignKeys().forEach(fk -> keys.add(new KeyColumns("foreign key " + fk.name(), fk.columns())));
-        for (Index index : table.indexes()) keys.add(new KeyColumns("index " + index.name(), index.columns()));
-        return keys;
     }
 
     private static boolean mentions(String condition, String column) {

@@ -7,6 +7,7 @@ import dev.slipway.schema.model.Index;
 import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.model.Table;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,17 +25,20 @@ public final class RelationNames {
         for (Table table : schema.tables()) taken.put(table.name(), "table " + table.name());
         for (Table table : schema.tables()) {
             for (Constraint constraint : table.constraints()) {
-                if (constraint instanceof Constraint.PrimaryKey || constraint instanceof Constraint.Unique) {
-                    String first = constraint instanceof Constraint.PrimaryKey pk
-                            ? pk.columns().get(0)
-                            : ((Constraint.Unique) constraint).columns().get(0);
-                    claim(
-                            taken,
-                            constraint.name(),
-                            "a key of table " + table.name(),
-                            origin,
-                            SourceLines.line(sql, table.name(), first));
-                }
+                // a primary key or unique constraint is an index of that name; foreign keys and checks are not
+                List<String> columns = switch (constraint) {
+                    case Constraint.PrimaryKey pk -> pk.columns();
+                    case Constraint.Unique unique -> unique.columns();
+                    case Constraint.ForeignKey fk -> List.of();
+                    case Constraint.Check check -> List.of();
+                };
+                if (columns.isEmpty()) continue;
+                claim(
+                        taken,
+                        constraint.name(),
+                        "a key of table " + table.name(),
+                        origin,
+                        SourceLines.line(sql, table.name(), columns.get(0)));
             }
             for (Index index : table.indexes()) {
                 int use = indexUses.merge(index.name(), 1, Integer::sum);

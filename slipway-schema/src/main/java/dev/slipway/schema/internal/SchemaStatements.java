@@ -1,5 +1,6 @@
 package dev.slipway.schema.internal;
 
+import dev.slipway.schema.FencedSql;
 import dev.slipway.schema.SqlStatements;
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
@@ -22,7 +23,6 @@ public final class SchemaStatements {
     private static final Pattern TABLE_OPTION = Pattern.compile(
             "(?:^|[\\s,])((?:default\\s+)?(?:charset|character\\s+set|collate)|engine)\\s*=?\\s*([\\w'\"`]+)");
     private static final Pattern OWNER = Pattern.compile("\\sowner\\s+to\\s");
-    private static final Pattern FENCE = Pattern.compile("(?im)^\\s*--\\s*\\[jooq ignore (start|stop)]");
     private static final String HAND_WRITTEN = "a migration you write by hand for each engine"
             + " (migrations/postgresql/V<n>__<name>.sql and migrations/mysql/V<n>__<name>.sql)";
 
@@ -72,16 +72,11 @@ public final class SchemaStatements {
 
     /** Fails at the first statement of {@code sql} (from {@code origin}) that Slipway would not carry. */
     public static void requireCarried(String origin, String sql) {
-        Matcher fence = FENCE.matcher(sql);
-        if (fence.find()) {
-            int line = (int) sql.substring(0, fence.start())
-                            .chars()
-                            .filter(c -> c == '\n')
-                            .count()
-                    + 1;
+        int fence = FencedSql.firstMarkerLine(sql);
+        if (fence > 0) {
             throw new SchemaException(
                     SchemaErrorCode.UNSUPPORTED,
-                    origin + ":" + line + ": SQL fenced with '-- [jooq ignore start/stop]' would be in no migration,"
+                    origin + ":" + fence + ": SQL fenced with '-- [jooq ignore start/stop]' would be in no migration,"
                             + " and migrate check could not see it. Move it to " + HAND_WRITTEN
                             + ", where fences are allowed.");
         }

@@ -1,11 +1,11 @@
 package dev.slipway.migrate.internal.postgresql;
 
+import dev.slipway.migrate.internal.CatalogQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,17 +22,25 @@ public final class PostgresCatalogDdl {
     /** The schema's tables in creation order (tables first, foreign keys inline), then its other indexes. */
     public static String ddl(Connection c, String schema) throws SQLException {
         StringBuilder sql = new StringBuilder();
-        for (Map.Entry<String, Long> table : tables(c, schema).entrySet()) {
-            List<String> parts = new ArrayList<>();
-            parts.addAll(columns(c, table.getValue()));
-            parts.addAll(constraints(c, table.getValue()));
+        Map<String, String> tables = CatalogQueries.pairs(c, """
+                select quote_ident(t.relname), t.oid::text from pg_class t join pg_namespace n on n.oid = t.relnamespace
+                where n.nspname = ? and t.relkind = 'r' and not t.relispartition
+                  and t.relname <> 'flyway_schema_history'
+                order by t.oid""", schema);
+        for (Map.Entry<String, String> table : tables.entrySet()) {
+            long oid = Long.parseLong(table.getValue());
+            List<String> parts = new ArrayList<>(columns(c, oid));
+            parts.addAll(CatalogQueries.column(c, """
+                    select 'constraint ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid)
+                    from pg_constraint where conrelid = ? and contype in ('p', 'u', 'f', 'c')
+                    order by case contype when 'p' then 0 when 'u' then 1 when 'c' then 2 else 3 end, conname""", oid));
             sql.append("create table ")
                     .append(table.getKey())
                     .append(" (\n  ")
                     .append(String.join(",\n  ", parts))
                     .append("\n);\n\n");
         }
-        for (String index : rows(c, """
+        for (String index : CatalogQueries.column(c, """
                 select pg_get_indexdef(i.indexrelid) from pg_index i
                 join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
                 join pg_class ic on ic.oid = i.indexrelid
@@ -51,28 +59,29 @@ public final class PostgresCatalogDdl {
     /** What the schema holds that schema.sql cannot: each with why, and what the user can do. */
     public static List<String> notCarried(Connection c, String schema) throws SQLException {
         List<String> left = new ArrayList<>();
-        for (String p : rows(c, """
+        for (String p : CatalogQueries.column(c, """
                 select t.relname || ' (' || pg_get_partkeydef(t.oid) || ')' from pg_class t
                 join pg_namespace n on n.oid = t.relnamespace where n.nspname = ? and t.relkind = 'p'""", schema)) {
             left.add("partitioned table " + p + ": partitioning is PostgreSQL's own; the table and its partitions"
                     + " are left out (a table referencing it then stops the pull). Keep it in PostgreSQL migrations"
                     + " you write by hand, or pull a database where it is a plain table");
         }
-        for (String v : rows(c, "select table_name from information_schema.views where table_schema = ?", schema)) {
+        for (String v : CatalogQueries.column(
+                c, "select table_name from information_schema.views where table_schema = ?", schema)) {
             left.add("view " + v + ": views are not carried; keep it in a migration you write by hand");
         }
-        for (String s : rows(c, """
+        for (String s : CatalogQueries.column(c, """
                 select s.relname from pg_class s join pg_namespace n on n.oid = s.relnamespace
                 where n.nspname = ? and s.relkind = 'S'
                   and not exists (select 1 from pg_depend d where d.objid = s.oid and d.deptype in ('a', 'i'))""", schema)) {
             left.add("sequence " + s + ": a sequence no column owns is not carried; use an identity column, or keep"
                     + " it in a migration you write by hand");
         }
-        for (String e :
-                rows(c, "select extname from pg_extension where extname <> 'plpgsql' and ? is not null", schema)) {
+        for (String e : CatalogQueries.column(
+                c, "select extname from pg_extension where extname <> 'plpgsql' and ? is not null", schema)) {
             left.add("extension " + e + ": PostgreSQL-only; keep it in a PostgreSQL migration you write by hand");
         }
-        for (String t : rows(c, """
+        for (String t : CatalogQueries.column(c, """
                 select t.typname || ' (' || case t.typtype when 'e' then 'enum' when 'd' then 'domain'
                        else 'composite' end || ')'
                 from pg_type t join pg_namespace n on n.oid = t.typnamespace
@@ -81,7 +90,7 @@ public final class PostgresCatalogDdl {
                        and exists (select 1 from pg_class r where r.oid = t.typrelid and r.relkind = 'c'))""", schema, schema)) {
             left.add("type " + t + ": user-defined types are not carried; columns of this type are refused too");
         }
-        for (String f : rows(c, """
+        for (String f : CatalogQueries.column(c, """
                 select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
                 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                 where n.nspname = ? and not exists (select 1 from pg_depend d where d.objid = p.oid
@@ -89,12 +98,12 @@ public final class PostgresCatalogDdl {
             left.add("function " + f + ": database code is written per engine; keep it in migrations you write by"
                     + " hand");
         }
-        for (String t : rows(c, """
+        for (String t : CatalogQueries.column(c, """
                 select g.tgname || ' on ' || r.relname from pg_trigger g join pg_class r on r.oid = g.tgrelid
                 join pg_namespace n on n.oid = r.relnamespace where n.nspname = ? and not g.tgisinternal""", schema)) {
             left.add("trigger " + t + ": triggers are written per engine; keep it in migrations you write by hand");
         }
-        for (String col : rows(c, """
+        for (String col : CatalogQueries.column(c, """
                 select r.relname || '.' || a.attname from pg_depend dep
                 join pg_class seq on seq.oid = dep.objid and seq.relkind = 'S'
                 join pg_class r on r.oid = dep.refobjid join pg_namespace n on n.oid = r.relnamespace
@@ -105,7 +114,7 @@ public final class PostgresCatalogDdl {
                     + " database the same before a baseline: drop the default and the sequence, then add generated"
                     + " by default as identity (start with the next value))");
         }
-        for (String col : rows(c, """
+        for (String col : CatalogQueries.column(c, """
                 select r.relname || '.' || a.attname from pg_attrdef d
                 join pg_class r on r.oid = d.adrelid join pg_namespace n on n.oid = r.relnamespace
                 join pg_attribute a on a.attrelid = r.oid and a.attnum = d.adnum
@@ -113,7 +122,7 @@ public final class PostgresCatalogDdl {
             left.add("column " + col + " default now(): written current_timestamp, the same function (pg_dump shows"
                     + " the spelling)");
         }
-        for (String d : rows(c, """
+        for (String d : CatalogQueries.column(c, """
                 select r.relname || coalesce('.' || a.attname, '') from pg_description d
                 join pg_class r on r.oid = d.objoid join pg_namespace n on n.oid = r.relnamespace
                 left join pg_attribute a on a.attrelid = r.oid and a.attnum = d.objsubid and d.objsubid > 0
@@ -121,21 +130,6 @@ public final class PostgresCatalogDdl {
             left.add("comment on " + d + ": comments are not carried into the migrations");
         }
         return left;
-    }
-
-    private static Map<String, Long> tables(Connection c, String schema) throws SQLException {
-        Map<String, Long> tables = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                select quote_ident(t.relname), t.oid from pg_class t join pg_namespace n on n.oid = t.relnamespace
-                where n.nspname = ? and t.relkind = 'r' and not t.relispartition
-                  and t.relname <> 'flyway_schema_history'
-                order by t.oid""")) {
-            s.setString(1, schema);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) tables.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        return tables;
     }
 
     private static List<String> columns(Connection c, long table) throws SQLException {
@@ -179,32 +173,5 @@ public final class PostgresCatalogDdl {
             }
         }
         return columns;
-    }
-
-    private static List<String> constraints(Connection c, long table) throws SQLException {
-        List<String> constraints = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                select quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
-                where conrelid = ? and contype in ('p', 'u', 'f', 'c')
-                order by case contype when 'p' then 0 when 'u' then 1 when 'c' then 2 else 3 end, conname""")) {
-            s.setLong(1, table);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    constraints.add("constraint " + rs.getString(1) + " " + rs.getString(2));
-                }
-            }
-        }
-        return constraints;
-    }
-
-    private static List<String> rows(Connection c, String sql, String... parameters) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) s.setString(i + 1, parameters[i]);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 }
