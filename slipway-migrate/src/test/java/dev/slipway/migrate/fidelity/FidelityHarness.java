@@ -247,12 +247,7 @@ final class FidelityHarness {
     }
 
     private static Migrator migrator(TestDatabase db, Path migrations) {
-        DatabaseConfig config = DatabaseConfig.builder()
-                .url(db.url())
-                .user(db.user())
-                .password(db.password())
-                .build();
-        return new Migrator(config, MigrationsLocation.directory(migrations), line -> {});
+        return new Migrator(FidelityServers.config(db), MigrationsLocation.directory(migrations), line -> {});
     }
 
     private static DatabaseConfig config(TestServer server) {

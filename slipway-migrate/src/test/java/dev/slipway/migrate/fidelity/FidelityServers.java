@@ -2,6 +2,7 @@ package dev.slipway.migrate.fidelity;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServer;
 import dev.slipway.testing.TestServers;
@@ -12,6 +13,15 @@ import org.junit.jupiter.api.BeforeAll;
 
 /** The real servers the fidelity tests run on, and whether pg_dump (the PostgreSQL oracle) can read them. */
 abstract class FidelityServers {
+
+    /** How Slipway's Migrator and SchemaPull reach a test database. */
+    static DatabaseConfig config(TestDatabase db) {
+        return DatabaseConfig.builder()
+                .url(db.url())
+                .user(db.user())
+                .password(db.password())
+                .build();
+    }
 
     static TestServer postgres;
     static TestServer mysql;

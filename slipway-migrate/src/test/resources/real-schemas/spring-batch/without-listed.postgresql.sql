@@ -1,0 +1,1 @@
+drop sequence batch_step_execution_seq, batch_job_execution_seq, batch_job_instance_seq;
