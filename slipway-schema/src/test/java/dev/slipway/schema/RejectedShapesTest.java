@@ -104,6 +104,15 @@ class RejectedShapesTest {
     }
 
     @Test
+    void aRefusedColumnOfATableRenamedLater_namesTheLineWhereTheColumnIsDeclared() {
+        String sql = "create table venues (\n  id bigint primary key,\n  status enum('open', 'closed')\n);\n"
+                + "alter table venues rename to venue;\n";
+
+        assertThatThrownBy(() -> SchemaReader.readSql("schema.sql", sql))
+                .hasMessageStartingWith("schema.sql:3: venue.status: enum types are not carried");
+    }
+
+    @Test
     void mysqlTableOptions_thatDecideBehaviour_areRefusedUnlessTheyAreWhatSlipwayWrites() {
         String table = "CREATE TABLE `users` (\n  `id` bigint(20) NOT NULL AUTO_INCREMENT,\n  PRIMARY KEY (`id`)\n)";
 

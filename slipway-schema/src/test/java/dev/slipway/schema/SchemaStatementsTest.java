@@ -41,6 +41,24 @@ class SchemaStatementsTest {
                 .hasMessageContaining(where);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "create table tag (\\n  id BIGSERIAL primary key,\\n  label text)|5|id is bigserial|id bigint generated",
+                "create table tag (label text, \"n\" serial)|4|\"n\" is serial|\"n\" integer generated",
+                "alter table users add column seq smallserial|4|seq is smallserial|seq smallint generated",
+            })
+    void aSerialColumn_isRefused_withItsLine_ratherThanBecomingAnIdentityWithoutAWord(
+            String statement, int line, String what, String fix) {
+        String sql = TABLE + "\n-- a comment\n" + statement.replace("\\n", "\n") + ";\n";
+
+        assertThatThrownBy(() -> SchemaReader.readSql("schema.sql", sql))
+                .isInstanceOf(SchemaException.class)
+                .hasMessageStartingWith("schema.sql:" + line + ": column " + what)
+                .hasMessageContaining("Write '" + fix + " by default as identity'");
+    }
+
     @Test
     void fencedSql_isRefused_becauseItWouldBeInNoMigration() {
         String sql = TABLE + "-- [jooq ignore start]\ncreate function f() returns int as $$ select 1 $$ language sql;\n"

@@ -3,6 +3,7 @@ package dev.slipway.schema.internal;
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.model.Column;
+import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.ColumnType.Kind;
 import dev.slipway.schema.model.Constraint;
 import dev.slipway.schema.model.Schema;
@@ -19,6 +20,11 @@ public final class PortabilityRules {
     private static final Set<Kind> UNINDEXABLE = Set.of(Kind.TEXT, Kind.JSON, Kind.JSONB, Kind.BYTES);
 
     private PortabilityRules() {}
+
+    /** The type as schema.sql spells it (the model calls bytea BYTES). */
+    private static String schemaSqlName(ColumnType type) {
+        return type.kind() == Kind.BYTES ? "bytea" : type.toString();
+    }
 
     public static void check(Schema schema, String origin, String sql) {
         for (Table table : schema.tables()) {
@@ -61,8 +67,12 @@ public final class PortabilityRules {
                                 table,
                                 column.name(),
                                 key.what() + " uses column "
-                                        + column.name() + " of type " + column.type() + ", which MySQL cannot index"
-                                        + " without a prefix length. Use varchar(n) (at most 768 for a key) for this column.");
+                                        + column.name() + " of type " + schemaSqlName(column.type())
+                                        + ", which MySQL cannot index without a prefix length. "
+                                        + (column.type().kind() == Kind.BYTES
+                                                ? "Use uuid for a 16-byte identifier, or char(n) holding it"
+                                                        + " hex-encoded."
+                                                : "Use varchar(n) (at most 768 for a key) for this column."));
                     }
                 }
             }

@@ -21,11 +21,25 @@ public final class SourceLines {
         for (int i = sources.size() - 1; i >= 0; i--) {
             DdlInterpreter.Source source = sources.get(i);
             int line = where.matches()
-                    ? line(source.sql(), where.group(1), where.group(2))
+                    ? line(source.sql(), declaredName(source.sql(), where.group(1)), where.group(2))
                     : indexLine(source.sql(), index.group(1));
             if (line > 0) return new SchemaException(e.code(), source.origin() + ":" + line + ": " + e.getMessage(), e);
         }
         return e;
+    }
+
+    /** The name {@code table} was created under, following {@code alter table old rename to table} back. */
+    private static String declaredName(String sql, String table) {
+        String name = table;
+        // a few renames at most; the bound keeps a rename cycle (a to b, b to a) from looping
+        for (int step = 0; step < 8; step++) {
+            Matcher renamed = Pattern.compile("(?i)alter\\s+table\\s+[\"`]?([\\w$]+)[\"`]?\\s+rename\\s+to\\s+[\"`]?"
+                            + Pattern.quote(name) + "[\"`]?\\s*(;|$)")
+                    .matcher(sql);
+            if (!renamed.find()) break;
+            name = renamed.group(1);
+        }
+        return name;
     }
 
     /** The 1-based line declaring {@code column} in {@code create table <table>} or an ADD COLUMN, else 0. */
