@@ -61,6 +61,27 @@ class GoalsTest {
     }
 
     @Test
+    void generate_writesAJavaEnumForAnEnumType_andTheColumnUsesIt(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("schema.sql"),
+                "create type mood as enum ('happy', 'sad');\n"
+                        + "create table person (id bigint primary key, mood mood not null default 'sad');\n");
+        GenerateMojo generate = new GenerateMojo();
+        generate.schema = dir.resolve("schema.sql").toFile();
+        generate.packageName = "com.example.db";
+        generate.outputDirectory = dir.resolve("generated").toFile();
+        generate.project = new MavenProject();
+        generate.execute();
+
+        Path root = generate.outputDirectory.toPath().resolve("com/example/db");
+        assertThat(Files.readString(root.resolve("enums/Mood.java")))
+                .contains("happy(\"happy\")")
+                .contains("sad(\"sad\")");
+        assertThat(Files.readString(root.resolve("tables/Person.java")))
+                .contains("TableField<PersonRecord, Mood> MOOD");
+    }
+
+    @Test
     void generate_withoutASchema_namesTheFile(@TempDir Path dir) {
         GenerateMojo generate = new GenerateMojo();
         generate.schema = dir.resolve("schema.sql").toFile();

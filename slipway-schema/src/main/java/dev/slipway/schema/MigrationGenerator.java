@@ -8,6 +8,7 @@ import dev.slipway.schema.internal.DdlRenderer;
 import dev.slipway.schema.internal.LegacyMysqlCollations;
 import dev.slipway.schema.internal.LegacyMysqlTimestamps;
 import dev.slipway.schema.internal.MysqlForeignKeyIndexes;
+import dev.slipway.schema.internal.SourceLines;
 import dev.slipway.schema.model.Schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ public final class MigrationGenerator {
         migrations.requireEnginesAgree();
         Schema current = current();
         Schema desired = SchemaReader.read(schemaFile);
-        List<SchemaChange> changes = SchemaDiff.between(current, desired);
+        List<SchemaChange> changes = changes(current, desired);
         List<String> mysqlUpgrades = mysqlUpgrades(desired);
         if (changes.isEmpty() && mysqlUpgrades.isEmpty()) return Optional.empty();
         Map<Engine, String> sql = new EnumMap<>(Engine.class);
@@ -109,6 +110,21 @@ public final class MigrationGenerator {
             sql.put(Engine.MYSQL, mysql.toString());
         }
         return Optional.of(new GeneratedMigration(migrations.nextVersion().toString(), description, changes, sql));
+    }
+
+    /** The diff; a change Slipway does not generate names its line in schema.sql. */
+    private List<SchemaChange> changes(Schema current, Schema desired) {
+        try {
+            return SchemaDiff.between(current, desired);
+        } catch (SchemaException e) {
+            String sql;
+            try {
+                sql = Files.readString(schemaFile);
+            } catch (IOException unreadable) {
+                throw e;
+            }
+            throw SourceLines.withSchemaLine(e, schemaFile.toString(), sql);
+        }
     }
 
     /** Writes the planned migration's files and returns their paths, one per engine. */

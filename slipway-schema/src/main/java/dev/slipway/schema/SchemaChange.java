@@ -1,15 +1,44 @@
 package dev.slipway.schema;
 
 import dev.slipway.schema.model.Column;
+import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Constraint;
+import dev.slipway.schema.model.EnumType;
 import dev.slipway.schema.model.Index;
 import dev.slipway.schema.model.Table;
 
 /** One step from the current schema towards the desired one; each engine renders it to SQL. */
 public sealed interface SchemaChange {
 
-    /** The table the change is about. */
+    /** The table the change is about ("" for a change of an enum type, which belongs to no table). */
     String table();
+
+    /** A new enum type. PostgreSQL creates it; on MySQL there is nothing to do (its columns carry the values). */
+    record CreateEnum(EnumType type) implements SchemaChange {
+        @Override
+        public String table() {
+            return "";
+        }
+    }
+
+    /**
+     * Values appended to an enum type (PostgreSQL: ADD VALUE, one each; MySQL: each column of the type is redefined
+     * by its own {@link AlterColumn}).
+     */
+    record AddEnumValues(EnumType from, EnumType to) implements SchemaChange {
+        @Override
+        public String table() {
+            return "";
+        }
+    }
+
+    /** An enum type no longer declared, dropped after its last column. */
+    record DropEnum(EnumType type) implements SchemaChange {
+        @Override
+        public String table() {
+            return "";
+        }
+    }
 
     /** A new table, with its primary key, uniques and checks, and the foreign keys in {@code table} itself. */
     record CreateTable(Table definition) implements SchemaChange {
@@ -29,6 +58,17 @@ public sealed interface SchemaChange {
     record AlterColumn(String table, Column from, Column to) implements SchemaChange {
         public boolean typeChanged() {
             return !from.type().equals(to.type());
+        }
+
+        /**
+         * Whether only the values of the column's enum type changed: PostgreSQL changes the type itself
+         * ({@link AddEnumValues}), not the column; MySQL redefines the column.
+         */
+        public boolean onlyEnumValuesChanged() {
+            return typeChanged()
+                    && from.type().kind() == ColumnType.Kind.ENUM
+                    && to.type().kind() == ColumnType.Kind.ENUM
+                    && from.type().enumType().name().equals(to.type().enumType().name());
         }
 
         public boolean nullabilityChanged() {

@@ -12,7 +12,9 @@ import dev.slipway.schema.SchemaChange.DropTable;
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.model.Column;
+import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Constraint;
+import dev.slipway.schema.model.EnumType;
 import dev.slipway.schema.model.Index;
 import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.model.Table;
@@ -65,11 +67,43 @@ public final class SchemaDiff {
             from.table(desired.name()).ifPresent(old -> diffColumns(old, desired, columns));
         }
         List<SchemaChange> all = new ArrayList<>(drops);
+        all.addAll(enumsBeforeTables(from, to));
         all.addAll(creates);
         all.addAll(columns);
         all.addAll(adds);
         all.addAll(foreignKeys);
+        for (EnumType old : from.enums()) {
+            if (to.enumType(old.name()).isEmpty()) all.add(new SchemaChange.DropEnum(old));
+        }
         return List.copyOf(all);
+    }
+
+    /**
+     * New enum types, and values appended to existing ones, before the tables that use them. A value removed or
+     * moved is refused: PostgreSQL can only append (ADD VALUE), and rows may hold a removed value.
+     */
+    private static List<SchemaChange> enumsBeforeTables(Schema from, Schema to) {
+        List<SchemaChange> changes = new ArrayList<>();
+        for (EnumType desired : to.enums()) {
+            Optional<EnumType> old = from.enumType(desired.name());
+            if (old.isEmpty()) {
+                changes.add(new SchemaChange.CreateEnum(desired));
+            } else if (!old.get().equals(desired)) {
+                if (!old.get().onlyAppendedIn(desired)) {
+                    throw new SchemaException(
+                            SchemaErrorCode.UNSUPPORTED,
+                            "Enum type " + desired.name() + " changes from "
+                                    + old.get().values() + " to "
+                                    + desired.values() + ": Slipway generates only values appended at the end"
+                                    + " (PostgreSQL's ADD VALUE). Removing, renaming or moving a value needs the rows"
+                                    + " that hold it changed first: write that migration by hand for each engine"
+                                    + " (PostgreSQL: a new type and ALTER COLUMN ... TYPE ... USING; MySQL: MODIFY"
+                                    + " COLUMN), then run 'slipway migrate check'.");
+                }
+                changes.add(new SchemaChange.AddEnumValues(old.get(), desired));
+            }
+        }
+        return changes;
     }
 
     private static Table forCreate(Table table, List<Constraint.ForeignKey> inlineForeignKeys) {
@@ -97,7 +131,21 @@ public final class SchemaDiff {
                                     + " (identity/auto_increment). Slipway does not generate that change; write the"
                                     + " migration by hand for each engine, then run 'slipway migrate check'.");
                 }
-                out.add(new AlterColumn(desired.name(), existing.get(), column));
+                AlterColumn change = new AlterColumn(desired.name(), existing.get(), column);
+                boolean intoOrOutOfEnum = change.typeChanged()
+                        && (existing.get().type().kind() == ColumnType.Kind.ENUM
+                                || column.type().kind() == ColumnType.Kind.ENUM)
+                        && !change.onlyEnumValuesChanged();
+                if (intoOrOutOfEnum) {
+                    throw new SchemaException(
+                            SchemaErrorCode.UNSUPPORTED,
+                            "Column " + desired.name() + "." + column.name() + " changes type from "
+                                    + existing.get().type() + " to " + column.type() + ". Into or out of an enum"
+                                    + " type, PostgreSQL needs ALTER COLUMN ... TYPE ... USING (" + column.name()
+                                    + "::text::...), which Slipway does not generate: write the migration by hand"
+                                    + " for each engine, then run 'slipway migrate check'.");
+                }
+                out.add(change);
             }
         }
         for (Column column : old.columns()) {

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 final class GenSchema {
 
     final List<GTable> tables = new ArrayList<>();
+    /** Enum types, name to labels (raw, not yet quoted), declared before the tables. */
+    final java.util.Map<String, List<String>> enums = new java.util.LinkedHashMap<>();
 
     static final class GColumn {
         String name;
@@ -76,6 +78,10 @@ final class GenSchema {
         }
     }
 
+    static String literal(String raw) {
+        return "'" + raw.replace("'", "''") + "'";
+    }
+
     GTable table(String name) {
         return tables.stream().filter(t -> t.name.equals(name)).findFirst().orElse(null);
     }
@@ -83,11 +89,17 @@ final class GenSchema {
     GenSchema copy() {
         GenSchema s = new GenSchema();
         tables.forEach(t -> s.tables.add(t.copy()));
+        enums.forEach((name, labels) -> s.enums.put(name, new ArrayList<>(labels)));
         return s;
     }
 
     String toSql() {
         StringBuilder sql = new StringBuilder("-- generated\n");
+        enums.forEach((name, labels) -> sql.append("create type ")
+                .append(name)
+                .append(" as enum (")
+                .append(labels.stream().map(GenSchema::literal).collect(Collectors.joining(", ")))
+                .append(");\n"));
         for (GTable t : tables) {
             List<String> parts = new ArrayList<>();
             boolean inlinePk = t.inline && t.primaryKey.size() == 1 && !t.keyless;

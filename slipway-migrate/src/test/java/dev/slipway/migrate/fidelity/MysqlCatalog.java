@@ -68,12 +68,16 @@ final class MysqlCatalog {
         TreeSet<String> lines = new TreeSet<>();
         for (List<String> r : rows(pg, """
                 select c.table_name, c.column_name, format_type(a.atttypid, a.atttypmod), c.is_nullable,
-                       coalesce(c.column_default, ''), c.is_identity
+                       coalesce(c.column_default, ''), c.is_identity,
+                       (select string_agg('''' || replace(e.enumlabel, '''', '''''') || '''', ',' order by e.enumsortorder)
+                          from pg_enum e where e.enumtypid = a.atttypid)
                 from information_schema.columns c
                 join pg_attribute a on a.attrelid = (quote_ident(c.table_schema) || '.' || quote_ident(c.table_name))::regclass
                                    and a.attname = c.column_name
                 where c.table_schema = 'public'""")) {
-            String type = mysqlType(r.get(2), mariadb);
+            // an enum type: on MySQL the same labels inline, in the same order, compared byte for byte
+            boolean enumType = r.get(6) != null;
+            String type = enumType ? "enum(" + r.get(6) + ")" : mysqlType(r.get(2), mariadb);
             String def = r.get(5).equals("YES") ? "" : defaultValue(r.get(4));
             java.util.regex.Matcher numeric =
                     java.util.regex.Pattern.compile("numeric\\(\\d+,(\\d+)\\)").matcher(r.get(2));
@@ -84,7 +88,7 @@ final class MysqlCatalog {
                         .toPlainString();
             }
             lines.add("column " + r.get(0) + "." + r.get(1) + " " + type + " collate="
-                    + mysqlCollation(r.get(2), mariadb) + " null=" + r.get(3)
+                    + (enumType ? "utf8mb4_bin" : mysqlCollation(r.get(2), mariadb)) + " null=" + r.get(3)
                     + (r.get(5).equals("YES") ? " auto_increment" : "") + " default=" + def);
         }
         for (List<String> r : rows(pg, """
@@ -184,7 +188,7 @@ final class MysqlCatalog {
         String v = raw.strip();
         while (v.startsWith("(") && v.endsWith(")"))
             v = v.substring(1, v.length() - 1).strip();
-        v = v.replaceAll("::[a-z ]+(\\(\\d+(,\\d+)?\\))?( with(out)? time zone)?$", "");
+        v = v.replaceAll("::[a-z_][a-z0-9_ ]*(\\(\\d+(,\\d+)?\\))?( with(out)? time zone)?$", "");
         String lower = v.toLowerCase(Locale.ROOT);
         if (lower.matches("current_timestamp(\\(\\d?\\))?|now\\(\\)")) return "now";
         if (lower.matches("current_date(\\(\\))?|curdate\\(\\)")) return "today";

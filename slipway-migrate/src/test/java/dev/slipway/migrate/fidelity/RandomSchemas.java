@@ -78,7 +78,7 @@ final class RandomSchemas {
 
     private void change(GenSchema s) {
         GTable t = s.tables.get(random.nextInt(s.tables.size()));
-        switch (random.nextInt(16)) {
+        switch (random.nextInt(19)) {
             case 0 -> addTable(s);
             case 1 -> dropTable(s, t);
             case 2, 3 -> t.columns.add(column(t, "c" + next()));
@@ -96,6 +96,8 @@ final class RandomSchemas {
                         .findFirst()
                         .ifPresent(c -> c.identity = c.identity.equals("always") ? "by default" : "always");
             case 14 -> changeAction(t);
+            case 15 -> t.columns.add(enumColumn(s, "c" + next()));
+            case 16, 17 -> changeEnums(s);
             default -> t.inline = !t.inline;
         }
     }
@@ -151,6 +153,36 @@ final class RandomSchemas {
         c.nullable = random.nextInt(3) != 0;
         if (random.nextInt(3) == 0) c.defaultSql = defaultFor(c.type);
         return c;
+    }
+
+    private static final List<String> LABELS = List.of("a", "B", "b", "it's", "x y", "\u00e4", "0");
+
+    /** A column of an enum type: a new type (one to three labels, case apart) or one the schema declares. */
+    private GColumn enumColumn(GenSchema s, String name) {
+        if (s.enums.isEmpty() || random.nextBoolean()) {
+            List<String> labels = new ArrayList<>(LABELS);
+            java.util.Collections.shuffle(labels, random);
+            s.enums.put("e" + next(), new ArrayList<>(labels.subList(0, 1 + random.nextInt(3))));
+        }
+        String type = pick(List.copyOf(s.enums.keySet()));
+        GColumn c = new GColumn();
+        c.name = name;
+        c.type = type;
+        c.nullable = random.nextBoolean();
+        if (random.nextBoolean()) c.defaultSql = GenSchema.literal(pick(s.enums.get(type)));
+        return c;
+    }
+
+    /** Appends a label to an enum type, or drops a type no column uses; never removes or moves a label. */
+    private void changeEnums(GenSchema s) {
+        if (s.enums.isEmpty()) return;
+        String type = pick(List.copyOf(s.enums.keySet()));
+        boolean used = s.tables.stream().anyMatch(t -> t.columns.stream().anyMatch(c -> c.type.equals(type)));
+        if (!used && random.nextBoolean()) {
+            s.enums.remove(type);
+        } else {
+            s.enums.get(type).add("v" + next());
+        }
     }
 
     String type(String family) {

@@ -44,7 +44,8 @@ class SchemaPullIT {
             );
             create index orders_by_account on orders (account_id, placed_on desc);
             create view big_orders as select * from orders where total > 1000;
-            create type order_state as enum ('new', 'paid');
+            create type order_state as enum ('new', 'paid', 'it''s');
+            create table shipment (id bigint primary key, state order_state not null default 'new');
             create function order_count() returns bigint language sql as 'select count(*) from orders';
             create sequence invoice_numbers;
             comment on table orders is 'what customers bought';
@@ -53,7 +54,6 @@ class SchemaPullIT {
     /** What pull reports as not carried, taken away from the original the way a person would. */
     private static final String WITHOUT_WHAT_PULL_REPORTED = """
             drop view big_orders;
-            drop type order_state;
             drop function order_count();
             drop sequence invoice_numbers;
             comment on table orders is null;
@@ -74,12 +74,11 @@ class SchemaPullIT {
 
             assertThat(catalog.notCarried())
                     .anyMatch(l -> l.startsWith("view big_orders"))
-                    .anyMatch(l -> l.startsWith("type order_state (enum)"))
                     .anyMatch(l -> l.startsWith("function order_count()"))
                     .anyMatch(l -> l.startsWith("sequence invoice_numbers"))
                     .anyMatch(l -> l.startsWith("comment on orders"))
                     .anyMatch(l -> l.startsWith("column accounts.created_at default now()"))
-                    .hasSize(6);
+                    .hasSize(5);
             Files.writeString(dir.resolve("schema.sql"), schemaSql);
             MigrationGenerator generator = new MigrationGenerator(dir.resolve("schema.sql"), dir.resolve("migrations"));
             generator.write(generator.plan("init").orElseThrow());

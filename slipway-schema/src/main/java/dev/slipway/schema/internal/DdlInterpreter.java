@@ -39,8 +39,9 @@ public final class DdlInterpreter {
 
     public static Schema interpret(List<Source> sources, SQLDialect parseDialect) {
         DSLContext ctx = Jooq.parsing(parseDialect);
+        EnumTypes enums = new EnumTypes();
         try {
-            return MetaConverter.convert(meta(ctx, structure(ctx, sources, parseDialect)), parseDialect);
+            return MetaConverter.convert(meta(ctx, structure(ctx, sources, parseDialect, enums)), parseDialect, enums);
         } catch (SchemaException e) {
             throw e.code() == SchemaErrorCode.UNSUPPORTED ? SourceLines.withLine(e, sources) : e;
         } catch (RuntimeException e) {
@@ -92,10 +93,12 @@ public final class DdlInterpreter {
                 e);
     }
 
-    private static List<Query> structure(DSLContext ctx, List<Source> sources, SQLDialect parseDialect) {
+    private static List<Query> structure(
+            DSLContext ctx, List<Source> sources, SQLDialect parseDialect, EnumTypes enums) {
         List<Query> ddl = new ArrayList<>();
         for (Source source : sources) {
             for (Query query : parse(ctx, source).queries()) {
+                if (typeStatement(enums, query, source)) continue;
                 if (query instanceof DDLQuery) {
                     add(ctx, ddl, query, parseDialect);
                 } else {
@@ -104,6 +107,20 @@ public final class DdlInterpreter {
             }
         }
         return ddl;
+    }
+
+    /** Applies a CREATE/ALTER/DROP TYPE to {@code enums}; a refusal names the statement's line. */
+    private static boolean typeStatement(EnumTypes enums, Query query, Source source) {
+        try {
+            return enums.apply(query);
+        } catch (SchemaException e) {
+            String verb =
+                    query instanceof QOM.CreateType ? "create" : query instanceof QOM.AlterType ? "alter" : "drop";
+            java.util.regex.Matcher type =
+                    java.util.regex.Pattern.compile("(?i)\\btype ([\\w$]+)").matcher(e.getMessage());
+            int line = type.find() ? SourceLines.statementLine(source.sql(), verb + " type " + type.group(1)) : 0;
+            throw line > 0 ? new SchemaException(e.code(), source.origin() + ":" + line + ": " + e.getMessage(), e) : e;
+        }
     }
 
     private static org.jooq.Queries parse(DSLContext ctx, Source source) {

@@ -6,6 +6,7 @@ import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Constraint;
 import dev.slipway.schema.model.DefaultValue;
+import dev.slipway.schema.model.EnumType;
 import dev.slipway.schema.model.Index;
 import dev.slipway.schema.model.Table;
 import java.util.ArrayList;
@@ -72,6 +73,18 @@ public abstract class DdlRenderer {
 
     protected abstract String defaultSql(DefaultValue value, ColumnType type);
 
+    /** A change of an enum type itself: PostgreSQL's named types; on MySQL nothing (its columns hold the values). */
+    protected abstract List<String> enumTypeChange(SchemaChange change);
+
+    /** A string literal in this engine's syntax. */
+    protected String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    protected String enumValues(EnumType type) {
+        return type.values().stream().map(this::stringLiteral).collect(Collectors.joining(", "));
+    }
+
     public List<String> render(SchemaChange change) {
         String table = change.table();
         return switch (change) {
@@ -85,6 +98,9 @@ public abstract class DdlRenderer {
             case SchemaChange.DropConstraint drop -> List.of(dropConstraint(table, drop.constraint()));
             case SchemaChange.CreateIndex create -> List.of(createIndex(table, create.index()));
             case SchemaChange.DropIndex drop -> List.of(dropIndex(table, drop.index()));
+            case SchemaChange.CreateEnum create -> enumTypeChange(create);
+            case SchemaChange.AddEnumValues add -> enumTypeChange(add);
+            case SchemaChange.DropEnum drop -> enumTypeChange(drop);
         };
     }
 

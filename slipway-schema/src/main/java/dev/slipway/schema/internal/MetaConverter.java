@@ -3,6 +3,7 @@ package dev.slipway.schema.internal;
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.model.Column;
+import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Constraint;
 import dev.slipway.schema.model.Constraint.ReferentialAction;
 import dev.slipway.schema.model.Index;
@@ -32,19 +33,19 @@ final class MetaConverter {
 
     private MetaConverter() {}
 
-    static Schema convert(Meta meta, SQLDialect scriptDialect) {
+    static Schema convert(Meta meta, SQLDialect scriptDialect, EnumTypes enums) {
         List<Table> tables = new ArrayList<>();
         for (org.jooq.Table<?> table : meta.getTables()) {
-            tables.add(table(table, scriptDialect));
+            tables.add(table(table, scriptDialect, enums));
         }
-        return new Schema(List.copyOf(tables));
+        return new Schema(List.copyOf(tables), enums.all());
     }
 
     static String fieldName(OrderField<?> field) {
         return field instanceof SortField<?> sort ? sort.getName() : ((Field<?>) field).getName();
     }
 
-    private static Table table(org.jooq.Table<?> table, SQLDialect scriptDialect) {
+    private static Table table(org.jooq.Table<?> table, SQLDialect scriptDialect, EnumTypes enums) {
         String name = table.getName();
         Set<String> keyColumns = table.getPrimaryKey() == null
                 ? Set.of()
@@ -53,7 +54,10 @@ final class MetaConverter {
         for (Field<?> field : table.fields()) {
             columns.add(new Column(
                     field.getName(),
-                    TypeMapping.map(field.getDataType(), name + "." + field.getName(), scriptDialect),
+                    enums.of(field.getDataType().getTypeName())
+                            .map(ColumnType::enumOf)
+                            .orElseGet(() ->
+                                    TypeMapping.map(field.getDataType(), name + "." + field.getName(), scriptDialect)),
                     // primary key columns are NOT NULL on every engine, whether or not the DDL says so
                     field.getDataType().nullable() && !keyColumns.contains(field.getName()),
                     identity(field.getDataType()),

@@ -62,6 +62,8 @@ final class MysqlDdl extends DdlRenderer {
             case UUID -> "char(36) collate " + UUID_COLLATION;
             case JSON, JSONB -> "json";
             case BYTES -> "longblob";
+            // compared byte for byte, as PostgreSQL compares enum labels: 'Open' is not 'open'
+            case ENUM -> "enum(" + enumValues(type.enumType()) + ") collate " + TEXT_COLLATION;
         };
     }
 
@@ -106,6 +108,17 @@ final class MysqlDdl extends DdlRenderer {
             return List.of(); // only the identity mode changed: auto_increment has just one
         }
         return List.of(alter(change.table()) + " modify column " + column(change.to()));
+    }
+
+    @Override
+    protected List<String> enumTypeChange(SchemaChange change) {
+        return List.of();
+    }
+
+    /** MySQL reads a backslash in a string literal as an escape (unless NO_BACKSLASH_ESCAPES): doubled. */
+    @Override
+    protected String stringLiteral(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     @Override

@@ -44,6 +44,7 @@ final class PostgresDdl extends DdlRenderer {
             case JSON -> "json";
             case JSONB -> "jsonb";
             case BYTES -> "bytea";
+            case ENUM -> quote(type.enumType().name());
         };
     }
 
@@ -75,8 +76,9 @@ final class PostgresDdl extends DdlRenderer {
         String prefix =
                 alter(change.table()) + " alter column " + quote(change.to().name());
         List<String> statements = new ArrayList<>();
-        if (change.typeChanged())
-            statements.add(prefix + " type " + type(change.to().type()));
+        // values appended to the column's enum type change the type (AddEnumValues), not the column
+        boolean typeChanged = change.typeChanged() && !change.onlyEnumValuesChanged();
+        if (typeChanged) statements.add(prefix + " type " + type(change.to().type()));
         if (change.identityModeChanged())
             statements.add(prefix + " set generated "
                     + (change.to().identity() == Column.Identity.ALWAYS ? "always" : "by default"));
@@ -84,8 +86,7 @@ final class PostgresDdl extends DdlRenderer {
             statements.add(prefix + (change.to().nullable() ? " drop not null" : " set not null"));
         // after a type change the old default keeps its old cast (e.g. 'a'::character varying on a text column);
         // setting it again stores it as schema.sql applied directly would
-        boolean defaultAgain =
-                change.typeChanged() && change.to().defaultValue().isPresent();
+        boolean defaultAgain = typeChanged && change.to().defaultValue().isPresent();
         if (change.defaultChanged() || defaultAgain) {
             statements.add(change.to()
                     .defaultValue()
@@ -94,6 +95,21 @@ final class PostgresDdl extends DdlRenderer {
                     .orElse(prefix + " drop default"));
         }
         return statements;
+    }
+
+    @Override
+    protected List<String> enumTypeChange(SchemaChange change) {
+        return switch (change) {
+            case SchemaChange.CreateEnum create ->
+                List.of("create type " + quote(create.type().name()) + " as enum (" + enumValues(create.type()) + ")");
+            case SchemaChange.AddEnumValues add ->
+                add.from().appendedIn(add.to()).stream()
+                        .map(value -> "alter type " + quote(add.to().name()) + " add value " + stringLiteral(value))
+                        .toList();
+            case SchemaChange.DropEnum drop ->
+                List.of("drop type " + quote(drop.type().name()));
+            default -> throw new IllegalArgumentException("not an enum type change: " + change);
+        };
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * What schema.sql may hold: the statements Slipway carries into both engines' migrations (CREATE TABLE, CREATE
- * INDEX, ALTER TABLE). Anything else would otherwise be parsed and then left out of every migration without a word
+ * INDEX, ALTER TABLE, CREATE TYPE ... AS ENUM). Anything else would otherwise be parsed and then left out of every migration without a word
  * (jOOQ's interpreter accepts sequences, comments, views and data statements; the schema model has no place for
  * them), so it is refused here with its line and where it belongs. Migrations are not screened: there such SQL
  * runs on the database as written.
@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class SchemaStatements {
 
     private static final Pattern CARRIED =
-            Pattern.compile("^(create\\s+(unique\\s+)?index|create\\s+table|alter\\s+table)\\b");
+            Pattern.compile("^(create\\s+(unique\\s+)?index|create\\s+table|alter\\s+table"
+                    + "|create\\s+type\\s+[\\w\"$.]+\\s+as\\s+enum)\\b");
     private static final Pattern TABLE_OPTION = Pattern.compile(
             "(?:^|[\\s,])((?:default\\s+)?(?:charset|character\\s+set|collate)|engine)\\s*=?\\s*([\\w'\"`]+)");
     private static final Pattern SERIAL = Pattern.compile(
@@ -56,7 +57,8 @@ public final class SchemaStatements {
             kind(
                     "create\\s+(type|domain)",
                     "a type or domain",
-                    "user-defined types are not carried; use one of the types in the README's Types table"),
+                    "of user-defined types, Slipway carries enums (create type name as enum ('a', 'b')); use one of"
+                            + " the types in the README's Types table"),
             kind(
                     "create\\s+(or\\s+replace\\s+)?(function|procedure|trigger|rule|policy|aggregate)",
                     "database code",
@@ -95,8 +97,8 @@ public final class SchemaStatements {
                     .orElse(new Kind(
                             null,
                             "this statement",
-                            "Slipway carries CREATE TABLE, CREATE INDEX and ALTER"
-                                    + " TABLE from schema.sql; put other SQL in " + HAND_WRITTEN));
+                            "Slipway carries CREATE TABLE, CREATE INDEX, ALTER TABLE and CREATE TYPE ... AS ENUM"
+                                    + " from schema.sql; put other SQL in " + HAND_WRITTEN));
             throw new SchemaException(
                     SchemaErrorCode.UNSUPPORTED,
                     origin + ":" + statement.line() + ": " + kind.what() + " (" + firstWords(statement.sql())

@@ -28,6 +28,22 @@ public final class SourceLines {
         return e;
     }
 
+    private static final Pattern DIFF_COLUMN = Pattern.compile("^Column ([\\w$]+)\\.([\\w$]+) ");
+    private static final Pattern DIFF_ENUM = Pattern.compile("^Enum type ([\\w$]+) ");
+
+    /**
+     * A change schema.sql asks for that Slipway does not generate ({@code Column t.c ...}, {@code Enum type e ...})
+     * gets the line of that column or type in {@code sql}, read from {@code origin}.
+     */
+    public static SchemaException withSchemaLine(SchemaException e, String origin, String sql) {
+        Matcher column = DIFF_COLUMN.matcher(e.getMessage());
+        Matcher enumType = DIFF_ENUM.matcher(e.getMessage());
+        int line = column.find()
+                ? line(sql, declaredName(sql, column.group(1)), column.group(2))
+                : enumType.find() ? statementLine(sql, "create type " + enumType.group(1)) : 0;
+        return line > 0 ? new SchemaException(e.code(), origin + ":" + line + ": " + e.getMessage(), e) : e;
+    }
+
     /** The name {@code table} was created under, following {@code alter table old rename to table} back. */
     private static String declaredName(String sql, String table) {
         String name = table;

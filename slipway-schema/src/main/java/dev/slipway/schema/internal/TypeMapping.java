@@ -4,6 +4,7 @@ import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.ColumnType.Kind;
+import dev.slipway.schema.model.EnumType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Types;
@@ -27,7 +28,8 @@ import org.jooq.SQLDialect;
 final class TypeMapping {
 
     static final String SUPPORTED = "smallint, integer, bigint, numeric(p,s), real, double precision, boolean,"
-            + " char(n), varchar(n), text, date, time, timestamp, timestamp with time zone, uuid, json, jsonb, bytea";
+            + " char(n), varchar(n), text, date, time, timestamp, timestamp with time zone, uuid, json, jsonb, bytea,"
+            + " or an enum type (create type name as enum ('a', 'b'))";
 
     private static final Pattern EXPLICIT_PRECISION = Pattern.compile("^(timestamp|time)\\s*\\((\\d+)\\).*");
 
@@ -41,6 +43,10 @@ final class TypeMapping {
         Class<?> java = type.getType();
         String name = type.getTypeName().toLowerCase(Locale.ROOT);
         refuseWhatWouldBeChanged(type, name, where, scriptDialect);
+        if (org.jooq.EnumType.class.isAssignableFrom(java)) {
+            // a MySQL migration's inline enum: the values, without the name only PostgreSQL keeps
+            return ColumnType.enumOf(new EnumType("", enumLabels(type)));
+        }
         if (name.equals("float4")) return ColumnType.of(Kind.REAL);
         if (name.equals("float8")) return ColumnType.of(Kind.DOUBLE);
         if (java == Short.class || java == Byte.class) return ColumnType.of(Kind.SMALLINT);
@@ -101,12 +107,30 @@ final class TypeMapping {
                             + " unsigned: bigint) with a check (... >= 0), or the same signed type if the values stay"
                             + " below its limit.");
         }
-        if (org.jooq.EnumType.class.isAssignableFrom(type.getType()) || name.isBlank() || name.equals("enum")) {
+        boolean inlineEnum = org.jooq.EnumType.class.isAssignableFrom(type.getType());
+        if (inlineEnum && dialect.family() != SQLDialect.MYSQL) {
+            String typeName = where.replace('.', '_');
             throw unsupported(
                     where,
-                    "enum types are not carried yet. Write varchar(n) with a check (col in ('a', 'b')), which"
-                            + " both engines hold.");
+                    "an inline enum(...) is MySQL's spelling, and PostgreSQL's enum needs a name. Declare the type"
+                            + " once, above the table: create type " + typeName + " as enum ("
+                            + String.join(
+                                    ", ",
+                                    enumLabels(type).stream()
+                                            .map(l -> "'" + l.replace("'", "''") + "'")
+                                            .toList())
+                            + "); and write the column's type as " + typeName
+                            + " (PostgreSQL gets the type, MySQL this enum(...)).");
         }
+        if (!inlineEnum && (name.isBlank() || name.equals("enum"))) {
+            throw unsupported(where, "type '" + name + "' cannot be carried. Use one of: " + SUPPORTED + ".");
+        }
+    }
+
+    private static java.util.List<String> enumLabels(DataType<?> type) {
+        return java.util.Arrays.stream(type.getType().getEnumConstants())
+                .map(c -> ((org.jooq.EnumType) c).getLiteral())
+                .toList();
     }
 
     /** The type as PostgreSQL spells it ({@code text[]}, not jOOQ's own {@code clob array}). */

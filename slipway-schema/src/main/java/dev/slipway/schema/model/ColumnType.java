@@ -10,8 +10,18 @@ import java.util.Locale;
  *     fractional-second precision for {@code TIME}/{@code TIMESTAMP}/{@code TIMESTAMPTZ} (0-6, or
  *     {@link #UNSPECIFIED}: written without one, which PostgreSQL keeps apart from an explicit 6), else 0
  * @param scale the scale for {@code DECIMAL}, else 0
+ * @param enumType the values of an {@code ENUM}, else null
  */
-public record ColumnType(Kind kind, int length, int scale) {
+public record ColumnType(Kind kind, int length, int scale, EnumType enumType) {
+
+    public ColumnType(Kind kind, int length, int scale) {
+        this(kind, length, scale, null);
+    }
+
+    /** A column of the enum type {@code type}. */
+    public static ColumnType enumOf(EnumType type) {
+        return new ColumnType(Kind.ENUM, 0, 0, type);
+    }
 
     /** The supported families of types. */
     public enum Kind {
@@ -32,7 +42,8 @@ public record ColumnType(Kind kind, int length, int scale) {
         UUID,
         JSON,
         JSONB,
-        BYTES
+        BYTES,
+        ENUM
     }
 
     /** Microseconds, PostgreSQL's default and the most both engines keep. */
@@ -69,6 +80,10 @@ public record ColumnType(Kind kind, int length, int scale) {
     /** Whether every value of {@code this} type fits in {@code wider} without loss. */
     public boolean widensTo(ColumnType wider) {
         if (equals(wider)) return true;
+        if (kind == Kind.ENUM && wider.kind == Kind.ENUM) {
+            return enumType.name().equals(wider.enumType.name())
+                    && wider.enumType.values().containsAll(enumType.values());
+        }
         if (isInteger() && wider.isInteger()) return kind.ordinal() <= wider.kind.ordinal();
         if (isInteger() && wider.kind == Kind.DECIMAL) return true;
         if (kind == Kind.REAL && wider.kind == Kind.DOUBLE) return true;
@@ -91,6 +106,7 @@ public record ColumnType(Kind kind, int length, int scale) {
             case CHAR, VARCHAR -> name + "(" + length + ")";
             case DECIMAL -> name + "(" + length + "," + scale + ")";
             case TIME, TIMESTAMP, TIMESTAMPTZ -> length == UNSPECIFIED ? name : name + "(" + length + ")";
+            case ENUM -> enumType.name() + " " + enumType.values();
             default -> name;
         };
     }

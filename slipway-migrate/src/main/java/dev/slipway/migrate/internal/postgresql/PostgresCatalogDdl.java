@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A live PostgreSQL schema as schema.sql: CREATE TABLE and CREATE INDEX statements written from the catalog with
+ * A live PostgreSQL schema as schema.sql: CREATE TYPE ... AS ENUM, CREATE TABLE and CREATE INDEX statements, from the catalog with
  * PostgreSQL's own renderers ({@code format_type}, {@code pg_get_constraintdef}, {@code pg_get_indexdef},
  * {@code pg_get_expr}), so no definition is re-spelled by hand; and the objects of the schema that are not tables,
  * keys, checks or indexes, which schema.sql cannot hold, listed with what to do about each.
@@ -22,6 +22,15 @@ public final class PostgresCatalogDdl {
     /** The schema's tables in creation order (tables first, foreign keys inline), then its other indexes. */
     public static String ddl(Connection c, String schema) throws SQLException {
         StringBuilder sql = new StringBuilder();
+        // enum types first: the tables' columns use them (labels quoted here: quote_literal would write E'' strings)
+        for (String enumType : CatalogQueries.column(c, """
+                select 'create type ' || quote_ident(t.typname) || ' as enum ('
+                       || string_agg('''' || replace(e.enumlabel, '''', '''''') || '''', ', ' order by e.enumsortorder)
+                       || ')'
+                from pg_type t join pg_namespace n on n.oid = t.typnamespace join pg_enum e on e.enumtypid = t.oid
+                where n.nspname = ? group by t.oid, t.typname order by t.oid""", schema)) {
+            sql.append(enumType).append(";\n\n");
+        }
         Map<String, String> tables = CatalogQueries.pairs(c, """
                 select quote_ident(t.relname), t.oid::text from pg_class t join pg_namespace n on n.oid = t.relnamespace
                 where n.nspname = ? and t.relkind = 'r' and not t.relispartition
@@ -82,13 +91,13 @@ public final class PostgresCatalogDdl {
             left.add("extension " + e + ": PostgreSQL-only; keep it in a PostgreSQL migration you write by hand");
         }
         for (String t : CatalogQueries.column(c, """
-                select t.typname || ' (' || case t.typtype when 'e' then 'enum' when 'd' then 'domain'
-                       else 'composite' end || ')'
+                select t.typname || ' (' || case t.typtype when 'd' then 'domain' else 'composite' end || ')'
                 from pg_type t join pg_namespace n on n.oid = t.typnamespace
-                where n.nspname = ? and t.typtype in ('e', 'd')
+                where n.nspname = ? and t.typtype = 'd'
                    or (n.nspname = ? and t.typtype = 'c'
                        and exists (select 1 from pg_class r where r.oid = t.typrelid and r.relkind = 'c'))""", schema, schema)) {
-            left.add("type " + t + ": user-defined types are not carried; columns of this type are refused too");
+            left.add("type " + t + ": of user-defined types, Slipway carries enums only; columns of this type are"
+                    + " refused too");
         }
         for (String f : CatalogQueries.column(c, """
                 select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
