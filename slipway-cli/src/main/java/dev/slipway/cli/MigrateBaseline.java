@@ -30,7 +30,7 @@ class MigrateBaseline extends ProjectCommand {
                         + " --name init --create-only.");
             }
             String version = files.get(files.size() - 1).version();
-            CheckResult check = new SchemaCheck(project.schemaFile(), project.migrationsDirectory())
+            CheckResult check = new SchemaCheck(project.schemaFile(), project.migrationsDirectory(), project.engines())
                     .matchesMigrations(db.config(), context::progress);
             if (!check.passed()) {
                 check.differences().forEach(d -> context.out().println("  " + d));

@@ -16,7 +16,7 @@ class MigrateCheck extends ProjectCommand {
 
     @Override
     int run() {
-        SchemaCheck check = new SchemaCheck(project.schemaFile(), project.migrationsDirectory());
+        SchemaCheck check = new SchemaCheck(project.schemaFile(), project.migrationsDirectory(), project.engines());
         CheckResult result;
         if (offline) {
             result = check.offline();

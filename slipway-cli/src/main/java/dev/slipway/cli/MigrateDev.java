@@ -58,7 +58,7 @@ class MigrateDev extends ProjectCommand {
     @Override
     int run() {
         Path migrations = project.migrationsDirectory();
-        MigrationGenerator generator = new MigrationGenerator(project.schemaFile(), migrations);
+        MigrationGenerator generator = new MigrationGenerator(project.schemaFile(), migrations, project.engines());
         context.progress("Comparing " + project.schemaFile() + " with the migrations in " + migrations);
         Optional<GeneratedMigration> planned = generator.plan(name);
         MigrateOps.printFenced(context, migrations, "not part of the diff");
@@ -154,7 +154,7 @@ class MigrateDev extends ProjectCommand {
     private Map<Engine, List<Finding>> lint(GeneratedMigration migration) {
         MigrationDirectory directory = new MigrationDirectory(project.migrationsDirectory());
         Map<Engine, List<Finding>> findings = new EnumMap<>(Engine.class);
-        for (Engine engine : Engine.values()) {
+        for (Engine engine : migration.sql().keySet()) {
             Schema before = SchemaReader.replay(directory.files(engine), engine);
             Path file = directory.engineDirectory(engine).resolve(migration.fileName());
             findings.put(

@@ -23,7 +23,7 @@ class MigrateLint extends ProjectCommand {
     int run() {
         MigrationDirectory directory = new MigrationDirectory(project.migrationsDirectory());
         List<Engine> engines =
-                project.engineOrNull() == null ? List.of(Engine.values()) : List.of(project.engineOrNull());
+                project.engineOrNull() == null ? List.copyOf(project.engines()) : List.of(project.engineOrNull());
         List<Finding> findings = new ArrayList<>();
         int files = 0;
         for (Engine engine : engines) {

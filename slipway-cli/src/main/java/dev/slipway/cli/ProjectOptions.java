@@ -37,6 +37,12 @@ public class ProjectOptions {
     String engine;
 
     @Option(
+            names = "--engines",
+            paramLabel = "postgresql,mysql",
+            description = "The engines the project's migrations are for (default: postgresql,mysql; or postgresql).")
+    String engines;
+
+    @Option(
             names = "--connect-timeout",
             paramLabel = "SECONDS",
             description = "How long to wait for the database (default: 30).")
@@ -53,6 +59,7 @@ public class ProjectOptions {
             flags.put(Setting.USER.key(), user);
             flags.put(Setting.PASSWORD.key(), password);
             flags.put(Setting.ENGINE.key(), engine);
+            flags.put(Setting.ENGINES.key(), engines);
             flags.put(Setting.CONNECT_TIMEOUT_SECONDS.key(), connectTimeout);
             settings = Settings.load(context.cwd(), context.env(), flags);
         }
@@ -71,6 +78,11 @@ public class ProjectOptions {
     Engine engineOrNull() {
         String value = settings().get(Setting.ENGINE);
         return value == null || value.isBlank() ? null : Engine.parse(value);
+    }
+
+    /** The engines of slipway.engines (default both): what migrate dev writes and lint and check read. */
+    java.util.Set<Engine> engines() {
+        return Engine.parseList(settings().get(Setting.ENGINES));
     }
 
     boolean hasDatabaseUrl() {

@@ -24,7 +24,7 @@ class SchemaCommand {
                 context.out().println(MigrationsHash.of(directory, only));
                 return ExitCodes.OK;
             }
-            for (Engine engine : Engine.values()) {
+            for (Engine engine : project.engines()) {
                 context.out().println(engine.id() + " " + MigrationsHash.of(directory, engine));
             }
             return ExitCodes.OK;

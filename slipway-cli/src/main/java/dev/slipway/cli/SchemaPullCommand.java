@@ -37,7 +37,8 @@ class SchemaPullCommand extends ProjectCommand {
             String schemaSql = SchemaPull.schemaSql(
                     catalog,
                     context.cwd().relativize(read).toString(),
-                    db.config().toString());
+                    db.config().toString(),
+                    project.engines());
             Files.writeString(target, schemaSql);
             context.out()
                     .println("Wrote " + context.cwd().relativize(target) + " (read from " + db.config()

@@ -66,6 +66,38 @@ class AdoptExistingDatabaseIT extends CliTestBase {
     }
 
     @Test
+    void aPostgresOnlyProject_adoptsWhatOnlyMysqlWouldRefuse_andChecksOnPostgresOnly() throws Exception {
+        try (TestDatabase db = TestServers.postgres().createDatabase();
+                TestDatabase mysql = TestServers.mysql().createDatabase()) {
+            sql(
+                    db,
+                    "create table vet (id bytea primary key, last_name text not null);"
+                            + " create index vet_last_name on vet (last_name);"
+                            + " insert into vet values ('\\x01', 'Carter');");
+            Files.writeString(cwd.resolve("slipway.properties"), "slipway.engines=postgresql\n");
+            env.put("SLIPWAY_URL", db.url());
+            env.put("SLIPWAY_USER", db.user());
+
+            assertThat(slipway("schema", "pull")).isEqualTo(ExitCodes.OK);
+            assertThat(slipway("migrate", "dev", "--name", "init", "--create-only"))
+                    .isEqualTo(ExitCodes.OK);
+            assertThat(cwd.resolve("migrations/postgresql/V1__init.sql")).exists();
+            assertThat(cwd.resolve("migrations/mysql")).doesNotExist();
+            assertThat(slipway("migrate", "baseline")).isEqualTo(ExitCodes.OK);
+            assertThat(slipway("migrate", "check")).isEqualTo(ExitCodes.OK);
+            assertThat(slipway("migrate", "lint")).isEqualTo(ExitCodes.OK);
+            assertThat(out()).contains("0 finding(s) in 1 file(s).");
+
+            assertThat(slipway("migrate", "check", "--url", mysql.url(), "--user", mysql.user()))
+                    .isNotEqualTo(ExitCodes.OK);
+            assertThat(err()).contains("migrations are for postgresql (slipway.engines), not for mysql");
+            assertThat(slipway("migrate", "dev", "--name", "init", "--create-only", "--engines", "postgresql,mysql"))
+                    .isNotEqualTo(ExitCodes.OK);
+            assertThat(err()).contains("MySQL cannot index");
+        }
+    }
+
+    @Test
     void anExistingMysqlDatabase_isBaselined_onlyWhenItHoldsWhatTheMigrationsMake() throws Exception {
         try (TestDatabase db = TestServers.mysql().createDatabase()) {
             env.put("SLIPWAY_URL", db.url());

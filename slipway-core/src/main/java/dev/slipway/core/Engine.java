@@ -16,6 +16,10 @@ public enum Engine {
     /** MySQL and MariaDB, both through the MariaDB driver, which serves {@code jdbc:mysql:} URLs when permitted. */
     MYSQL("mysql", 3306, "org.mariadb.jdbc.Driver", "MYSQL", List.of("jdbc:mariadb:", "jdbc:mysql:"));
 
+    /** Both engines: a project's default {@code slipway.engines}. */
+    public static final java.util.Set<Engine> BOTH =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.allOf(Engine.class));
+
     private static final String PERMIT_MYSQL_SCHEME = "permitMysqlScheme";
     private static final String DATA_API_SCHEME = "jdbc:slipway-data-api:";
 
@@ -101,6 +105,21 @@ public enum Engine {
                         + Arrays.stream(values()).map(Engine::id).collect(Collectors.joining(", "))
                         + " (RDS secrets may also say postgres, aurora-postgresql, mariadb, aurora-mysql).");
         };
+    }
+
+    /**
+     * The engines of {@code slipway.engines}: a comma-separated list of names {@link #parse} reads, in Slipway's
+     * order ({@code postgresql,mysql}; {@code postgresql} alone for a PostgreSQL-only project).
+     */
+    public static java.util.Set<Engine> parseList(String text) {
+        java.util.Set<Engine> engines = java.util.EnumSet.noneOf(Engine.class);
+        for (String name : (text == null ? "" : text).split(",")) {
+            if (!name.isBlank()) engines.add(parse(name));
+        }
+        if (engines.isEmpty()) {
+            throw new IllegalArgumentException("No engine in '" + text + "'. Write postgresql,mysql or postgresql.");
+        }
+        return java.util.Collections.unmodifiableSet(engines);
     }
 
     /** The engine a JDBC URL points at, if it is one Slipway supports. */

@@ -37,6 +37,14 @@ public enum Setting {
             "from the URL",
             true,
             "postgresql or mysql; in a function, the engine before its secret is read (the CDK constructs set it)"),
+    ENGINES(
+            Group.FREQUENT,
+            "slipway.engines",
+            "--engines",
+            "postgresql,mysql",
+            null,
+            false,
+            "the engines the project's migrations are for; postgresql alone lifts the refusals only MySQL needs"),
     CONNECT_TIMEOUT_SECONDS(
             Group.FREQUENT,
             "slipway.connect.timeout.seconds",

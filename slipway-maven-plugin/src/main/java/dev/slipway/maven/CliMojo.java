@@ -40,6 +40,10 @@ abstract class CliMojo extends AbstractMojo {
     @Parameter(property = "slipway.engine")
     String engine;
 
+    /** {@code postgresql,mysql} (unset: the CLI's default, or slipway.properties) or {@code postgresql}. */
+    @Parameter(property = "slipway.engines")
+    String engines;
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
@@ -62,6 +66,7 @@ abstract class CliMojo extends AbstractMojo {
         option(args, "--user", user);
         option(args, "--password", password);
         option(args, "--engine", engine);
+        option(args, "--engines", engines);
         Map<String, String> env = System.getenv();
         int code = Slipway.run(
                 new CliContext(env, basedir.toPath().toAbsolutePath(), out, System.err), args.toArray(String[]::new));

@@ -30,15 +30,22 @@ public final class SchemaCheck {
 
     private final Path schemaFile;
     private final Path migrationsRoot;
+    private final java.util.Set<Engine> engines;
 
     public SchemaCheck(Path schemaFile, Path migrationsRoot) {
+        this(schemaFile, migrationsRoot, Engine.BOTH);
+    }
+
+    /** A check of a project whose migrations are for {@code engines} ({@code slipway.engines}). */
+    public SchemaCheck(Path schemaFile, Path migrationsRoot, java.util.Set<Engine> engines) {
         this.schemaFile = schemaFile;
         this.migrationsRoot = migrationsRoot;
+        this.engines = engines;
     }
 
     /** The check without a database: the changes schema.sql has that no migration makes yet. */
     public CheckResult offline() {
-        MigrationGenerator generator = new MigrationGenerator(schemaFile, migrationsRoot);
+        MigrationGenerator generator = new MigrationGenerator(schemaFile, migrationsRoot, engines);
         List<SchemaChange> pending = generator.pendingChanges();
         List<String> mysqlUpgrades = generator.mysqlUpgrades();
         if (pending.isEmpty() && mysqlUpgrades.isEmpty()) return CheckResult.ok();
@@ -58,6 +65,16 @@ public final class SchemaCheck {
 
     /** The full check on the server of {@code server}: scratch databases are created there and dropped after. */
     public CheckResult onDatabase(DatabaseConfig server, Consumer<String> progress) {
+        if (!engines.contains(server.engine())) {
+            throw new MigrateException(
+                    MigrateErrorCode.CHECK_FAILED,
+                    "This project's migrations are for "
+                            + String.join(",", engines.stream().map(Engine::id).toList())
+                            + " (slipway.engines), not for " + server.engine().id() + ". Check on a "
+                            + engines.iterator().next().id() + " server, or add "
+                            + server.engine().id()
+                            + " to slipway.engines.");
+        }
         CheckResult offline = offline();
         if (!offline.passed()) return offline;
         return onScratchDatabases(server, progress, List.of("m", "s"), (waiter, scratch) -> {
@@ -130,7 +147,7 @@ public final class SchemaCheck {
     }
 
     private void applySchema(DatabaseWaiter waiter, DatabaseConfig target) throws SQLException {
-        Schema desired = SchemaReader.read(schemaFile);
+        Schema desired = SchemaReader.read(schemaFile, engines);
         String script = MigrationGenerator.render(target.engine(), SchemaDiff.between(Schema.EMPTY, desired));
         try (Connection c = waiter.connect(target)) {
             for (SqlStatements.Statement statement : SqlStatements.split(script)) {

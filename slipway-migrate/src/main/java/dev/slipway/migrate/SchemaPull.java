@@ -54,7 +54,12 @@ public final class SchemaPull {
      * keeps {@code catalog.sql()}.
      */
     public static String schemaSql(Catalog catalog, String origin, String source) {
-        Schema pulled = SchemaReader.readSql(origin, catalog.sql());
+        return schemaSql(catalog, origin, source, Engine.BOTH);
+    }
+
+    /** The schema.sql of a catalog for a project whose migrations are for {@code engines} only. */
+    public static String schemaSql(Catalog catalog, String origin, String source, java.util.Set<Engine> engines) {
+        Schema pulled = SchemaReader.readSql(origin, catalog.sql(), engines);
         return "-- Pulled by slipway schema pull from " + source + ".\n"
                 + "-- The desired state of the database: edit it, then run slipway migrate dev.\n"
                 + MigrationGenerator.render(Engine.POSTGRESQL, SchemaDiff.between(Schema.EMPTY, pulled))

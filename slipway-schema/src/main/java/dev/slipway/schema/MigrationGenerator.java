@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes the next migration: diffs the schema the existing migrations produce against {@code schema.sql} and
@@ -37,16 +38,46 @@ public final class MigrationGenerator {
 
     private final Path schemaFile;
     private final MigrationDirectory migrations;
+    private final Set<Engine> engines;
 
     public MigrationGenerator(Path schemaFile, Path migrationsRoot) {
+        this(schemaFile, migrationsRoot, Engine.BOTH);
+    }
+
+    /**
+     * A generator for a project whose migrations are for {@code engines} ({@code slipway.engines}): both, or
+     * PostgreSQL alone. MySQL alone is refused: the state of the schema is read back from the PostgreSQL migrations,
+     * since MySQL's keep less than schema.sql says ({@code timestamp} and {@code timestamp with time zone} are both
+     * {@code datetime}).
+     */
+    public MigrationGenerator(Path schemaFile, Path migrationsRoot, Set<Engine> engines) {
+        if (!engines.contains(Engine.POSTGRESQL)) {
+            throw new SchemaException(
+                    SchemaErrorCode.INVALID_SCHEMA,
+                    "slipway.engines="
+                            + String.join(",", engines.stream().map(Engine::id).toList())
+                            + " is not supported: Slipway reads the state of the schema back from the PostgreSQL"
+                            + " migrations (MySQL's keep less: timestamp and timestamp with time zone are both"
+                            + " datetime). Use postgresql,mysql (the default) or postgresql.");
+        }
         this.schemaFile = schemaFile;
         this.migrations = new MigrationDirectory(migrationsRoot);
+        this.engines = Set.copyOf(engines);
+    }
+
+    /** The engines this generator writes migrations for. */
+    public Set<Engine> engines() {
+        return engines;
     }
 
     /** The changes still missing from the migrations; empty when they already yield {@code schema.sql}. */
     public List<SchemaChange> pendingChanges() {
-        migrations.requireEnginesAgree();
-        return SchemaDiff.between(current(), SchemaReader.read(schemaFile));
+        migrations.requireEnginesAgree(engines);
+        return SchemaDiff.between(current(), desired());
+    }
+
+    private Schema desired() {
+        return SchemaReader.read(schemaFile, engines);
     }
 
     /** The schema the existing migrations produce (read from the PostgreSQL scripts, else the MySQL ones). */
@@ -64,7 +95,7 @@ public final class MigrationGenerator {
      * collation that compares as PostgreSQL does), each group after its note; empty when none.
      */
     public List<String> mysqlUpgrades() {
-        return mysqlUpgrades(SchemaReader.read(schemaFile));
+        return engines.contains(Engine.MYSQL) ? mysqlUpgrades(desired()) : List.of();
     }
 
     private List<String> mysqlUpgrades(Schema desired) {
@@ -89,15 +120,17 @@ public final class MigrationGenerator {
     /** Plans the next migration without writing it; empty when there is nothing to migrate. */
     public Optional<GeneratedMigration> plan(String name) {
         String description = description(name);
-        migrations.requireEnginesAgree();
+        migrations.requireEnginesAgree(engines);
         Schema current = current();
-        Schema desired = SchemaReader.read(schemaFile);
+        Schema desired = desired();
         List<SchemaChange> changes = changes(current, desired);
-        List<String> mysqlUpgrades = mysqlUpgrades(desired);
+        List<String> mysqlUpgrades = engines.contains(Engine.MYSQL) ? mysqlUpgrades(desired) : List.of();
         if (changes.isEmpty() && mysqlUpgrades.isEmpty()) return Optional.empty();
         Map<Engine, String> sql = new EnumMap<>(Engine.class);
         sql.put(Engine.POSTGRESQL, render(Engine.POSTGRESQL, changes));
-        sql.put(Engine.MYSQL, render(Engine.MYSQL, MysqlForeignKeyIndexes.forMysql(current, desired, changes)));
+        if (engines.contains(Engine.MYSQL)) {
+            sql.put(Engine.MYSQL, render(Engine.MYSQL, MysqlForeignKeyIndexes.forMysql(current, desired, changes)));
+        }
         if (changes.isEmpty()) {
             sql.put(
                     Engine.POSTGRESQL,
@@ -161,7 +194,7 @@ public final class MigrationGenerator {
 
     /** Guards against a renderer bug: the new files must replay to exactly the desired schema. */
     private void verifyReplay() {
-        List<SchemaChange> left = SchemaDiff.between(current(), SchemaReader.read(schemaFile));
+        List<SchemaChange> left = SchemaDiff.between(current(), desired());
         if (!left.isEmpty()) {
             throw new SchemaException(
                     SchemaErrorCode.INVALID_MIGRATIONS,

@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jooq.SQLDialect;
 
 /** Reads a desired-state {@code schema.sql}, or the schema a series of migrations produces, without a database. */
@@ -29,17 +30,32 @@ public final class SchemaReader {
 
     /** Reads {@code schema.sql}: CREATE TABLE and CREATE INDEX statements in PostgreSQL-flavoured SQL. */
     public static Schema read(Path schemaFile) {
-        return readSql(schemaFile.toString(), readFile(schemaFile, "Create it, or pass --schema FILE."));
+        return read(schemaFile, Engine.BOTH);
+    }
+
+    /** Reads {@code schema.sql} for a project whose migrations are for {@code engines} only. */
+    public static Schema read(Path schemaFile, Set<Engine> engines) {
+        return readSql(schemaFile.toString(), readFile(schemaFile, "Create it, or pass --schema FILE."), engines);
     }
 
     public static Schema readSql(String origin, String sql) {
+        return readSql(origin, sql, Engine.BOTH);
+    }
+
+    /**
+     * Reads schema.sql text, refusing what one of {@code engines} would not carry exactly; the rules only the other
+     * engine needs are not applied (a PostgreSQL-only project may index a text column).
+     */
+    public static Schema readSql(String origin, String sql, Set<Engine> engines) {
         SchemaStatements.requireCarried(origin, sql);
         Schema schema = DdlInterpreter.interpret(List.of(new DdlInterpreter.Source(origin, sql)), SQLDialect.POSTGRES);
         validate(schema, origin, sql);
-        PortabilityRules.check(schema, origin, sql);
-        RelationNames.check(schema, origin, sql);
-        MysqlKeyLength.check(schema, origin, sql);
-        DefaultRules.check(schema, origin, sql);
+        PortabilityRules.check(schema, origin, sql, engines.contains(Engine.MYSQL));
+        if (engines.contains(Engine.POSTGRESQL)) {
+            RelationNames.check(schema, origin, sql);
+            DefaultRules.check(schema, origin, sql);
+        }
+        if (engines.contains(Engine.MYSQL)) MysqlKeyLength.check(schema, origin, sql);
         return schema;
     }
 

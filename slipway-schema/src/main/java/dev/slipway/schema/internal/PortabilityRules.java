@@ -26,11 +26,15 @@ public final class PortabilityRules {
         return type.kind() == Kind.BYTES ? "bytea" : type.toString();
     }
 
-    public static void check(Schema schema, String origin, String sql) {
+    /**
+     * @param mysql whether the project's migrations include MySQL's; without it, only the rules both engines need
+     *     apply (SET NULL on a NOT NULL column fails on PostgreSQL too)
+     */
+    public static void check(Schema schema, String origin, String sql, boolean mysql) {
         for (Table table : schema.tables()) {
             for (Constraint.ForeignKey fk : table.foreignKeys()) {
                 for (Action action : actions(fk)) {
-                    if (action.what() == Constraint.ReferentialAction.SET_DEFAULT) {
+                    if (mysql && action.what() == Constraint.ReferentialAction.SET_DEFAULT) {
                         throw refused(
                                 origin,
                                 sql,
@@ -57,70 +61,75 @@ public final class PortabilityRules {
                     }
                 }
             }
-            for (TableKeys.Key key : TableKeys.of(table)) {
-                for (String name : key.columnNames()) {
-                    Column column = table.column(name).orElseThrow();
-                    if (UNINDEXABLE.contains(column.type().kind())) {
-                        throw refused(
-                                origin,
-                                sql,
-                                table,
-                                column.name(),
-                                key.what() + " uses column "
-                                        + column.name() + " of type " + schemaSqlName(column.type())
-                                        + ", which MySQL cannot index without a prefix length. "
-                                        + (column.type().kind() == Kind.BYTES
-                                                ? "Use uuid for a 16-byte identifier, or char(n) holding it"
-                                                        + " hex-encoded."
-                                                : "Use varchar(n) (at most 768 for a key) for this column."));
-                    }
-                }
-            }
-            for (Constraint.Check check : table.checks()) {
-                for (Column column : table.columns()) {
-                    if (!mentions(check.condition(), column.name())) continue;
-                    if (column.generated()) {
-                        throw refused(
-                                origin,
-                                sql,
-                                table,
-                                column.name(),
-                                "check " + check.name() + " uses identity"
-                                        + " column " + column.name()
-                                        + "; MySQL refuses checks on auto_increment columns."
-                                        + " Drop the check, or check the value in code.");
-                    }
-                    for (Constraint.ForeignKey fk : table.foreignKeys()) {
-                        if (!fk.columns().contains(column.name())) continue;
-                        for (Action action : actions(fk)) {
-                            if (action.changesTheColumn()) {
-                                throw refused(
-                                        origin,
-                                        sql,
-                                        table,
-                                        column.name(),
-                                        "check " + check.name() + " uses column " + column.name()
-                                                + ", which foreign key " + fk.name() + " changes (" + action
-                                                + "); MySQL refuses checks on such columns. Drop the check or the "
-                                                + action.event() + " action.");
-                            }
-                        }
-                    }
-                }
-            }
-            for (Column column : table.columns()) {
-                if (column.generated() && !leadsAKey(table, column.name())) {
+            if (mysql) mysqlOnly(table, origin, sql);
+        }
+    }
+
+    /** What MySQL alone refuses: text in a key, checks on auto_increment or on columns a foreign key changes. */
+    private static void mysqlOnly(Table table, String origin, String sql) {
+        for (TableKeys.Key key : TableKeys.of(table)) {
+            for (String name : key.columnNames()) {
+                Column column = table.column(name).orElseThrow();
+                if (UNINDEXABLE.contains(column.type().kind())) {
                     throw refused(
                             origin,
                             sql,
                             table,
                             column.name(),
-                            "identity column " + column.name()
-                                    + " is not the first column of the primary key or of a unique constraint; MySQL's"
-                                    + " auto_increment must be. Make it the primary key, or add unique ("
-                                    + column.name()
-                                    + ").");
+                            key.what() + " uses column "
+                                    + column.name() + " of type " + schemaSqlName(column.type())
+                                    + ", which MySQL cannot index without a prefix length. "
+                                    + (column.type().kind() == Kind.BYTES
+                                            ? "Use uuid for a 16-byte identifier, or char(n) holding it"
+                                                    + " hex-encoded."
+                                            : "Use varchar(n) (at most 768 for a key) for this column."));
                 }
+            }
+        }
+        for (Constraint.Check check : table.checks()) {
+            for (Column column : table.columns()) {
+                if (!mentions(check.condition(), column.name())) continue;
+                if (column.generated()) {
+                    throw refused(
+                            origin,
+                            sql,
+                            table,
+                            column.name(),
+                            "check " + check.name() + " uses identity"
+                                    + " column " + column.name()
+                                    + "; MySQL refuses checks on auto_increment columns."
+                                    + " Drop the check, or check the value in code.");
+                }
+                for (Constraint.ForeignKey fk : table.foreignKeys()) {
+                    if (!fk.columns().contains(column.name())) continue;
+                    for (Action action : actions(fk)) {
+                        if (action.changesTheColumn()) {
+                            throw refused(
+                                    origin,
+                                    sql,
+                                    table,
+                                    column.name(),
+                                    "check " + check.name() + " uses column " + column.name()
+                                            + ", which foreign key " + fk.name() + " changes (" + action
+                                            + "); MySQL refuses checks on such columns. Drop the check or the "
+                                            + action.event() + " action.");
+                        }
+                    }
+                }
+            }
+        }
+        for (Column column : table.columns()) {
+            if (column.generated() && !leadsAKey(table, column.name())) {
+                throw refused(
+                        origin,
+                        sql,
+                        table,
+                        column.name(),
+                        "identity column " + column.name()
+                                + " is not the first column of the primary key or of a unique constraint; MySQL's"
+                                + " auto_increment must be. Make it the primary key, or add unique ("
+                                + column.name()
+                                + ").");
             }
         }
     }
