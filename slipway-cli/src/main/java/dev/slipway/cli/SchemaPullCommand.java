@@ -49,8 +49,12 @@ class SchemaPullCommand extends ProjectCommand {
                 catalog.notCarried().forEach(line -> context.out().println("  " + line));
             }
             context.out()
-                    .println("Next: slipway migrate dev --name init --create-only writes V1 for both"
-                            + " engines; review what it says of each engine.");
+                    .println(
+                            project.engines().size() > 1
+                                    ? "Next: slipway migrate dev --name init --create-only writes V1 for both engines;"
+                                            + " review what it says of each engine."
+                                    : "Next: slipway migrate dev --name init --create-only writes V1 for PostgreSQL"
+                                            + " (slipway.engines=postgresql).");
         }
         return ExitCodes.OK;
     }
