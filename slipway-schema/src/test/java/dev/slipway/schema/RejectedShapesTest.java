@@ -90,8 +90,8 @@ class RejectedShapesTest {
             value = {
                 "h binary(16)|'binary(16)' has no PostgreSQL type of that size",
                 "h varbinary(255)|'varbinary(255)' has no PostgreSQL type of that size",
-                "name text collate \"C\"|collate C is not carried",
-                "name varchar(20) collate utf8mb4_bin|collate utf8mb4_bin is not carried",
+                "name text collate \"en_US\"|collate en_US is not carried",
+                "name varchar(20) collate utf8mb4_general_ci|A case-insensitive collation has no equivalent",
                 "n int unsigned|MySQL's unsigned integers have no PostgreSQL type",
                 "state enum('a', 'b')|Declare the type once, above the table: create type t_state as enum ('a', 'b')",
                 "`active` tinyint(1) NOT NULL DEFAULT 1|tinyint is MySQL's",

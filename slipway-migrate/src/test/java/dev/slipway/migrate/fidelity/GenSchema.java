@@ -20,6 +20,8 @@ final class GenSchema {
         boolean nullable;
         String identity; // null, "by default" or "always"
         String defaultSql;
+        /** Text declared collate "C" (sorted by code point). */
+        boolean collateC;
 
         GColumn copy() {
             GColumn c = new GColumn();
@@ -28,6 +30,7 @@ final class GenSchema {
             c.nullable = nullable;
             c.identity = identity;
             c.defaultSql = defaultSql;
+            c.collateC = collateC;
             return c;
         }
 
@@ -104,7 +107,7 @@ final class GenSchema {
             List<String> parts = new ArrayList<>();
             boolean inlinePk = t.inline && t.primaryKey.size() == 1 && !t.keyless;
             for (GColumn c : t.columns) {
-                StringBuilder col = new StringBuilder(c.name + " " + c.type);
+                StringBuilder col = new StringBuilder(c.name + " " + c.type + (c.collateC ? " collate \"C\"" : ""));
                 if (c.identity != null)
                     col.append(" generated ").append(c.identity).append(" as identity");
                 if (inlinePk && t.primaryKey.get(0).equals(c.name)) col.append(" primary key");

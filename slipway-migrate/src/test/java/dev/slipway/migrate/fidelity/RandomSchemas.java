@@ -152,6 +152,7 @@ final class RandomSchemas {
         c.type = type(pick(SCALAR_TYPES));
         c.nullable = random.nextInt(3) != 0;
         if (random.nextInt(3) == 0) c.defaultSql = defaultFor(c.type);
+        c.collateC = c.family().matches("char|varchar|text") && random.nextInt(4) == 0;
         return c;
     }
 
@@ -243,6 +244,10 @@ final class RandomSchemas {
     private void changeType(GenSchema s, GTable t) {
         plainColumn(s, t).ifPresent(c -> {
             String family = c.family();
+            if (family.matches("char|varchar|text") && random.nextInt(3) == 0) {
+                c.collateC = !c.collateC; // the order changes, not the values
+                return;
+            }
             String to = switch (family) {
                 case "smallint" -> pick(List.of("integer", "bigint"));
                 case "integer" -> pick(List.of("bigint", "smallint"));

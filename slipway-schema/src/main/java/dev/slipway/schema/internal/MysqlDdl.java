@@ -104,7 +104,10 @@ final class MysqlDdl extends DdlRenderer {
     protected List<String> alterColumn(SchemaChange.AlterColumn change) {
         // MySQL redefines the whole column in one MODIFY: type, nullability and default together. (ALTER COLUMN
         // SET DEFAULT would not accept current_timestamp on every supported version.)
-        if (!change.typeChanged() && !change.nullabilityChanged() && !change.defaultChanged()) {
+        // a column whose type differs only in collate "C" is the same utf8mb4_bin column on MySQL
+        boolean typeChanged = change.typeChanged()
+                && !type(change.from().type()).equals(type(change.to().type()));
+        if (!typeChanged && !change.nullabilityChanged() && !change.defaultChanged()) {
             return List.of(); // only the identity mode changed: auto_increment has just one
         }
         return List.of(alter(change.table()) + " modify column " + column(change.to()));

@@ -33,9 +33,9 @@ final class PostgresDdl extends DdlRenderer {
             case REAL -> "real";
             case DOUBLE -> "double precision";
             case BOOLEAN -> "boolean";
-            case CHAR -> "char(" + type.length() + ")";
-            case VARCHAR -> "varchar(" + type.length() + ")";
-            case TEXT -> "text";
+            case CHAR -> "char(" + type.length() + ")" + collation(type);
+            case VARCHAR -> "varchar(" + type.length() + ")" + collation(type);
+            case TEXT -> "text" + collation(type);
             case DATE -> "date";
             case TIME -> "time" + precision(type);
             case TIMESTAMP -> "timestamp" + precision(type);
@@ -120,6 +120,10 @@ final class PostgresDdl extends DdlRenderer {
     @Override
     protected String dropIndex(String table, Index index) {
         return "drop index " + quote(index.name());
+    }
+
+    private static String collation(ColumnType type) {
+        return type.byteOrder() ? " collate \"C\"" : "";
     }
 
     /** A precision as schema.sql wrote it: none, or (p). */

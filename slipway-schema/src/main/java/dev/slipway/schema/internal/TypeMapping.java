@@ -57,7 +57,7 @@ final class TypeMapping {
         if (java == Float.class) return ColumnType.of(Kind.REAL);
         if (java == Double.class) return ColumnType.of(Kind.DOUBLE);
         if (java == Boolean.class) return ColumnType.of(Kind.BOOLEAN);
-        if (java == String.class) return text(type, name, where);
+        if (java == String.class) return text(type, name, where, scriptDialect);
         if (java == LocalDate.class || java == java.sql.Date.class) return ColumnType.of(Kind.DATE);
         if (java == LocalTime.class || java == java.sql.Time.class) return time(type, Kind.TIME, where, scriptDialect);
         if (java == LocalDateTime.class || java == java.sql.Timestamp.class) {
@@ -81,12 +81,14 @@ final class TypeMapping {
      * collation (dropped), a bounded binary (widened to bytea), MySQL's unsigned integers and enums (named wrongly).
      */
     private static void refuseWhatWouldBeChanged(DataType<?> type, String name, String where, SQLDialect dialect) {
-        if (type.collation() != null && dialect.family() != SQLDialect.MYSQL) {
+        if (type.collation() != null && dialect.family() != SQLDialect.MYSQL && !byteOrder(type)) {
             throw unsupported(
                     where,
                     "collate " + type.collation().getName() + " is not carried: Slipway's text compares byte for"
                             + " byte on both engines (PostgreSQL's default deterministic collation; utf8mb4_bin on"
-                            + " MySQL, which also sorts as collate \"C\"). Remove the COLLATE clause.");
+                            + " MySQL). Remove the COLLATE clause, or write collate \"C\" (utf8mb4_bin) to also"
+                            + " sort by code point on both. A case-insensitive collation has no equivalent on both:"
+                            + " store lower-cased values.");
         }
         if (type.getType() == Byte.class && dialect.family() != SQLDialect.MYSQL) {
             throw unsupported(
@@ -154,7 +156,24 @@ final class TypeMapping {
         return new ColumnType(Kind.DECIMAL, type.precision(), type.hasScale() ? type.scale() : 0);
     }
 
-    private static ColumnType text(DataType<?> type, String name, String where) {
+    /**
+     * PostgreSQL's {@code "C"} (or {@code POSIX}) and MySQL's {@code utf8mb4_bin}: compare and sort by code point,
+     * the same on both engines. (In MySQL scripts every text column says utf8mb4_bin; there it means nothing more.)
+     */
+    private static boolean byteOrder(DataType<?> type) {
+        String collation =
+                type.collation() == null ? "" : type.collation().getName().replace("\"", "");
+        return collation.equals("C")
+                || collation.equalsIgnoreCase("POSIX")
+                || collation.equalsIgnoreCase("utf8mb4_bin");
+    }
+
+    private static ColumnType text(DataType<?> type, String name, String where, SQLDialect dialect) {
+        ColumnType text = textType(type, name, where);
+        return dialect.family() != SQLDialect.MYSQL && byteOrder(type) ? text.inByteOrder() : text;
+    }
+
+    private static ColumnType textType(DataType<?> type, String name, String where) {
         boolean bounded = type.hasLength() && type.length() > 0;
         int sqlType = type.getSQLType();
         boolean fixed = name.equals("char") || name.equals("character") || name.equals("nchar");

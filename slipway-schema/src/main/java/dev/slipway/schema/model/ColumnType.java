@@ -11,11 +11,25 @@ import java.util.Locale;
  *     {@link #UNSPECIFIED}: written without one, which PostgreSQL keeps apart from an explicit 6), else 0
  * @param scale the scale for {@code DECIMAL}, else 0
  * @param enumType the values of an {@code ENUM}, else null
+ * @param byteOrder text declared {@code collate "C"} (MySQL: {@code utf8mb4_bin}): compared and sorted by code
+ *     point on both engines; else PostgreSQL's default collation, which compares the same but sorts by language
  */
-public record ColumnType(Kind kind, int length, int scale, EnumType enumType) {
+public record ColumnType(Kind kind, int length, int scale, EnumType enumType, boolean byteOrder) {
 
     public ColumnType(Kind kind, int length, int scale) {
-        this(kind, length, scale, null);
+        this(kind, length, scale, null, false);
+    }
+
+    public ColumnType(Kind kind, int length, int scale, EnumType enumType) {
+        this(kind, length, scale, enumType, false);
+    }
+
+    /** This text type declared {@code collate "C"}. */
+    public ColumnType inByteOrder() {
+        if (kind != Kind.CHAR && kind != Kind.VARCHAR && kind != Kind.TEXT) {
+            throw new IllegalArgumentException(kind + " has no collation");
+        }
+        return new ColumnType(kind, length, scale, enumType, true);
     }
 
     /** A column of the enum type {@code type}. */
@@ -80,6 +94,10 @@ public record ColumnType(Kind kind, int length, int scale, EnumType enumType) {
     /** Whether every value of {@code this} type fits in {@code wider} without loss. */
     public boolean widensTo(ColumnType wider) {
         if (equals(wider)) return true;
+        if (byteOrder || wider.byteOrder) { // a collation changes order, not what a value can hold
+            return new ColumnType(kind, length, scale, enumType)
+                    .widensTo(new ColumnType(wider.kind, wider.length, wider.scale, wider.enumType));
+        }
         if (kind == Kind.ENUM && wider.kind == Kind.ENUM) {
             return enumType.name().equals(wider.enumType.name())
                     && wider.enumType.values().containsAll(enumType.values());
@@ -102,6 +120,7 @@ public record ColumnType(Kind kind, int length, int scale, EnumType enumType) {
     @Override
     public String toString() {
         String name = kind.name().toLowerCase(Locale.ROOT);
+        if (byteOrder) return new ColumnType(kind, length, scale, enumType) + " collate \"C\"";
         return switch (kind) {
             case CHAR, VARCHAR -> name + "(" + length + ")";
             case DECIMAL -> name + "(" + length + "," + scale + ")";
