@@ -98,6 +98,28 @@ class AdoptExistingDatabaseIT extends CliTestBase {
     }
 
     @Test
+    void aMysqlDatabase_isPulled_andBaselined_whenItsTypesAndCollationsAreWhatSlipwayWrites() throws Exception {
+        try (TestDatabase db = TestServers.mysql().createDatabase()) {
+            sql(
+                    db,
+                    "create table shop (id bigint not null auto_increment primary key, name varchar(80) not null,"
+                            + " open tinyint(1) not null default 1, opened_at datetime(6),"
+                            + " unique key shop_name (name)) default charset=utf8mb4 collate=utf8mb4_bin");
+            sql(db, "insert into shop (name) values ('first')");
+            env.put("SLIPWAY_URL", db.url());
+            env.put("SLIPWAY_USER", db.user());
+
+            assertThat(slipway("schema", "pull")).isEqualTo(ExitCodes.OK);
+            assertThat(out()).doesNotContain("Not in schema.sql");
+            assertThat(cwd.resolve("schema.sql")).content().contains("open boolean not null default true");
+            assertThat(slipway("migrate", "dev", "--name", "init", "--create-only"))
+                    .isEqualTo(ExitCodes.OK);
+            assertThat(slipway("migrate", "baseline")).isEqualTo(ExitCodes.OK);
+            assertThat(rows(db, "select name from shop")).containsExactly("first");
+        }
+    }
+
+    @Test
     void anExistingMysqlDatabase_isBaselined_onlyWhenItHoldsWhatTheMigrationsMake() throws Exception {
         try (TestDatabase db = TestServers.mysql().createDatabase()) {
             env.put("SLIPWAY_URL", db.url());

@@ -4,6 +4,7 @@ import dev.slipway.core.Engine;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
 import dev.slipway.migrate.internal.EngineBehaviour;
+import dev.slipway.migrate.internal.mysql.MysqlCatalogDdl;
 import dev.slipway.migrate.internal.postgresql.PostgresCatalogDdl;
 import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.schema.SchemaDiff;
@@ -31,16 +32,20 @@ public final class SchemaPull {
 
     private SchemaPull() {}
 
-    /** Reads the catalog of {@code database} (PostgreSQL). */
+    /** Reads the catalog of {@code database} (PostgreSQL, or MySQL/MariaDB). */
     public static Catalog read(DatabaseConfig database, Consumer<String> progress) {
-        if (database.engine() != Engine.POSTGRESQL) {
-            throw new MigrateException(
-                    MigrateErrorCode.CONFIGURATION,
-                    "schema pull reads PostgreSQL so far. For MySQL, write schema.sql from SHOW CREATE TABLE by hand"
-                            + " (the README's Types table says what each MySQL type is in schema.sql).");
-        }
         try (Connection c = DatabaseWaiter.withProgress(progress).connect(database)) {
             String schema = EngineBehaviour.of(database.engine()).schema(c);
+            if (database.engine() == Engine.MYSQL) {
+                boolean mariadb = c.getMetaData()
+                        .getDatabaseProductVersion()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("mariadb");
+                List<String> notCarried = new java.util.ArrayList<>();
+                String ddl = MysqlCatalogDdl.ddl(c, schema, mariadb, notCarried);
+                notCarried.addAll(MysqlCatalogDdl.notCarried(c, schema));
+                return new Catalog(ddl, List.copyOf(notCarried));
+            }
             return new Catalog(PostgresCatalogDdl.ddl(c, schema), PostgresCatalogDdl.notCarried(c, schema));
         } catch (SQLException e) {
             throw new MigrateException(

@@ -35,6 +35,21 @@ public final class CatalogQueries {
         return pairs;
     }
 
+    /** Every row of {@code sql}, each as its columns' text (null where SQL NULL). */
+    public static List<List<String>> rows(Connection connection, String sql, Object... parameters) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (PreparedStatement s = prepare(connection, sql, parameters);
+                ResultSet rs = s.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>(columns);
+                for (int i = 1; i <= columns; i++) row.add(rs.getString(i));
+                rows.add(java.util.Collections.unmodifiableList(row));
+            }
+        }
+        return rows;
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);

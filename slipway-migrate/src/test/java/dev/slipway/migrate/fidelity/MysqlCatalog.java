@@ -182,6 +182,30 @@ final class MysqlCatalog {
         return new ArrayList<>(lines);
     }
 
+    /**
+     * The lines only one of two catalogs has that no line of {@code listed} names: "T.C" for a column, "T.N" for a
+     * key or index, "T" for a primary key, or the view T. What schema pull reported may differ; nothing else may.
+     */
+    static List<String> unlistedDifferences(List<String> was, List<String> is, List<String> listed) {
+        List<String> only =
+                new ArrayList<>(was.stream().filter(l -> !is.contains(l)).toList());
+        only.addAll(is.stream().filter(l -> !was.contains(l)).toList());
+        return only.stream()
+                .filter(line -> {
+                    String[] words = line.split(" ");
+                    String about = switch (words[0]) {
+                        case "column" -> words[1];
+                        case "primary" -> words[2];
+                        case "foreign" -> words[2] + "." + words[3];
+                        default -> words[1] + "." + words[2];
+                    };
+                    String table = about.split("\\.")[0];
+                    // a view's columns are in information_schema.columns too: the view is listed as a whole
+                    return listed.stream().noneMatch(l -> l.contains(about) || l.startsWith("view " + table + ":"));
+                })
+                .toList();
+    }
+
     /** Both engines' default expressions in one spelling: quotes, casts and case of current_timestamp removed. */
     static String defaultValue(String raw) {
         if (raw == null || raw.equalsIgnoreCase("NULL")) return "";

@@ -52,15 +52,16 @@ class RealSchemasIT extends FidelityServers {
                         + judged(() -> pulled(dir, POSTGRESQL_ONLY)) + " | "
                         + judged(() -> asFile(dir, "postgresql", Engine.BOTH)) + " | "
                         + judged(() -> asFile(dir, "postgresql", POSTGRESQL_ONLY)) + " | "
-                        + judged(() -> asFile(dir, "mysql", Engine.BOTH)) + " |");
+                        + judged(() -> asFile(dir, "mysql", Engine.BOTH)) + " | "
+                        + judged(() -> pulledFromMysql(dir)) + " |");
             }
         }
         String tally = """
                 # Real schemas: what Slipway does with each (written by RealSchemasIT)
 
                 | Schema | pulled from PostgreSQL | pulled, slipway.engines=postgresql | postgresql.sql as schema.sql \
-                | postgresql.sql, slipway.engines=postgresql | mysql.sql as schema.sql |
-                |---|---|---|---|---|---|
+                | postgresql.sql, slipway.engines=postgresql | mysql.sql as schema.sql | pulled from MySQL |
+                |---|---|---|---|---|---|---|
                 """ + String.join("\n", rows) + "\n";
         Path recorded = Path.of("src/test/resources/real-schemas/TALLY.md");
         assertThat(rows).as("databases that differ from the original's").noneMatch(r -> r.contains(DIFFERS));
@@ -116,6 +117,51 @@ class RealSchemasIT extends FidelityServers {
             assertThat(PgDump.dump(rebuilt))
                     .as(dir + ": pg_dump of the rebuilt database")
                     .isEqualTo(PgDump.dump(source));
+            return catalog.notCarried().isEmpty()
+                    ? "adopted exactly"
+                    : "adopted; listed " + catalog.notCarried().size() + ": "
+                            + String.join(
+                                    "; ",
+                                    catalog.notCarried().stream()
+                                            .map(RealSchemasIT::firstWords)
+                                            .toList());
+        }
+    }
+
+    /**
+     * mysql.sql applied to MySQL, pulled, rebuilt from the pulled schema's migrations on both engines. Oracle: MySQL's
+     * catalog of the original and of the rebuilt database; each line only one of them has must be about a column or
+     * key pull listed.
+     */
+    private String pulledFromMysql(Path dir) throws Exception {
+        Path original = dir.resolve("mysql.sql");
+        if (!Files.exists(original)) return "-";
+        try (TestDatabase source = mysql.createDatabase();
+                TestDatabase pg = postgres.createDatabase();
+                TestDatabase rebuilt = mysql.createDatabase()) {
+            execute(source, statements(Files.readString(original)));
+            SchemaPull.Catalog catalog = SchemaPull.read(config(source), line -> {});
+            String schemaSql;
+            try {
+                schemaSql = SchemaPull.schemaSql(catalog, "pulled-catalog.sql", "the original");
+            } catch (SchemaException refused) {
+                assertThat(refused.getMessage())
+                        .as(dir + ": a refusal names its line")
+                        .contains("pulled-catalog.sql:");
+                return "refused: " + firstSentence(refused.getMessage());
+            }
+            Path project = Files.createTempDirectory(work, "mysqlpull");
+            Files.writeString(project.resolve("schema.sql"), schemaSql);
+            migrate(project, pg, rebuilt, Engine.BOTH);
+            try (Connection before = source.connect();
+                    Connection after = rebuilt.connect()) {
+                assertThat(MysqlCatalog.unlistedDifferences(
+                                MysqlCatalog.actual(before, source.name()),
+                                MysqlCatalog.actual(after, rebuilt.name()),
+                                catalog.notCarried()))
+                        .as(dir + ": MySQL catalog differences pull did not list")
+                        .isEmpty();
+            }
             return catalog.notCarried().isEmpty()
                     ? "adopted exactly"
                     : "adopted; listed " + catalog.notCarried().size() + ": "
@@ -222,8 +268,9 @@ class RealSchemasIT extends FidelityServers {
         return engine.equals("postgresql") ? postgres : mysql;
     }
 
+    /** A MySQL script's statements (MySQL's # comments taken out first: Slipway's splitter knows -- only). */
     private static List<String> statements(String script) {
-        return SqlStatements.split(script).stream()
+        return SqlStatements.split(script.replaceAll("(?m)^#.*$", "")).stream()
                 .map(SqlStatements.Statement::sql)
                 .toList();
     }
@@ -239,7 +286,8 @@ class RealSchemasIT extends FidelityServers {
 
     private static String firstWords(String listed) {
         int colon = listed.indexOf(':');
-        return colon < 0 ? listed : listed.substring(0, colon);
+        String words = colon < 0 ? listed : listed.substring(0, colon);
+        return words.length() > 80 ? words.substring(0, 77) + "..." : words;
     }
 
     private static void execute(TestDatabase db, List<String> statements) throws SQLException {
