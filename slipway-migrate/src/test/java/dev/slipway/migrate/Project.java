@@ -12,7 +12,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** A throw-away project directory (schema.sql + migrations/) for tests, and helpers to evolve it. */
-final class Project {
+public final class Project {
 
     final Path root;
     final List<String> progress = Collections.synchronizedList(new ArrayList<>());
@@ -52,7 +52,7 @@ final class Project {
         return new Migrator(config(db), MigrationsLocation.directory(migrations()), progress::add);
     }
 
-    static DatabaseConfig config(TestDatabase db) {
+    public static DatabaseConfig config(TestDatabase db) {
         return DatabaseConfig.builder()
                 .url(db.url())
                 .user(db.user())

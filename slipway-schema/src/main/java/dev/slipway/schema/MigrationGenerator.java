@@ -8,6 +8,7 @@ import dev.slipway.schema.internal.DdlRenderer;
 import dev.slipway.schema.internal.LegacyMysqlCollations;
 import dev.slipway.schema.internal.LegacyMysqlTimestamps;
 import dev.slipway.schema.internal.MysqlForeignKeyIndexes;
+import dev.slipway.schema.internal.MysqlPrimaryKeyNames;
 import dev.slipway.schema.internal.SourceLines;
 import dev.slipway.schema.model.Schema;
 import java.io.IOException;
@@ -129,7 +130,10 @@ public final class MigrationGenerator {
         Map<Engine, String> sql = new EnumMap<>(Engine.class);
         sql.put(Engine.POSTGRESQL, render(Engine.POSTGRESQL, changes));
         if (engines.contains(Engine.MYSQL)) {
-            sql.put(Engine.MYSQL, render(Engine.MYSQL, MysqlForeignKeyIndexes.forMysql(current, desired, changes)));
+            List<SchemaChange> mysqlChanges = MysqlPrimaryKeyNames.withoutRenames(changes);
+            sql.put(
+                    Engine.MYSQL,
+                    render(Engine.MYSQL, MysqlForeignKeyIndexes.forMysql(current, desired, mysqlChanges)));
         }
         if (changes.isEmpty()) {
             sql.put(

@@ -16,11 +16,7 @@ abstract class FidelityServers {
 
     /** How Slipway's Migrator and SchemaPull reach a test database. */
     static DatabaseConfig config(TestDatabase db) {
-        return DatabaseConfig.builder()
-                .url(db.url())
-                .user(db.user())
-                .password(db.password())
-                .build();
+        return dev.slipway.migrate.Project.config(db);
     }
 
     static TestServer postgres;

@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -96,18 +97,8 @@ class RealSchemasIT extends FidelityServers {
                 TestDatabase onMysql = mysql.createDatabase()) {
             execute(source, List.of(Files.readString(original)));
             SchemaPull.Catalog catalog = SchemaPull.read(config(source), line -> {});
-            String schemaSql;
-            try {
-                schemaSql = SchemaPull.schemaSql(catalog, "pulled-catalog.sql", "the original", engines);
-            } catch (SchemaException refused) {
-                assertThat(refused.getMessage())
-                        .as(dir + ": a refusal names its line")
-                        .contains("pulled-catalog.sql:");
-                return "refused: " + firstSentence(refused.getMessage());
-            }
-            Path project = Files.createTempDirectory(work, "pull");
-            Files.writeString(project.resolve("schema.sql"), schemaSql);
-            migrate(project, rebuilt, onMysql, engines);
+            Optional<String> refused = rebuild(catalog, engines, rebuilt, onMysql);
+            if (refused.isPresent()) return refused.get();
             Path afterPull = dir.resolve("without-listed.postgresql.sql");
             assertThat(Files.exists(afterPull))
                     .as(dir + ": pull listed " + catalog.notCarried() + "; without-listed.postgresql.sql says what a"
@@ -117,14 +108,7 @@ class RealSchemasIT extends FidelityServers {
             assertThat(PgDump.dump(rebuilt))
                     .as(dir + ": pg_dump of the rebuilt database")
                     .isEqualTo(PgDump.dump(source));
-            return catalog.notCarried().isEmpty()
-                    ? "adopted exactly"
-                    : "adopted; listed " + catalog.notCarried().size() + ": "
-                            + String.join(
-                                    "; ",
-                                    catalog.notCarried().stream()
-                                            .map(RealSchemasIT::firstWords)
-                                            .toList());
+            return adopted(catalog);
         }
     }
 
@@ -141,18 +125,8 @@ class RealSchemasIT extends FidelityServers {
                 TestDatabase rebuilt = mysql.createDatabase()) {
             execute(source, statements(Files.readString(original)));
             SchemaPull.Catalog catalog = SchemaPull.read(config(source), line -> {});
-            String schemaSql;
-            try {
-                schemaSql = SchemaPull.schemaSql(catalog, "pulled-catalog.sql", "the original");
-            } catch (SchemaException refused) {
-                assertThat(refused.getMessage())
-                        .as(dir + ": a refusal names its line")
-                        .contains("pulled-catalog.sql:");
-                return "refused: " + firstSentence(refused.getMessage());
-            }
-            Path project = Files.createTempDirectory(work, "mysqlpull");
-            Files.writeString(project.resolve("schema.sql"), schemaSql);
-            migrate(project, pg, rebuilt, Engine.BOTH);
+            Optional<String> refused = rebuild(catalog, Engine.BOTH, pg, rebuilt);
+            if (refused.isPresent()) return refused.get();
             try (Connection before = source.connect();
                     Connection after = rebuilt.connect()) {
                 assertThat(MysqlCatalog.unlistedDifferences(
@@ -162,15 +136,38 @@ class RealSchemasIT extends FidelityServers {
                         .as(dir + ": MySQL catalog differences pull did not list")
                         .isEmpty();
             }
-            return catalog.notCarried().isEmpty()
-                    ? "adopted exactly"
-                    : "adopted; listed " + catalog.notCarried().size() + ": "
-                            + String.join(
-                                    "; ",
-                                    catalog.notCarried().stream()
-                                            .map(RealSchemasIT::firstWords)
-                                            .toList());
+            return adopted(catalog);
         }
+    }
+
+    /**
+     * The pulled schema.sql's first migration, deployed on {@code pg} (and on {@code my} for both engines); or the
+     * refusal, which must name its line in the pulled catalog, as the tally says it.
+     */
+    private Optional<String> rebuild(SchemaPull.Catalog catalog, Set<Engine> engines, TestDatabase pg, TestDatabase my)
+            throws IOException {
+        String schemaSql;
+        try {
+            schemaSql = SchemaPull.schemaSql(catalog, "pulled-catalog.sql", "the original", engines);
+        } catch (SchemaException refused) {
+            assertThat(refused.getMessage()).as("a refusal names its line").contains("pulled-catalog.sql:");
+            return Optional.of("refused: " + firstSentence(refused.getMessage()));
+        }
+        Path project = Files.createTempDirectory(work, "pull");
+        Files.writeString(project.resolve("schema.sql"), schemaSql);
+        migrate(project, pg, my, engines);
+        return Optional.empty();
+    }
+
+    private static String adopted(SchemaPull.Catalog catalog) {
+        return catalog.notCarried().isEmpty()
+                ? "adopted exactly"
+                : "adopted; listed " + catalog.notCarried().size() + ": "
+                        + String.join(
+                                "; ",
+                                catalog.notCarried().stream()
+                                        .map(RealSchemasIT::firstWords)
+                                        .toList());
     }
 
     /** The original file as schema.sql: refused with its line, or migrations that make the original's database. */
