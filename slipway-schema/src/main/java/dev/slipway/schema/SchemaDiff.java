@@ -14,6 +14,7 @@ import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Constraint;
+import dev.slipway.schema.model.DefaultValue;
 import dev.slipway.schema.model.EnumType;
 import dev.slipway.schema.model.Index;
 import dev.slipway.schema.model.Schema;
@@ -67,7 +68,9 @@ public final class SchemaDiff {
             from.table(desired.name()).ifPresent(old -> diffColumns(old, desired, columns));
         }
         List<SchemaChange> all = new ArrayList<>(drops);
-        all.addAll(enumsBeforeTables(from, to));
+        List<SchemaChange> enums = enumsBeforeTables(from, to);
+        refuseNewLabelsAsDefaults(enums, to);
+        all.addAll(enums);
         all.addAll(creates);
         all.addAll(columns);
         all.addAll(adds);
@@ -104,6 +107,40 @@ public final class SchemaDiff {
             }
         }
         return changes;
+    }
+
+    /**
+     * PostgreSQL cannot use an enum label in the transaction that adds it ("unsafe use of new value"), and a Flyway
+     * migration is one transaction: a default that is a label added in the same migration is refused, with the two
+     * steps that work.
+     */
+    private static void refuseNewLabelsAsDefaults(List<SchemaChange> enumChanges, Schema to) {
+        for (SchemaChange change : enumChanges) {
+            if (!(change instanceof SchemaChange.AddEnumValues add)) continue;
+            List<String> added = add.from().appendedIn(add.to());
+            for (Table table : to.tables()) {
+                for (Column column : table.columns()) {
+                    boolean ofType = column.type().kind() == ColumnType.Kind.ENUM
+                            && column.type().enumType().name().equals(add.to().name());
+                    String label = column.defaultValue()
+                            .filter(v -> v instanceof DefaultValue.Literal)
+                            .map(v -> ((DefaultValue.Literal) v)
+                                    .sql()
+                                    .replaceAll("^'|'$", "")
+                                    .replace("''", "'"))
+                            .orElse(null);
+                    if (ofType && label != null && added.contains(label)) {
+                        throw new SchemaException(
+                                SchemaErrorCode.UNSUPPORTED,
+                                "Column " + table.name() + "." + column.name() + " gets the default '" + label
+                                        + "', a value enum type " + add.to().name() + " gains in this same migration;"
+                                        + " PostgreSQL cannot use a new enum value in the transaction that adds it."
+                                        + " Run migrate dev twice: first with the value added and the old default,"
+                                        + " then with the new default.");
+                    }
+                }
+            }
+        }
     }
 
     private static Table forCreate(Table table, List<Constraint.ForeignKey> inlineForeignKeys) {

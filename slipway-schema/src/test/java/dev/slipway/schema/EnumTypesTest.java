@@ -103,6 +103,21 @@ class EnumTypesTest {
     }
 
     @Test
+    void aLabelAddedAndMadeADefaultInOneMigration_isRefused_withTheTwoStepsThatWork() throws IOException {
+        MigrationGenerator generator = generator(V1);
+        generator.write(generator.plan("init").orElseThrow());
+
+        Files.writeString(
+                project.resolve("schema.sql"),
+                V1.replace("'it''s')", "'it''s', 'meh')").replace("default 'sad'", "default 'meh'"));
+
+        assertThatThrownBy(() -> generator.plan("meh"))
+                .hasMessageContaining("schema.sql:4: Column person.mood gets the default 'meh', a value enum type mood"
+                        + " gains in this same migration")
+                .hasMessageContaining("Run migrate dev twice");
+    }
+
+    @Test
     void whatBothEnginesWouldNotKeep_isRefused_withItsLine() {
         assertThatThrownBy(() -> SchemaReader.readSql("schema.sql", "\ncreate type t as enum ('a ', 'b');\n"))
                 .hasMessageStartingWith("schema.sql:2: type t: the value 'a ' ends in blanks");
