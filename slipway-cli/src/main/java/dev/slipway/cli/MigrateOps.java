@@ -13,7 +13,20 @@ final class MigrateOps {
 
     private MigrateOps() {}
 
+    /** The project's migrations for the database's engine; refused where the project has none for it. */
     static Migrator migrator(ProjectOptions project, ProjectOptions.Database db, CliContext context) {
+        dev.slipway.core.Engine engine = db.config().engine();
+        if (!project.engines().contains(engine)) {
+            throw new IllegalArgumentException("This project's migrations are for "
+                    + String.join(
+                            ",",
+                            project.engines().stream()
+                                    .map(dev.slipway.core.Engine::id)
+                                    .toList())
+                    + " (slipway.engines), and this database is " + engine.id() + ". Point --url at a "
+                    + project.engines().iterator().next().id() + " database, or add " + engine.id()
+                    + " to slipway.engines.");
+        }
         return new Migrator(
                 db.config(), MigrationsLocation.directory(project.migrationsDirectory()), context::progress);
     }

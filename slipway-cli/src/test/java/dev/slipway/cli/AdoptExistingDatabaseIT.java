@@ -91,6 +91,12 @@ class AdoptExistingDatabaseIT extends CliTestBase {
             assertThat(slipway("migrate", "check", "--url", mysql.url(), "--user", mysql.user()))
                     .isNotEqualTo(ExitCodes.OK);
             assertThat(err()).contains("migrations are for postgresql (slipway.engines), not for mysql");
+            assertThat(slipway("migrate", "deploy", "--url", mysql.url(), "--user", mysql.user()))
+                    .isEqualTo(ExitCodes.USAGE);
+            assertThat(err()).contains("This project's migrations are for postgresql (slipway.engines)");
+            assertThat(slipway("migrate", "lint", "--engines", "postgresql,oracle"))
+                    .isEqualTo(ExitCodes.USAGE);
+            assertThat(err()).contains("slipway.engines: Unknown engine 'oracle'");
             assertThat(slipway("migrate", "dev", "--name", "init", "--create-only", "--engines", "postgresql,mysql"))
                     .isNotEqualTo(ExitCodes.OK);
             assertThat(err()).contains("MySQL cannot index");

@@ -114,7 +114,11 @@ public enum Engine {
     public static java.util.Set<Engine> parseList(String text) {
         java.util.Set<Engine> engines = java.util.EnumSet.noneOf(Engine.class);
         for (String name : (text == null ? "" : text).split(",")) {
-            if (!name.isBlank()) engines.add(parse(name));
+            try {
+                if (!name.isBlank()) engines.add(parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("slipway.engines: " + e.getMessage(), e);
+            }
         }
         if (engines.isEmpty()) {
             throw new IllegalArgumentException("No engine in '" + text + "'. Write postgresql,mysql or postgresql.");
