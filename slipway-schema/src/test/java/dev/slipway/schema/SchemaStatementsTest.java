@@ -88,6 +88,19 @@ class SchemaStatementsTest {
     }
 
     @Test
+    void citext_andAnIndexMethodOtherThanBtree_areRefused_ratherThanReadAsTextAndABtreeIndex() {
+        assertThatThrownBy(() -> SchemaReader.readSql(
+                        "schema.sql", TABLE + "create table tag (\n  id bigint primary key,\n  name citext\n);\n"))
+                .hasMessageStartingWith("schema.sql:4: citext would be read as text");
+        assertThatThrownBy(() -> SchemaReader.readSql(
+                        "schema.sql", TABLE + "create index users_name on users using gin (name);\n"))
+                .hasMessageStartingWith("schema.sql:2: an index method other than btree");
+        assertThat(SchemaReader.readSql("schema.sql", TABLE + "create index users_name on users using btree (name);\n")
+                        .tables())
+                .hasSize(1);
+    }
+
+    @Test
     void aTableComment_isRefused_butTheWordsInALiteralAreNot() {
         assertThatThrownBy(() -> SchemaReader.readSql(
                         "schema.sql", TABLE + "CREATE TABLE t (id bigint primary key)" + " COMMENT='people';\n"))

@@ -45,6 +45,7 @@ class SchemaPullIT {
               constraint orders_account_fk foreign key (account_id) references accounts (id) on delete cascade
             );
             create index orders_by_account on orders (account_id, placed_on desc);
+            create index orders_note_hash on orders using hash (note);
             create view big_orders as select * from orders where total > 1000;
             create type order_state as enum ('new', 'paid', 'it''s');
             create table shipment (id bigint primary key, state order_state not null default 'new');
@@ -59,6 +60,7 @@ class SchemaPullIT {
             drop function order_count();
             drop sequence invoice_numbers;
             comment on table orders is null;
+            drop index orders_note_hash;
             alter table accounts alter column created_at set default current_timestamp;
             """;
 
@@ -78,9 +80,10 @@ class SchemaPullIT {
                     .anyMatch(l -> l.startsWith("view big_orders"))
                     .anyMatch(l -> l.startsWith("function order_count()"))
                     .anyMatch(l -> l.startsWith("sequence invoice_numbers"))
+                    .anyMatch(l -> l.startsWith("index orders.orders_note_hash (hash): Slipway carries btree"))
                     .anyMatch(l -> l.startsWith("comment on orders"))
                     .anyMatch(l -> l.startsWith("column accounts.created_at default now()"))
-                    .hasSize(5);
+                    .hasSize(6);
             Files.writeString(dir.resolve("schema.sql"), schemaSql);
             MigrationGenerator generator = new MigrationGenerator(dir.resolve("schema.sql"), dir.resolve("migrations"));
             generator.write(generator.plan("init").orElseThrow());

@@ -93,6 +93,7 @@ public final class SchemaStatements {
                 refuseSerial(origin, statement);
                 refuseDropped(origin, statement);
             }
+            if (text.matches("^create\\s+(unique\\s+)?index\\b.*")) refuseDropped(origin, statement);
             // ALTER TABLE ... OWNER TO parses as an ALTER TABLE, but carries no structure: the owner's kind says so
             if (CARRIED.matcher(text).find() && !OWNER.matcher(text).find()) continue;
             Kind kind = KINDS.stream()
@@ -206,6 +207,15 @@ public final class SchemaStatements {
             new Dropped(
                     Pattern.compile("(?i)(\\bcomment\\s+'|\\bcomment\\s*=\\s*')"),
                     "a COMMENT is not carried into the migrations. Remove it, or keep it in a comment (-- ...)"),
+            new Dropped(
+                    Pattern.compile("(?i)\\bcitext\\b"),
+                    "citext would be read as text, which compares case-sensitively: Slipway has no case-insensitive"
+                            + " text on both engines. Store lower-cased values (a check (col = lower(col)) keeps"
+                            + " them so), or keep citext in a PostgreSQL migration you write by hand"),
+            new Dropped(
+                    Pattern.compile("(?i)\\busing\\s+(gin|gist|hash|brin|spgist|fulltext|rtree)\\b"),
+                    "an index method other than btree would be read as a plain btree index. Keep that index in a"
+                            + " migration you write by hand for its engine"),
             new Dropped(
                     Pattern.compile("(?i)\\bdatetime\\b(?!\\s*\\()"),
                     "datetime without a precision is MySQL's spelling, with whole seconds; schema.sql's timestamp"

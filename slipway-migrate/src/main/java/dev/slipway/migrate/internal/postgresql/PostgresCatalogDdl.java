@@ -52,9 +52,9 @@ public final class PostgresCatalogDdl {
         for (String index : CatalogQueries.column(c, """
                 select pg_get_indexdef(i.indexrelid) from pg_index i
                 join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
-                join pg_class ic on ic.oid = i.indexrelid
+                join pg_class ic on ic.oid = i.indexrelid join pg_am am on am.oid = ic.relam
                 where n.nspname = ? and t.relkind = 'r' and not t.relispartition
-                  and t.relname <> 'flyway_schema_history'
+                  and t.relname <> 'flyway_schema_history' and am.amname = 'btree'
                   and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
                 order by t.relname, ic.relname""", schema)) {
             // "CREATE INDEX name ON public.t USING btree (a, b DESC)": schema.sql names tables without a schema
@@ -144,6 +144,14 @@ public final class PostgresCatalogDdl {
                 where n.nspname = ? and pg_get_expr(d.adbin, d.adrelid) = 'now()'""", schema)) {
             left.add("column " + col + " default now(): written current_timestamp, the same function (pg_dump shows"
                     + " the spelling)");
+        }
+        for (String index : CatalogQueries.column(c, """
+                select t.relname || '.' || ic.relname || ' (' || am.amname || ')' from pg_index i
+                join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
+                join pg_class ic on ic.oid = i.indexrelid join pg_am am on am.oid = ic.relam
+                where n.nspname = ? and t.relkind = 'r' and am.amname <> 'btree'""", schema)) {
+            left.add("index " + index + ": Slipway carries btree indexes; keep this one in a PostgreSQL migration you"
+                    + " write by hand");
         }
         for (String d : CatalogQueries.column(c, """
                 select r.relname || coalesce('.' || a.attname, '') from pg_description d
