@@ -4,6 +4,7 @@ import dev.slipway.migrate.SchemaPull;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,10 +44,10 @@ class SchemaPullCommand extends ProjectCommand {
             context.out()
                     .println("Wrote " + context.cwd().relativize(target) + " (read from " + db.config()
                             + "; the catalog as read is in " + context.cwd().relativize(read) + ").");
-            if (!catalog.notCarried().isEmpty()) {
-                context.out()
-                        .println("Not in schema.sql (" + catalog.notCarried().size() + "):");
-                catalog.notCarried().forEach(line -> context.out().println("  " + line));
+            List<String> notCarried = catalog.notCarried(project.engines());
+            if (!notCarried.isEmpty()) {
+                context.out().println("Not in schema.sql (" + notCarried.size() + "):");
+                notCarried.forEach(line -> context.out().println("  " + line));
             }
             context.out()
                     .println(

@@ -28,7 +28,20 @@ public final class SchemaPull {
      * @param sql the tables and indexes as PostgreSQL's own catalog functions write them
      * @param notCarried what the database holds that schema.sql does not, each with the reason and the choice
      */
-    public record Catalog(String sql, List<String> notCarried) {}
+    public record Catalog(String sql, List<String> notCarried, List<String> extensions) {
+
+        public Catalog(String sql, List<String> notCarried) {
+            this(sql, notCarried, List.of());
+        }
+
+        /** What schema.sql leaves out for a project of {@code engines}: a PostgreSQL-only one carries extensions. */
+        public List<String> notCarried(java.util.Set<Engine> engines) {
+            if (engines.contains(Engine.MYSQL)) return notCarried;
+            return notCarried.stream()
+                    .filter(line -> extensions.stream().noneMatch(e -> line.startsWith("extension " + e + ":")))
+                    .toList();
+        }
+    }
 
     private SchemaPull() {}
 
@@ -46,7 +59,10 @@ public final class SchemaPull {
                 notCarried.addAll(MysqlCatalogDdl.notCarried(c, schema));
                 return new Catalog(ddl, List.copyOf(notCarried));
             }
-            return new Catalog(PostgresCatalogDdl.ddl(c, schema), PostgresCatalogDdl.notCarried(c, schema));
+            return new Catalog(
+                    PostgresCatalogDdl.ddl(c, schema),
+                    PostgresCatalogDdl.notCarried(c, schema),
+                    PostgresCatalogDdl.extensions(c));
         } catch (SQLException e) {
             throw new MigrateException(
                     MigrateErrorCode.UNREACHABLE, "Cannot read the catalog of " + database + ": " + e.getMessage(), e);
@@ -64,7 +80,14 @@ public final class SchemaPull {
 
     /** The schema.sql of a catalog for a project whose migrations are for {@code engines} only. */
     public static String schemaSql(Catalog catalog, String origin, String source, java.util.Set<Engine> engines) {
-        Schema pulled = SchemaReader.readSql(origin, catalog.sql(), engines);
+        StringBuilder sql = new StringBuilder(catalog.sql());
+        if (!engines.contains(Engine.MYSQL)) { // after the tables, so that the lines of catalog.sql() stay as they are
+            catalog.extensions()
+                    .forEach(e -> sql.append("create extension if not exists \"")
+                            .append(e)
+                            .append("\";\n"));
+        }
+        Schema pulled = SchemaReader.readSql(origin, sql.toString(), engines);
         return "-- Pulled by slipway schema pull from " + source + ".\n"
                 + "-- The desired state of the database: edit it, then run slipway migrate dev.\n"
                 + MigrationGenerator.render(Engine.POSTGRESQL, SchemaDiff.between(Schema.EMPTY, pulled))

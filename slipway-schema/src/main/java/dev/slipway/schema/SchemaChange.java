@@ -13,6 +13,17 @@ public sealed interface SchemaChange {
     /** The table the change is about ("" for a change of an enum type, which belongs to no table). */
     String table();
 
+    /**
+     * A PostgreSQL extension schema.sql creates (a PostgreSQL-only project). Never dropped by Slipway: an extension
+     * may hold objects and data; drop one in a migration you write.
+     */
+    record CreateExtension(String name) implements SchemaChange {
+        @Override
+        public String table() {
+            return "";
+        }
+    }
+
     /** A new enum type. PostgreSQL creates it; on MySQL there is nothing to do (its columns carry the values). */
     record CreateEnum(EnumType type) implements SchemaChange {
         @Override

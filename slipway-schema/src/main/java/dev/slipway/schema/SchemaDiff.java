@@ -67,7 +67,11 @@ public final class SchemaDiff {
         for (Table desired : to.tables()) {
             from.table(desired.name()).ifPresent(old -> diffColumns(old, desired, columns));
         }
-        List<SchemaChange> all = new ArrayList<>(drops);
+        List<SchemaChange> all = new ArrayList<>();
+        to.extensions().stream()
+                .filter(e -> !from.extensions().contains(e))
+                .forEach(e -> all.add(new SchemaChange.CreateExtension(e)));
+        all.addAll(drops);
         List<SchemaChange> enums = enumsBeforeTables(from, to);
         refuseNewLabelsAsDefaults(enums, to);
         all.addAll(enums);

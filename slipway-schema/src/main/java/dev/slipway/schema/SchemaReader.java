@@ -47,7 +47,7 @@ public final class SchemaReader {
      * engine needs are not applied (a PostgreSQL-only project may index a text column).
      */
     public static Schema readSql(String origin, String sql, Set<Engine> engines) {
-        SchemaStatements.requireCarried(origin, sql);
+        SchemaStatements.requireCarried(origin, sql, engines.contains(Engine.MYSQL));
         Schema schema = DdlInterpreter.interpret(List.of(new DdlInterpreter.Source(origin, sql)), SQLDialect.POSTGRES);
         validate(schema, origin, sql);
         PortabilityRules.check(schema, origin, sql, engines.contains(Engine.MYSQL));

@@ -57,6 +57,28 @@ class PostgresOnlyProjectTest {
     }
 
     @Test
+    void anExtension_isCreatedOnce_beforeTheTables_andNeverDroppedBySlipway() throws IOException {
+        Files.writeString(
+                project.resolve("schema.sql"),
+                "create extension if not exists pgcrypto;\n"
+                        + "create table token (id uuid primary key default gen_random_uuid());\n");
+        MigrationGenerator generator = new MigrationGenerator(
+                project.resolve("schema.sql"), project.resolve("migrations"), Set.of(Engine.POSTGRESQL));
+
+        generator.write(generator.plan("init").orElseThrow());
+
+        String pg = Files.readString(project.resolve("migrations/postgresql/V1__init.sql"));
+        assertThat(pg).contains("create extension if not exists \"pgcrypto\";");
+        assertThat(pg.indexOf("create extension")).isLessThan(pg.indexOf("create table"));
+        assertThat(generator.plan("again")).isEmpty();
+
+        Files.writeString(project.resolve("schema.sql"), "create table token (id uuid primary key);\n");
+        assertThat(String.join(
+                        "", generator.plan("no_default").orElseThrow().sql().values()))
+                .doesNotContain("extension");
+    }
+
+    @Test
     void theSameSchema_forBothEngines_isRefusedWithTheLineMySQLCannotCarry() throws IOException {
         MigrationGenerator generator = generator(Engine.BOTH);
 

@@ -41,7 +41,8 @@ public final class DdlInterpreter {
         DSLContext ctx = Jooq.parsing(parseDialect);
         EnumTypes enums = new EnumTypes();
         try {
-            return MetaConverter.convert(meta(ctx, structure(ctx, sources, parseDialect, enums)), parseDialect, enums);
+            return MetaConverter.convert(meta(ctx, structure(ctx, sources, parseDialect, enums)), parseDialect, enums)
+                    .withExtensions(Extensions.created(sources));
         } catch (SchemaException e) {
             throw e.code() == SchemaErrorCode.UNSUPPORTED ? SourceLines.withLine(e, sources) : e;
         } catch (RuntimeException e) {

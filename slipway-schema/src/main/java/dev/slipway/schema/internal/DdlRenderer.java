@@ -73,8 +73,11 @@ public abstract class DdlRenderer {
 
     protected abstract String defaultSql(DefaultValue value, ColumnType type);
 
-    /** A change of an enum type itself: PostgreSQL's named types; on MySQL nothing (its columns hold the values). */
-    protected abstract List<String> enumTypeChange(SchemaChange change);
+    /**
+     * A change of an enum type itself (PostgreSQL's named types; on MySQL nothing, its columns hold the values), or
+     * a PostgreSQL extension: the objects outside tables.
+     */
+    protected abstract List<String> typeOrExtensionChange(SchemaChange change);
 
     /** A string literal in this engine's syntax. */
     protected String stringLiteral(String value) {
@@ -98,9 +101,10 @@ public abstract class DdlRenderer {
             case SchemaChange.DropConstraint drop -> List.of(dropConstraint(table, drop.constraint()));
             case SchemaChange.CreateIndex create -> List.of(createIndex(table, create.index()));
             case SchemaChange.DropIndex drop -> List.of(dropIndex(table, drop.index()));
-            case SchemaChange.CreateEnum create -> enumTypeChange(create);
-            case SchemaChange.AddEnumValues add -> enumTypeChange(add);
-            case SchemaChange.DropEnum drop -> enumTypeChange(drop);
+            case SchemaChange.CreateExtension create -> typeOrExtensionChange(create);
+            case SchemaChange.CreateEnum create -> typeOrExtensionChange(create);
+            case SchemaChange.AddEnumValues add -> typeOrExtensionChange(add);
+            case SchemaChange.DropEnum drop -> typeOrExtensionChange(drop);
         };
     }
 

@@ -114,7 +114,7 @@ final class MysqlDdl extends DdlRenderer {
     }
 
     @Override
-    protected List<String> enumTypeChange(SchemaChange change) {
+    protected List<String> typeOrExtensionChange(SchemaChange change) {
         return List.of();
     }
 

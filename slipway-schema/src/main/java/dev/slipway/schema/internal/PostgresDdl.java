@@ -98,7 +98,7 @@ final class PostgresDdl extends DdlRenderer {
     }
 
     @Override
-    protected List<String> enumTypeChange(SchemaChange change) {
+    protected List<String> typeOrExtensionChange(SchemaChange change) {
         return switch (change) {
             case SchemaChange.CreateEnum create ->
                 List.of("create type " + quote(create.type().name()) + " as enum (" + enumValues(create.type()) + ")");
@@ -106,9 +106,11 @@ final class PostgresDdl extends DdlRenderer {
                 add.from().appendedIn(add.to()).stream()
                         .map(value -> "alter type " + quote(add.to().name()) + " add value " + stringLiteral(value))
                         .toList();
+            case SchemaChange.CreateExtension create ->
+                List.of("create extension if not exists \"" + create.name().replace("\"", "\"\"") + "\"");
             case SchemaChange.DropEnum drop ->
                 List.of("drop type " + quote(drop.type().name()));
-            default -> throw new IllegalArgumentException("not an enum type change: " + change);
+            default -> throw new IllegalArgumentException("not a type or extension change: " + change);
         };
     }
 

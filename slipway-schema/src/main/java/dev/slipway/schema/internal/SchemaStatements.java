@@ -27,6 +27,7 @@ public final class SchemaStatements {
             "(?i)(?:\\(|,|\\badd\\s+(?:column\\s+)?(?:if\\s+not\\s+exists\\s+)?)\\s*(\"?[a-z_][\\w$]*\"?)\\s+"
                     + "(bigserial|smallserial|serial[248]?)\\b");
     private static final Pattern NEXTVAL = Pattern.compile("(?i)\\bdefault\\s+nextval\\s*\\(");
+    private static final Pattern EXTENSION = Pattern.compile("^create\\s+extension\\b");
     private static final Pattern OWNER = Pattern.compile("\\sowner\\s+to\\s");
     private static final String HAND_WRITTEN = "a migration you write by hand for each engine"
             + " (migrations/postgresql/V<n>__<name>.sql and migrations/mysql/V<n>__<name>.sql)";
@@ -46,7 +47,8 @@ public final class SchemaStatements {
             kind(
                     "create\\s+extension",
                     "a PostgreSQL extension",
-                    "MySQL has no extensions; put it in a PostgreSQL migration you write by hand"),
+                    "MySQL has no extensions; put it in a PostgreSQL migration you write by hand, or, for a"
+                            + " PostgreSQL-only project, set slipway.engines=postgresql"),
             kind(
                     "comment\\s+on",
                     "a comment",
@@ -78,6 +80,14 @@ public final class SchemaStatements {
 
     /** Fails at the first statement of {@code sql} (from {@code origin}) that Slipway would not carry. */
     public static void requireCarried(String origin, String sql) {
+        requireCarried(origin, sql, true);
+    }
+
+    /**
+     * Fails at the first statement Slipway would not carry; {@code mysql} false (a PostgreSQL-only project) also
+     * carries {@code create extension}.
+     */
+    public static void requireCarried(String origin, String sql, boolean mysql) {
         int fence = FencedSql.firstMarkerLine(sql);
         if (fence > 0) {
             throw new SchemaException(
@@ -96,6 +106,7 @@ public final class SchemaStatements {
             if (text.matches("^create\\s+(unique\\s+)?index\\b.*")) refuseDropped(origin, statement);
             // ALTER TABLE ... OWNER TO parses as an ALTER TABLE, but carries no structure: the owner's kind says so
             if (CARRIED.matcher(text).find() && !OWNER.matcher(text).find()) continue;
+            if (!mysql && EXTENSION.matcher(text).find()) continue;
             Kind kind = KINDS.stream()
                     .filter(k -> k.start().matcher(text).find())
                     .findFirst()

@@ -8,18 +8,30 @@ import java.util.Optional;
  *
  * @param tables the tables
  * @param enums the enum types declared ({@code create type ... as enum}), used by a column or not
+ * @param extensions the PostgreSQL extensions created ({@code create extension}; schema.sql of a PostgreSQL-only
+ *     project, or a PostgreSQL migration written by hand)
  */
-public record Schema(List<Table> tables, List<EnumType> enums) {
+public record Schema(List<Table> tables, List<EnumType> enums, List<String> extensions) {
 
-    public static final Schema EMPTY = new Schema(List.of(), List.of());
+    public static final Schema EMPTY = new Schema(List.of(), List.of(), List.of());
 
     public Schema(List<Table> tables) {
-        this(tables, List.of());
+        this(tables, List.of(), List.of());
+    }
+
+    public Schema(List<Table> tables, List<EnumType> enums) {
+        this(tables, enums, List.of());
     }
 
     public Schema {
         tables = List.copyOf(tables);
         enums = List.copyOf(enums);
+        extensions = List.copyOf(extensions);
+    }
+
+    /** This schema with the extensions the scripts created. */
+    public Schema withExtensions(List<String> created) {
+        return new Schema(tables, enums, created);
     }
 
     public Optional<Table> table(String name) {

@@ -65,6 +65,11 @@ public final class PostgresCatalogDdl {
         return sql.toString();
     }
 
+    /** The extensions the database has (but plpgsql, which every database has). */
+    public static List<String> extensions(Connection c) throws SQLException {
+        return CatalogQueries.column(c, "select extname from pg_extension where extname <> 'plpgsql' order by oid");
+    }
+
     /** What the schema holds that schema.sql cannot: each with why, and what the user can do. */
     public static List<String> notCarried(Connection c, String schema) throws SQLException {
         List<String> left = new ArrayList<>();
@@ -88,7 +93,8 @@ public final class PostgresCatalogDdl {
         }
         for (String e : CatalogQueries.column(
                 c, "select extname from pg_extension where extname <> 'plpgsql' and ? is not null", schema)) {
-            left.add("extension " + e + ": PostgreSQL-only; keep it in a PostgreSQL migration you write by hand");
+            left.add("extension " + e + ": PostgreSQL-only; carried when slipway.engines=postgresql, else keep it in a"
+                    + " PostgreSQL migration you write by hand");
         }
         for (String t : CatalogQueries.column(c, """
                 select t.typname || ' (' || case t.typtype when 'd' then 'domain' else 'composite' end || ')'
