@@ -24,6 +24,7 @@ class PostgresOnlyProjectTest {
               last_name text not null
             );
             create index vet_last_name on vet (last_name);
+            create index vet_active on vet (id) where last_name <> '';
             create table blob_key (id bytea primary key, body jsonb not null unique);
             create table message (
               region varchar(100) not null,
@@ -49,6 +50,7 @@ class PostgresOnlyProjectTest {
         String pg = Files.readString(project.resolve("migrations/postgresql/V1__init.sql"));
         assertThat(pg)
                 .contains("create index vet_last_name on vet (last_name)")
+                .contains("create index vet_active on vet (id) where last_name <> ''")
                 .contains("id bytea not null")
                 .contains("constraint message_pkey primary key (region, seq)")
                 .contains("on delete set default");
@@ -85,6 +87,16 @@ class PostgresOnlyProjectTest {
         assertThatThrownBy(() -> generator.plan("init"))
                 .hasMessageContaining("schema.sql:3: vet.last_name: index vet_last_name uses column last_name of type"
                         + " text, which MySQL cannot index");
+    }
+
+    @Test
+    void aPartialIndex_forBothEngines_isRefusedWithItsLine_sayingMySQLHasNone() {
+        assertThatThrownBy(() -> SchemaReader.readSql(
+                        "schema.sql",
+                        "create table t (id bigint primary key, gone boolean not null);\n\n"
+                                + "create index t_live on t (id) where not gone;\n"))
+                .hasMessageStartingWith("schema.sql:3: index t_live on t is partial")
+                .hasMessageContaining("slipway.engines=postgresql");
     }
 
     @Test

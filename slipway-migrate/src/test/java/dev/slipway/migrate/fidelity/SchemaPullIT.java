@@ -123,6 +123,37 @@ class SchemaPullIT {
     }
 
     @Test
+    void aPostgresOnlyProject_pullsAPartialIndexAndAnExtension_andItsMigrationMakesTheSameDatabase() throws Exception {
+        try (TestDatabase original = TestServers.postgres().createDatabase();
+                TestDatabase rebuilt = TestServers.postgres().createDatabase()) {
+            execute(
+                    original,
+                    "create extension if not exists pgcrypto;"
+                            + " create table token (id uuid primary key default gen_random_uuid(), used_at timestamp,"
+                            + " owner varchar(80) not null);"
+                            + " create index token_unused on token (owner) where used_at is null;");
+
+            SchemaPull.Catalog catalog = SchemaPull.read(FidelityServers.config(original), line -> {});
+            assertThatThrownBy(() -> SchemaPull.schemaSql(catalog, "catalog.sql", "db"))
+                    .hasMessageContaining("index token_unused on token is partial");
+            java.util.Set<dev.slipway.core.Engine> postgresOnly = java.util.Set.of(dev.slipway.core.Engine.POSTGRESQL);
+            Files.writeString(
+                    dir.resolve("schema.sql"), SchemaPull.schemaSql(catalog, "catalog.sql", "db", postgresOnly));
+            MigrationGenerator generator =
+                    new MigrationGenerator(dir.resolve("schema.sql"), dir.resolve("migrations"), postgresOnly);
+            generator.write(generator.plan("init").orElseThrow());
+            new Migrator(
+                            FidelityServers.config(rebuilt),
+                            MigrationsLocation.directory(dir.resolve("migrations")),
+                            line -> {})
+                    .deploy();
+
+            assertThat(catalog.notCarried(postgresOnly)).isEmpty();
+            assertThat(PgDump.dump(rebuilt)).isEqualTo(PgDump.dump(original));
+        }
+    }
+
+    @Test
     void aPartitionedTable_isListed_andNeitherItNorItsPartitionsArePulledAsPlainTables() throws Exception {
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
             execute(

@@ -118,7 +118,7 @@ public abstract class DdlRenderer {
     protected String createIndex(String table, Index index) {
         String columns = index.columns().stream().map(this::indexColumn).collect(Collectors.joining(", "));
         return "create " + (index.unique() ? "unique " : "") + "index " + quote(index.name()) + " on " + quote(table)
-                + " (" + columns + ")";
+                + " (" + columns + ")" + (index.partial() ? " where " + condition(index.where()) : "");
     }
 
     private String indexColumn(String column) {

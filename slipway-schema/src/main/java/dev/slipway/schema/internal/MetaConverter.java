@@ -1,7 +1,5 @@
 package dev.slipway.schema.internal;
 
-import dev.slipway.schema.exceptions.SchemaErrorCode;
-import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Constraint;
@@ -126,17 +124,15 @@ final class MetaConverter {
     }
 
     private static Index index(String table, org.jooq.Index index) {
-        if (index.getWhere() != null) {
-            throw new SchemaException(
-                    SchemaErrorCode.UNSUPPORTED,
-                    "Index " + index.getName() + " on " + table + " is partial (WHERE ...); MySQL has no partial"
-                            + " indexes. Drop the WHERE clause or create this index in a hand-written migration.");
-        }
+        // a partial index: carried for a PostgreSQL-only project, refused for MySQL by PortabilityRules
+        String where = index.getWhere() == null
+                ? null
+                : Jooq.rendering(org.jooq.SQLDialect.DEFAULT).renderInlined(index.getWhere());
         List<String> columns = new ArrayList<>();
         for (SortField<?> field : index.getFields()) {
             columns.add(field.getName() + (field.getOrder() == SortOrder.DESC ? " desc" : ""));
         }
-        return new Index(index.getName(), List.copyOf(columns), index.getUnique());
+        return new Index(index.getName(), List.copyOf(columns), index.getUnique(), where);
     }
 
     private static List<String> referencedColumns(String condition, Set<String> columns) {

@@ -6,6 +6,7 @@ import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.ColumnType.Kind;
 import dev.slipway.schema.model.Constraint;
+import dev.slipway.schema.model.Index;
 import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.model.Table;
 import java.util.List;
@@ -130,6 +131,17 @@ public final class PortabilityRules {
                                 + " auto_increment must be. Make it the primary key, or add unique ("
                                 + column.name()
                                 + ").");
+            }
+        }
+        for (Index index : table.indexes()) {
+            if (index.partial()) {
+                int line = SourceLines.indexLine(sql, index.name());
+                throw new SchemaException(
+                        SchemaErrorCode.UNSUPPORTED,
+                        origin + (line > 0 ? ":" + line : "") + ": index " + index.name() + " on " + table.name()
+                                + " is partial (WHERE ...); MySQL has no partial indexes. Drop the WHERE clause,"
+                                + " create this index in a hand-written PostgreSQL migration, or, for a"
+                                + " PostgreSQL-only project, set slipway.engines=postgresql.");
             }
         }
     }
