@@ -52,10 +52,7 @@ final class MetaConverter {
         for (Field<?> field : table.fields()) {
             columns.add(new Column(
                     field.getName(),
-                    enums.of(field.getDataType().getTypeName())
-                            .map(ColumnType::enumOf)
-                            .orElseGet(() ->
-                                    TypeMapping.map(field.getDataType(), name + "." + field.getName(), scriptDialect)),
+                    columnType(field.getDataType(), name + "." + field.getName(), scriptDialect, enums),
                     // primary key columns are NOT NULL on every engine, whether or not the DDL says so
                     field.getDataType().nullable() && !keyColumns.contains(field.getName()),
                     identity(field.getDataType()),
@@ -94,6 +91,19 @@ final class MetaConverter {
                 List.copyOf(foreignKeys),
                 List.copyOf(checks),
                 List.copyOf(indexes));
+    }
+
+    /** A declared enum type (or an array of one) by its name, else the type as jOOQ read it. */
+    private static ColumnType columnType(
+            org.jooq.DataType<?> type, String where, SQLDialect scriptDialect, EnumTypes enums) {
+        if (type.isArray() && type.getArrayComponentDataType() != null) {
+            java.util.Optional<ColumnType> enumElement =
+                    enums.of(type.getArrayComponentDataType().getTypeName()).map(ColumnType::enumOf);
+            if (enumElement.isPresent()) return ColumnType.arrayOf(enumElement.get());
+        }
+        return enums.of(type.getTypeName())
+                .map(ColumnType::enumOf)
+                .orElseGet(() -> TypeMapping.map(type, where, scriptDialect));
     }
 
     private static Column.Identity identity(org.jooq.DataType<?> type) {

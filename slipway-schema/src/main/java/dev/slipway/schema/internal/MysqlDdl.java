@@ -64,6 +64,7 @@ final class MysqlDdl extends DdlRenderer {
             case BYTES -> "longblob";
             // compared byte for byte, as PostgreSQL compares enum labels: 'Open' is not 'open'
             case ENUM -> "enum(" + enumValues(type.enumType()) + ") collate " + TEXT_COLLATION;
+            case ARRAY -> throw new IllegalStateException("arrays are PostgreSQL's; PortabilityRules refuses them");
         };
     }
 

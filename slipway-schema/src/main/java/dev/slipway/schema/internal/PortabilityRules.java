@@ -133,6 +133,27 @@ public final class PortabilityRules {
                                 + ").");
             }
         }
+        for (Column column : table.columns()) {
+            if (column.type().kind() == Kind.VARCHAR && column.type().length() == ColumnType.UNSPECIFIED) {
+                throw refused(
+                        origin,
+                        sql,
+                        table,
+                        column.name(),
+                        "'varchar' without a length is unbounded on PostgreSQL and invalid on MySQL. Write text"
+                                + " (unbounded) or varchar(n); or, for a PostgreSQL-only project, set"
+                                + " slipway.engines=postgresql.");
+            }
+            if (column.type().kind() == Kind.ARRAY) {
+                throw refused(
+                        origin,
+                        sql,
+                        table,
+                        column.name(),
+                        "type '" + column.type() + "' is PostgreSQL's: MySQL has no arrays. Use a table of its own,"
+                                + " or json; or, for a PostgreSQL-only project, set slipway.engines=postgresql.");
+            }
+        }
         for (Index index : table.indexes()) {
             if (index.partial()) {
                 int line = SourceLines.indexLine(sql, index.name());

@@ -34,7 +34,9 @@ final class PostgresDdl extends DdlRenderer {
             case DOUBLE -> "double precision";
             case BOOLEAN -> "boolean";
             case CHAR -> "char(" + type.length() + ")" + collation(type);
-            case VARCHAR -> "varchar(" + type.length() + ")" + collation(type);
+            case VARCHAR ->
+                (type.length() == ColumnType.UNSPECIFIED ? "varchar" : "varchar(" + type.length() + ")")
+                        + collation(type);
             case TEXT -> "text" + collation(type);
             case DATE -> "date";
             case TIME -> "time" + precision(type);
@@ -45,6 +47,7 @@ final class PostgresDdl extends DdlRenderer {
             case JSONB -> "jsonb";
             case BYTES -> "bytea";
             case ENUM -> quote(type.enumType().name());
+            case ARRAY -> type(type.element()) + "[]"; // jOOQ parses no collation on an array: none to write
         };
     }
 

@@ -40,6 +40,14 @@ final class TypeMapping {
      *     POSTGRES; MySQL migrations spell microsecond times {@code datetime(6)} and {@code time(6)}
      */
     static ColumnType map(DataType<?> type, String where, SQLDialect scriptDialect) {
+        if (type.isArray()) {
+            DataType<?> element = type.getArrayComponentDataType();
+            if (element == null || element.isArray()) {
+                throw unsupported(where, "type '" + postgresName(type) + "': an array of arrays is not carried.");
+            }
+            // PostgreSQL's; PortabilityRules refuses it where MySQL is one of the project's engines
+            return ColumnType.arrayOf(map(element, where, scriptDialect));
+        }
         Class<?> java = type.getType();
         String name = type.getTypeName().toLowerCase(Locale.ROOT);
         refuseWhatWouldBeChanged(type, name, where, scriptDialect);
@@ -182,12 +190,8 @@ final class TypeMapping {
             return ColumnType.of(Kind.TEXT);
         }
         if (name.equals("clob") || name.equals("text") || name.equals("longtext")) return ColumnType.of(Kind.TEXT);
-        if (!bounded) {
-            throw unsupported(
-                    where,
-                    "'" + type.getCastTypeName() + "' without a length is unbounded on PostgreSQL and invalid on"
-                            + " MySQL. Write text (unbounded) or varchar(n).");
-        }
+        // unbounded: PostgreSQL's; PortabilityRules refuses it where MySQL is one of the project's engines
+        if (!bounded) return new ColumnType(Kind.VARCHAR, ColumnType.UNSPECIFIED, 0);
         return new ColumnType(Kind.VARCHAR, type.length(), 0);
     }
 

@@ -6,22 +6,33 @@ import java.util.Locale;
  * An engine-neutral column type. Each kind renders to one type per engine; see the README's type table.
  *
  * @param kind the family of the type
- * @param length the length for {@code VARCHAR}/{@code CHAR}, the precision for {@code DECIMAL}, the
+ * @param length the length for {@code VARCHAR}/{@code CHAR} ({@link #UNSPECIFIED}: PostgreSQL's unbounded
+ *     {@code varchar}), the precision for {@code DECIMAL}, the
  *     fractional-second precision for {@code TIME}/{@code TIMESTAMP}/{@code TIMESTAMPTZ} (0-6, or
  *     {@link #UNSPECIFIED}: written without one, which PostgreSQL keeps apart from an explicit 6), else 0
  * @param scale the scale for {@code DECIMAL}, else 0
  * @param enumType the values of an {@code ENUM}, else null
  * @param byteOrder text declared {@code collate "C"} (MySQL: {@code utf8mb4_bin}): compared and sorted by code
  *     point on both engines; else PostgreSQL's default collation, which compares the same but sorts by language
+ * @param element the type of an {@code ARRAY}'s elements (PostgreSQL only), else null
  */
-public record ColumnType(Kind kind, int length, int scale, EnumType enumType, boolean byteOrder) {
+public record ColumnType(Kind kind, int length, int scale, EnumType enumType, boolean byteOrder, ColumnType element) {
 
     public ColumnType(Kind kind, int length, int scale) {
-        this(kind, length, scale, null, false);
+        this(kind, length, scale, null, false, null);
     }
 
     public ColumnType(Kind kind, int length, int scale, EnumType enumType) {
-        this(kind, length, scale, enumType, false);
+        this(kind, length, scale, enumType, false, null);
+    }
+
+    public ColumnType(Kind kind, int length, int scale, EnumType enumType, boolean byteOrder) {
+        this(kind, length, scale, enumType, byteOrder, null);
+    }
+
+    /** An array of {@code element} (PostgreSQL's {@code text[]}; a PostgreSQL-only project). */
+    public static ColumnType arrayOf(ColumnType element) {
+        return new ColumnType(Kind.ARRAY, 0, 0, null, false, element);
     }
 
     /** This text type declared {@code collate "C"}. */
@@ -57,7 +68,8 @@ public record ColumnType(Kind kind, int length, int scale, EnumType enumType, bo
         JSON,
         JSONB,
         BYTES,
-        ENUM
+        ENUM,
+        ARRAY
     }
 
     /** Microseconds, PostgreSQL's default and the most both engines keep. */
@@ -110,7 +122,7 @@ public record ColumnType(Kind kind, int length, int scale, EnumType enumType, bo
         }
         boolean textual = kind == Kind.VARCHAR || kind == Kind.CHAR;
         if (textual && wider.kind == Kind.TEXT) return true;
-        if (textual && wider.kind == Kind.VARCHAR) return wider.length >= length;
+        if (textual && wider.kind == Kind.VARCHAR) return wider.length == UNSPECIFIED || wider.length >= length;
         if (kind == Kind.CHAR && wider.kind == Kind.CHAR) return wider.length >= length;
         boolean finer = isTemporal(kind) && wider.fractionalSeconds() >= fractionalSeconds();
         if (kind == wider.kind && finer) return true;
@@ -121,8 +133,10 @@ public record ColumnType(Kind kind, int length, int scale, EnumType enumType, bo
     public String toString() {
         String name = kind.name().toLowerCase(Locale.ROOT);
         if (byteOrder) return new ColumnType(kind, length, scale, enumType) + " collate \"C\"";
+        if (kind == Kind.ARRAY) return element + "[]";
         return switch (kind) {
-            case CHAR, VARCHAR -> name + "(" + length + ")";
+            case CHAR -> name + "(" + length + ")";
+            case VARCHAR -> length == UNSPECIFIED ? name : name + "(" + length + ")";
             case DECIMAL -> name + "(" + length + "," + scale + ")";
             case TIME, TIMESTAMP, TIMESTAMPTZ -> length == UNSPECIFIED ? name : name + "(" + length + ")";
             case ENUM -> enumType.name() + " " + enumType.values();

@@ -166,6 +166,12 @@ public final class PostgresCatalogDdl {
                 where n.nspname = ? and d.classoid = 'pg_class'::regclass""", schema)) {
             left.add("comment on " + d + ": comments are not carried into the migrations");
         }
+        for (String t : CatalogQueries.column(c, """
+                select t.typname from pg_description d
+                join pg_type t on t.oid = d.objoid join pg_namespace n on n.oid = t.typnamespace
+                where n.nspname = ? and d.classoid = 'pg_type'::regclass""", schema)) {
+            left.add("comment on type " + t + ": comments are not carried into the migrations");
+        }
         return left;
     }
 
