@@ -167,11 +167,7 @@ public final class SchemaStatements {
         Matcher nextval = NEXTVAL.matcher(sql);
         if (nextval.find()) {
             // jOOQ reads DEFAULT nextval(...) as an identity: the sequence it names would be left behind unsaid
-            int line = statement.line()
-                    + (int) sql.substring(0, nextval.start())
-                            .chars()
-                            .filter(c -> c == '\n')
-                            .count();
+            int line = lineAt(statement, sql, nextval.start());
             throw new SchemaException(
                     SchemaErrorCode.UNSUPPORTED,
                     origin + ":" + line + ": a default drawing from a sequence (nextval) is not carried: sequences are"
@@ -185,11 +181,7 @@ public final class SchemaStatements {
         String integer = type.startsWith("big") || type.equals("serial8")
                 ? "bigint"
                 : type.startsWith("small") || type.equals("serial2") ? "smallint" : "integer";
-        int line = statement.line()
-                + (int) sql.substring(0, serial.start(2))
-                        .chars()
-                        .filter(c -> c == '\n')
-                        .count();
+        int line = lineAt(statement, sql, serial.start(2));
         throw new SchemaException(
                 SchemaErrorCode.UNSUPPORTED,
                 origin + ":" + line + ": column " + serial.group(1) + " is " + type + ", which PostgreSQL makes as a"
@@ -241,15 +233,17 @@ public final class SchemaStatements {
         for (Dropped dropped : DROPPED) {
             Matcher clause = dropped.clause().matcher(outsideStrings);
             if (clause.find()) {
-                int line = statement.line()
-                        + (int) sql.substring(0, clause.start())
-                                .chars()
-                                .filter(c -> c == '\n')
-                                .count();
+                int line = lineAt(statement, sql, clause.start());
                 throw new SchemaException(
                         SchemaErrorCode.UNSUPPORTED, origin + ":" + line + ": " + dropped.why() + ".");
             }
         }
+    }
+
+    /** The file line of {@code offset} in {@code sql}, the stripped text of {@code statement}. */
+    private static int lineAt(SqlStatements.Statement statement, String sql, int offset) {
+        return statement.line()
+                + (int) sql.substring(0, offset).chars().filter(c -> c == '\n').count();
     }
 
     private static Kind kind(String start, String what, String where) {

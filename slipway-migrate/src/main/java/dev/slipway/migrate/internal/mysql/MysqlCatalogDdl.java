@@ -41,6 +41,10 @@ public final class MysqlCatalogDdl {
         Map<String, List<String>> collations = new LinkedHashMap<>();
         for (String table : tables(c, schema)) {
             List<String> parts = new ArrayList<>();
+            // read once: MariaDB's json columns are known by their json_valid check, the rest become constraints
+            List<List<String>> checks = CatalogQueries.rows(c, """
+                    select constraint_name, check_clause from information_schema.check_constraints
+                    where constraint_schema = ? and table_name = ?""", schema, table);
             for (List<String> col : CatalogQueries.rows(c, """
                     select column_name, column_type, is_nullable, column_default, extra, collation_name,
                            character_set_name
@@ -49,7 +53,7 @@ public final class MysqlCatalogDdl {
                 String name = col.get(0);
                 String where = table + "." + name;
                 String type = type(col.get(1), where, notCarried);
-                boolean json = mariadb && isMariadbJson(c, schema, table, name);
+                boolean json = mariadb && isMariadbJson(checks, name);
                 if (json) {
                     type = "json";
                     jsonChecks.add(table + "." + name);
@@ -136,9 +140,7 @@ public final class MysqlCatalogDdl {
                     }
                 }
             }
-            for (List<String> check : CatalogQueries.rows(c, """
-                    select constraint_name, check_clause from information_schema.check_constraints
-                    where constraint_schema = ? and table_name = ?""", schema, table)) {
+            for (List<String> check : checks) {
                 if (check.get(1).toLowerCase(Locale.ROOT).startsWith("json_valid(")) continue; // MariaDB's json
                 parts.add("constraint " + quote(check.get(0)) + " check ("
                         + check.get(1).replace("`", "") + ")");
@@ -313,11 +315,11 @@ public final class MysqlCatalogDdl {
         return numeric ? raw : "'" + raw.replace("'", "''") + "'";
     }
 
-    private static boolean isMariadbJson(Connection c, String schema, String table, String column) throws SQLException {
-        return !CatalogQueries.column(c, """
-                        select 1 from information_schema.check_constraints
-                        where constraint_schema = ? and table_name = ? and lower(check_clause) like ?""", schema, table, "json_valid(`" + column.toLowerCase(Locale.ROOT) + "`)")
-                .isEmpty();
+    /** MariaDB's json is longtext with a check json_valid(`column`). */
+    private static boolean isMariadbJson(List<List<String>> checks, String column) {
+        String valid = "json_valid(`" + column.toLowerCase(Locale.ROOT) + "`)";
+        return checks.stream()
+                .anyMatch(check -> check.get(1).toLowerCase(Locale.ROOT).equals(valid));
     }
 
     /** InnoDB checks RESTRICT and NO ACTION alike, at once (MariaDB reports an unwritten action as RESTRICT). */
