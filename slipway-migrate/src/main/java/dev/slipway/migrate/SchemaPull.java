@@ -26,22 +26,34 @@ public final class SchemaPull {
      * What the catalog holds.
      *
      * @param sql the tables and indexes as PostgreSQL's own catalog functions write them
-     * @param notCarried what the database holds that schema.sql does not, each with the reason and the choice
+     * @param notCarried what the database holds that schema.sql for both engines does not, each with the reason
+     *     and the choice
+     * @param postgresOnly the statements a PostgreSQL-only project carries that {@code notCarried} lists
+     *     (extensions, indexes with a method other than btree or an expression), each as {@code notCarried}
+     *     lists it
      */
-    public record Catalog(String sql, List<String> notCarried, List<String> extensions) {
+    public record Catalog(String sql, List<String> notCarried, List<PostgresOnlyStatement> postgresOnly) {
 
         public Catalog(String sql, List<String> notCarried) {
             this(sql, notCarried, List.of());
         }
 
-        /** What schema.sql leaves out for a project of {@code engines}: a PostgreSQL-only one carries extensions. */
+        /** What schema.sql leaves out for a project of {@code engines}. */
         public List<String> notCarried(java.util.Set<Engine> engines) {
             if (engines.contains(Engine.MYSQL)) return notCarried;
-            return notCarried.stream()
-                    .filter(line -> extensions.stream().noneMatch(e -> line.startsWith("extension " + e + ":")))
-                    .toList();
+            List<String> carried =
+                    postgresOnly.stream().map(PostgresOnlyStatement::listed).toList();
+            return notCarried.stream().filter(line -> !carried.contains(line)).toList();
         }
     }
+
+    /**
+     * A statement only a PostgreSQL-only project carries.
+     *
+     * @param sql the statement
+     * @param listed how a project for both engines lists it as not carried
+     */
+    public record PostgresOnlyStatement(String sql, String listed) {}
 
     private SchemaPull() {}
 
@@ -59,10 +71,10 @@ public final class SchemaPull {
                 notCarried.addAll(MysqlCatalogDdl.notCarried(c, schema));
                 return new Catalog(ddl, List.copyOf(notCarried));
             }
-            return new Catalog(
-                    PostgresCatalogDdl.ddl(c, schema),
-                    PostgresCatalogDdl.notCarried(c, schema),
-                    PostgresCatalogDdl.extensions(c));
+            List<PostgresOnlyStatement> postgresOnly = PostgresCatalogDdl.postgresOnly(c, schema);
+            List<String> notCarried = new java.util.ArrayList<>(PostgresCatalogDdl.notCarried(c, schema));
+            postgresOnly.forEach(p -> notCarried.add(p.listed()));
+            return new Catalog(PostgresCatalogDdl.ddl(c, schema), List.copyOf(notCarried), postgresOnly);
         } catch (SQLException e) {
             throw new MigrateException(
                     MigrateErrorCode.UNREACHABLE, "Cannot read the catalog of " + database + ": " + e.getMessage(), e);
@@ -82,10 +94,7 @@ public final class SchemaPull {
     public static String schemaSql(Catalog catalog, String origin, String source, java.util.Set<Engine> engines) {
         StringBuilder sql = new StringBuilder(catalog.sql());
         if (!engines.contains(Engine.MYSQL)) { // after the tables, so that the lines of catalog.sql() stay as they are
-            catalog.extensions()
-                    .forEach(e -> sql.append("create extension if not exists \"")
-                            .append(e)
-                            .append("\";\n"));
+            catalog.postgresOnly().forEach(p -> sql.append(p.sql()).append(";\n"));
         }
         Schema pulled = SchemaReader.readSql(origin, sql.toString(), engines);
         return "-- Pulled by slipway schema pull from " + source + ".\n"

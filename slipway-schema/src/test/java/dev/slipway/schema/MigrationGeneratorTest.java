@@ -132,6 +132,30 @@ class MigrationGeneratorTest {
         assertThatThrownBy(() -> generator.plan("next")).hasMessageContaining("mysql/ lacks [V1__init.sql]");
     }
 
+    @Test
+    void aViewInAHandWrittenMigration_isRefusedWithItsLine_untilFenced_thenLeftAlone() throws IOException {
+        Path schema = copy("blog-v1.sql");
+        MigrationGenerator generator = new MigrationGenerator(schema, project.resolve("migrations"));
+        generator.write(generator.plan("init").orElseThrow());
+        Path pg = project.resolve("migrations/postgresql/V2__views.sql");
+        Files.writeString(pg, "-- the authors' names\n\ncreate view author_name as select id, name from author;\n");
+        Files.writeString(project.resolve("migrations/mysql/V2__views.sql"), "create view author_name as select 1;\n");
+
+        assertThatThrownBy(() -> generator.plan("next"))
+                .hasMessageStartingWith(pg + ":3: view author_name is outside Slipway's model. Fence it");
+
+        Files.writeString(
+                pg,
+                "-- [jooq ignore start]\ncreate view author_name as select id, name from author;\n"
+                        + "create index author_name_gin on author using gin (to_tsvector('simple', name));\n"
+                        + "-- [jooq ignore stop]\n");
+        Files.writeString(
+                project.resolve("migrations/mysql/V2__views.sql"),
+                "-- [jooq ignore start]\ncreate view author_name as select id, name from author;\n"
+                        + "-- [jooq ignore stop]\n");
+        assertThat(generator.plan("next")).isEmpty();
+    }
+
     private Path copy(String fixture) throws IOException {
         Path target = project.resolve("schema.sql");
         try (var in = Objects.requireNonNull(getClass().getResourceAsStream("/fixtures/" + fixture), fixture)) {

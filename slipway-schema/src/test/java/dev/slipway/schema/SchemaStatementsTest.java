@@ -91,10 +91,11 @@ class SchemaStatementsTest {
     void citext_andAnIndexMethodOtherThanBtree_areRefused_ratherThanReadAsTextAndABtreeIndex() {
         assertThatThrownBy(() -> SchemaReader.readSql(
                         "schema.sql", TABLE + "create table tag (\n  id bigint primary key,\n  name citext\n);\n"))
-                .hasMessageStartingWith("schema.sql:4: citext would be read as text");
+                .hasMessageStartingWith("schema.sql:4: citext (PostgreSQL's case-insensitive text) has no equivalent");
         assertThatThrownBy(() -> SchemaReader.readSql(
                         "schema.sql", TABLE + "create index users_name on users using gin (name);\n"))
-                .hasMessageStartingWith("schema.sql:2: an index method other than btree");
+                .hasMessageStartingWith(
+                        "schema.sql:2: index users_name on users uses gin, PostgreSQL's own index" + " method");
         assertThat(SchemaReader.readSql("schema.sql", TABLE + "create index users_name on users using btree (name);\n")
                         .tables())
                 .hasSize(1);

@@ -40,8 +40,10 @@ public final class DdlInterpreter {
     public static Schema interpret(List<Source> sources, SQLDialect parseDialect) {
         DSLContext ctx = Jooq.parsing(parseDialect);
         EnumTypes enums = new EnumTypes();
+        IndexShapes indexShapes = new IndexShapes();
         try {
-            return MetaConverter.convert(meta(ctx, structure(ctx, sources, parseDialect, enums)), parseDialect, enums)
+            List<Query> ddl = structure(ctx, sources, parseDialect, enums, indexShapes);
+            return MetaConverter.convert(meta(ctx, ddl), parseDialect, enums, indexShapes)
                     .withExtensions(Extensions.created(sources));
         } catch (SchemaException e) {
             throw e.code() == SchemaErrorCode.UNSUPPORTED ? SourceLines.withLine(e, sources) : e;
@@ -95,12 +97,21 @@ public final class DdlInterpreter {
     }
 
     private static List<Query> structure(
-            DSLContext ctx, List<Source> sources, SQLDialect parseDialect, EnumTypes enums) {
+            DSLContext ctx, List<Source> sources, SQLDialect parseDialect, EnumTypes enums, IndexShapes indexShapes) {
         List<Query> ddl = new ArrayList<>();
         for (Source source : sources) {
+            indexShapes.readMethods(source.sql());
             for (Query query : parse(ctx, source).queries()) {
                 if (typeStatement(enums, query, source)) continue;
-                if (query instanceof DDLQuery) {
+                if (query instanceof QOM.CreateView<?> view) throw unfencedView(view, source);
+                if (query instanceof QOM.CreateIndex create) {
+                    Meta before = meta(ctx, ddl);
+                    QOM.CreateIndex named = (QOM.CreateIndex) UnnamedConstraints.name(create, TakenNames.of(before));
+                    IndexShapes.Written written = indexShapes.written(named, before);
+                    ddl.add(written.query());
+                    indexShapes.record(named.$index().getName(), written.shape(), create.$ifNotExists());
+                } else if (query instanceof DDLQuery) {
+                    indexShapes.follow(query);
                     add(ctx, ddl, query, parseDialect);
                 } else {
                     LOG.debug("{}: skipping a statement that changes data, not structure", source.origin());
@@ -108,6 +119,27 @@ public final class DdlInterpreter {
             }
         }
         return ddl;
+    }
+
+    /**
+     * A view in a migration written by hand: jOOQ's interpreter would make it a table of columns of no type, and
+     * the next migration would drop it. Fenced, it runs on the database and Slipway's model leaves it alone.
+     */
+    private static SchemaException unfencedView(QOM.CreateView<?> view, Source source) {
+        String name = view.$view().getName();
+        java.util.regex.Pattern create = java.util.regex.Pattern.compile(
+                "(?is)^create\\s+(or\\s+replace\\s+)?(materialized\\s+)?view\\s+(if\\s+not\\s+exists\\s+)?[\"`]?"
+                        + java.util.regex.Pattern.quote(name) + "\\b.*");
+        int line = dev.slipway.schema.SqlStatements.split(source.sql()).stream()
+                .filter(statement -> create.matcher(statement.sql().strip()).matches())
+                .mapToInt(dev.slipway.schema.SqlStatements.Statement::line)
+                .findFirst()
+                .orElse(0);
+        return new SchemaException(
+                SchemaErrorCode.UNSUPPORTED,
+                source.origin() + (line > 0 ? ":" + line : "") + ": view " + name + " is outside Slipway's model."
+                        + " Fence it with '-- [jooq ignore start]' and '-- [jooq ignore stop]' (it still runs on the"
+                        + " database; migrate check and dev list fenced SQL).");
     }
 
     /** Applies a CREATE/ALTER/DROP TYPE to {@code enums}; a refusal names the statement's line. */
@@ -126,7 +158,7 @@ public final class DdlInterpreter {
 
     private static org.jooq.Queries parse(DSLContext ctx, Source source) {
         // PostgreSQL's CONCURRENTLY changes locking, not the resulting structure, and jOOQ does not model it.
-        String sql = source.sql().replaceAll("(?i)\\bindex\\s+concurrently\\b", "index");
+        String sql = CaseInsensitiveText.keptApart(source.sql().replaceAll("(?i)\\bindex\\s+concurrently\\b", "index"));
         try {
             return ctx.parser().parse(sql);
         } catch (ParserException e) {
@@ -140,7 +172,7 @@ public final class DdlInterpreter {
     }
 
     private static void add(DSLContext ctx, List<Query> ddl, Query query, SQLDialect parseDialect) {
-        if (query instanceof QOM.CreateTable || query instanceof QOM.CreateIndex) {
+        if (query instanceof QOM.CreateTable) {
             ddl.add(UnnamedConstraints.name(query, TakenNames.of(meta(ctx, ddl))));
             return;
         }

@@ -118,11 +118,17 @@ public abstract class DdlRenderer {
     protected String createIndex(String table, Index index) {
         String columns = index.columns().stream().map(this::indexColumn).collect(Collectors.joining(", "));
         return "create " + (index.unique() ? "unique " : "") + "index " + quote(index.name()) + " on " + quote(table)
-                + " (" + columns + ")" + (index.partial() ? " where " + condition(index.where()) : "");
+                + (index.hasMethod() ? " using " + index.method() : "") + " (" + columns + ")"
+                + (index.partial() ? " where " + condition(index.where()) : "");
     }
 
-    private String indexColumn(String column) {
-        return column.endsWith(" desc") ? quote(column.substring(0, column.length() - 5)) + " desc" : quote(column);
+    private String indexColumn(String element) {
+        boolean desc = element.endsWith(" desc");
+        String indexed = desc ? element.substring(0, element.length() - 5) : element;
+        String written = Index.isExpression(indexed)
+                ? "(" + expression(indexed.substring(1, indexed.length() - 1)) + ")"
+                : quote(indexed);
+        return written + (desc ? " desc" : "");
     }
 
     protected String column(Column column) {

@@ -16,7 +16,6 @@ import org.jooq.Check;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Meta;
-import org.jooq.OrderField;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.SortOrder;
@@ -31,19 +30,16 @@ final class MetaConverter {
 
     private MetaConverter() {}
 
-    static Schema convert(Meta meta, SQLDialect scriptDialect, EnumTypes enums) {
+    static Schema convert(Meta meta, SQLDialect scriptDialect, EnumTypes enums, IndexShapes indexShapes) {
         List<Table> tables = new ArrayList<>();
         for (org.jooq.Table<?> table : meta.getTables()) {
-            tables.add(table(table, scriptDialect, enums));
+            tables.add(table(table, scriptDialect, enums, indexShapes));
         }
         return new Schema(List.copyOf(tables), enums.all());
     }
 
-    static String fieldName(OrderField<?> field) {
-        return field instanceof SortField<?> sort ? sort.getName() : ((Field<?>) field).getName();
-    }
-
-    private static Table table(org.jooq.Table<?> table, SQLDialect scriptDialect, EnumTypes enums) {
+    private static Table table(
+            org.jooq.Table<?> table, SQLDialect scriptDialect, EnumTypes enums, IndexShapes indexShapes) {
         String name = table.getName();
         Set<String> keyColumns = table.getPrimaryKey() == null
                 ? Set.of()
@@ -81,7 +77,7 @@ final class MetaConverter {
         }
         List<Index> indexes = new ArrayList<>();
         for (org.jooq.Index index : table.getIndexes()) {
-            indexes.add(index(name, index));
+            indexes.add(index(name, index, indexShapes));
         }
         return new Table(
                 name,
@@ -97,10 +93,12 @@ final class MetaConverter {
     private static ColumnType columnType(
             org.jooq.DataType<?> type, String where, SQLDialect scriptDialect, EnumTypes enums) {
         if (type.isArray() && type.getArrayComponentDataType() != null) {
-            java.util.Optional<ColumnType> enumElement =
-                    enums.of(type.getArrayComponentDataType().getTypeName()).map(ColumnType::enumOf);
+            String element = type.getArrayComponentDataType().getTypeName();
+            if (CaseInsensitiveText.is(element)) return ColumnType.arrayOf(ColumnType.of(ColumnType.Kind.CITEXT));
+            java.util.Optional<ColumnType> enumElement = enums.of(element).map(ColumnType::enumOf);
             if (enumElement.isPresent()) return ColumnType.arrayOf(enumElement.get());
         }
+        if (CaseInsensitiveText.is(type.getTypeName())) return ColumnType.of(ColumnType.Kind.CITEXT);
         return enums.of(type.getTypeName())
                 .map(ColumnType::enumOf)
                 .orElseGet(() -> TypeMapping.map(type, where, scriptDialect));
@@ -133,7 +131,7 @@ final class MetaConverter {
         };
     }
 
-    private static Index index(String table, org.jooq.Index index) {
+    private static Index index(String table, org.jooq.Index index, IndexShapes indexShapes) {
         // a partial index: carried for a PostgreSQL-only project, refused for MySQL by PortabilityRules
         String where = index.getWhere() == null
                 ? null
@@ -142,7 +140,7 @@ final class MetaConverter {
         for (SortField<?> field : index.getFields()) {
             columns.add(field.getName() + (field.getOrder() == SortOrder.DESC ? " desc" : ""));
         }
-        return new Index(index.getName(), List.copyOf(columns), index.getUnique(), where);
+        return indexShapes.index(table, index.getName(), List.copyOf(columns), index.getUnique(), where);
     }
 
     private static List<String> referencedColumns(String condition, Set<String> columns) {

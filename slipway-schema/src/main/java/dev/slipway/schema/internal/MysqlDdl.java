@@ -65,6 +65,7 @@ final class MysqlDdl extends DdlRenderer {
             // compared byte for byte, as PostgreSQL compares enum labels: 'Open' is not 'open'
             case ENUM -> "enum(" + enumValues(type.enumType()) + ") collate " + TEXT_COLLATION;
             case ARRAY -> throw new IllegalStateException("arrays are PostgreSQL's; PortabilityRules refuses them");
+            case CITEXT -> throw new IllegalStateException("citext is PostgreSQL's; schema.sql refuses it for MySQL");
         };
     }
 

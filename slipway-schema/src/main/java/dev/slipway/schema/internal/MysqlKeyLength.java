@@ -51,7 +51,8 @@ public final class MysqlKeyLength {
             case TIMESTAMP, TIMESTAMPTZ -> 5 + (type.fractionalSeconds() + 1) / 2;
             case UUID -> 36;
             case ENUM -> type.enumType().values().size() < 256 ? 1 : 2; // stored as the value's index
-            case TEXT, JSON, JSONB, BYTES, ARRAY -> 0; // not indexable at all: PortabilityRules refuses them in keys
+            case TEXT, JSON, JSONB, BYTES, ARRAY, CITEXT ->
+                0; // not indexable at all: PortabilityRules refuses them in keys
         };
     }
 

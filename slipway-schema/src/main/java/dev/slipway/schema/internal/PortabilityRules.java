@@ -33,6 +33,21 @@ public final class PortabilityRules {
      */
     public static void check(Schema schema, String origin, String sql, boolean mysql) {
         for (Table table : schema.tables()) {
+            for (Column column : table.columns()) {
+                boolean citext = column.type().kind() == Kind.CITEXT
+                        || (column.type().kind() == Kind.ARRAY
+                                && column.type().element().kind() == Kind.CITEXT);
+                if (citext && !schema.extensions().contains("citext")) {
+                    throw refused(
+                            origin,
+                            sql,
+                            table,
+                            column.name(),
+                            "column " + column.name() + " is citext, the type of PostgreSQL's citext extension,"
+                                    + " which schema.sql does not create. Add 'create extension if not exists citext;'"
+                                    + " before the table.");
+                }
+            }
             for (Constraint.ForeignKey fk : table.foreignKeys()) {
                 for (Action action : actions(fk)) {
                     if (mysql && action.what() == Constraint.ReferentialAction.SET_DEFAULT) {
@@ -86,6 +101,20 @@ public final class PortabilityRules {
                                             : "Use varchar(n) (at most 768 for a key) for this column."));
                 }
             }
+        }
+        for (Index index : table.indexes()) {
+            if (!index.hasExpression() && !index.hasMethod()) continue;
+            int line = SourceLines.indexLine(sql, index.name());
+            throw new SchemaException(
+                    SchemaErrorCode.UNSUPPORTED,
+                    origin + (line > 0 ? ":" + line : "") + ": index " + index.name() + " on " + table.name()
+                            + (index.hasMethod()
+                                    ? " uses " + index.method() + ", PostgreSQL's own index method (MySQL has"
+                                            + " btree)."
+                                    : " indexes an expression (" + String.join(", ", index.columns())
+                                            + "), which MariaDB cannot and MySQL writes differently.")
+                            + " Create this index in a hand-written PostgreSQL migration" + SchemaStatements.FENCED
+                            + "; or, for a PostgreSQL-only project, set slipway.engines=postgresql.");
         }
         for (Constraint.Check check : table.checks()) {
             for (Column column : table.columns()) {
@@ -161,8 +190,8 @@ public final class PortabilityRules {
                         SchemaErrorCode.UNSUPPORTED,
                         origin + (line > 0 ? ":" + line : "") + ": index " + index.name() + " on " + table.name()
                                 + " is partial (WHERE ...); MySQL has no partial indexes. Drop the WHERE clause,"
-                                + " create this index in a hand-written PostgreSQL migration, or, for a"
-                                + " PostgreSQL-only project, set slipway.engines=postgresql.");
+                                + " create this index in a hand-written PostgreSQL migration" + SchemaStatements.FENCED
+                                + "; or, for a PostgreSQL-only project, set slipway.engines=postgresql.");
             }
         }
     }

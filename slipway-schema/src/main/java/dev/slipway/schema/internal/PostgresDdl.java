@@ -47,6 +47,7 @@ final class PostgresDdl extends DdlRenderer {
             case JSONB -> "jsonb";
             case BYTES -> "bytea";
             case ENUM -> quote(type.enumType().name());
+            case CITEXT -> "citext";
             case ARRAY -> type(type.element()) + "[]"; // jOOQ parses no collation on an array: none to write
         };
     }

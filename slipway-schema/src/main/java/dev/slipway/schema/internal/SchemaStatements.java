@@ -32,6 +32,10 @@ public final class SchemaStatements {
     private static final String HAND_WRITTEN = "a migration you write by hand for each engine"
             + " (migrations/postgresql/V<n>__<name>.sql and migrations/mysql/V<n>__<name>.sql)";
 
+    /** Structure Slipway does not model, kept in a migration: fenced, or the next migrate dev undoes or refuses it. */
+    static final String FENCED = ", between '-- [jooq ignore start]' and '-- [jooq ignore stop]' so that the next"
+            + " migrate dev leaves it alone";
+
     private record Kind(Pattern start, String what, String where) {}
 
     private static final List<Kind> KINDS = List.of(
@@ -56,7 +60,7 @@ public final class SchemaStatements {
             kind(
                     "create\\s+(or\\s+replace\\s+)?(materialized\\s+)?view",
                     "a view",
-                    "views are not carried; put it in " + HAND_WRITTEN),
+                    "views are not carried; put it in " + HAND_WRITTEN + FENCED),
             kind(
                     "create\\s+(type|domain)",
                     "a type or domain",
@@ -65,7 +69,7 @@ public final class SchemaStatements {
             kind(
                     "create\\s+(or\\s+replace\\s+)?(function|procedure|trigger|rule|policy|aggregate)",
                     "database code",
-                    "functions, procedures and triggers are written per engine: put them in " + HAND_WRITTEN),
+                    "functions, procedures and triggers are written per engine: put them in " + HAND_WRITTEN + FENCED),
             kind(
                     "grant|revoke|alter\\s+\\w+(\\s+\\w+)?\\s+owner\\s+to|create\\s+(role|user|schema)",
                     "a privilege, owner, role or schema",
@@ -101,9 +105,9 @@ public final class SchemaStatements {
             if (text.startsWith("create table")) requireCarriedOptions(origin, statement);
             if (text.startsWith("create table") || text.startsWith("alter table")) {
                 refuseSerial(origin, statement);
-                refuseDropped(origin, statement);
+                refuseDropped(origin, statement, mysql ? DROPPED : DROPPED_ON_POSTGRESQL);
             }
-            if (text.matches("^create\\s+(unique\\s+)?index\\b.*")) refuseDropped(origin, statement);
+            if (text.matches("^create\\s+(unique\\s+)?index\\b.*")) refuseDropped(origin, statement, INDEX_DROPPED);
             // ALTER TABLE ... OWNER TO parses as an ALTER TABLE, but carries no structure: the owner's kind says so
             if (CARRIED.matcher(text).find() && !OWNER.matcher(text).find()) continue;
             if (!mysql && EXTENSION.matcher(text).find()) continue;
@@ -192,10 +196,47 @@ public final class SchemaStatements {
                         + " bigint unsigned: write bigint.)");
     }
 
-    /** A clause of a MySQL-born table jOOQ reads and then drops or changes, with why and what to write instead. */
-    private record Dropped(Pattern clause, String why) {}
+    /**
+     * A clause of a MySQL-born table jOOQ reads and then drops or changes, with why and what to write instead.
+     *
+     * @param onPostgresql whether a PostgreSQL-only project refuses it too (else Slipway carries it there)
+     */
+    private record Dropped(Pattern clause, String why, boolean onPostgresql) {
+        Dropped(Pattern clause, String why) {
+            this(clause, why, true);
+        }
+    }
 
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
+
+    /** MySQL's inline {@code KEY k (c) USING HASH}, and a method after an index's columns. */
+    private static final Pattern INDEX_METHOD =
+            Pattern.compile("(?i)\\busing\\s+(gin|gist|hash|brin|spgist|fulltext|rtree)\\b");
+
+    private static final String INDEX_METHOD_WHY = "an index method written in a table (MySQL's KEY k (c) USING"
+            + " HASH) or after the columns would be read as a plain btree index. Declare the index with create"
+            + " index name on table using method (columns) (PostgreSQL's methods: in a PostgreSQL-only project),"
+            + " or keep it in a migration you write by hand for its engine" + FENCED;
+
+    /** What a CREATE INDEX statement may say that jOOQ drops or cannot read, on either engine. */
+    private static final List<Dropped> INDEX_DROPPED = List.of(
+            new Dropped(
+                    Pattern.compile("(?i)(\\bcomment\\s+'|\\bcomment\\s*=\\s*')"),
+                    "a COMMENT is not carried into the migrations. Remove it, or keep it in a comment (-- ...)"),
+            new Dropped(Pattern.compile("(?i)\\)\\s*using\\s+(?!btree\\b)\\w+"), INDEX_METHOD_WHY),
+            new Dropped(
+                    Pattern.compile("(?i)\\bnulls\\s+(first|last)\\b"),
+                    "NULLS FIRST/LAST is not carried (MySQL has no such order; Slipway's indexes keep PostgreSQL's"
+                            + " default: nulls last ascending, first descending). Remove it, or keep this index in a"
+                            + " PostgreSQL migration you write by hand" + FENCED),
+            new Dropped(
+                    Pattern.compile("(?i)\\binclude\\s*\\("),
+                    "INCLUDE columns are not carried (MySQL has none). Remove them, or keep this index in a"
+                            + " PostgreSQL migration you write by hand" + FENCED),
+            new Dropped(
+                    Pattern.compile("(?i)\\b\\w+_ops\\b"),
+                    "an operator class (such as varchar_pattern_ops or jsonb_path_ops) is not carried. Remove it, or"
+                            + " keep this index in a PostgreSQL migration you write by hand" + FENCED));
 
     private static final List<Dropped> DROPPED = List.of(
             new Dropped(
@@ -212,25 +253,29 @@ public final class SchemaStatements {
                     "a COMMENT is not carried into the migrations. Remove it, or keep it in a comment (-- ...)"),
             new Dropped(
                     Pattern.compile("(?i)\\bcitext\\b"),
-                    "citext would be read as text, which compares case-sensitively: Slipway has no case-insensitive"
-                            + " text on both engines. Store lower-cased values (a check (col = lower(col)) keeps"
-                            + " them so), or keep citext in a PostgreSQL migration you write by hand"),
-            new Dropped(
-                    Pattern.compile("(?i)\\busing\\s+(gin|gist|hash|brin|spgist|fulltext|rtree)\\b"),
-                    "an index method other than btree would be read as a plain btree index. Keep that index in a"
-                            + " migration you write by hand for its engine"),
+                    "citext (PostgreSQL's case-insensitive text) has no equivalent on both engines: Slipway's text"
+                            + " compares case-sensitively on both. Store lower-cased values (a check (col = lower(col)) keeps"
+                            + " them so), keep citext in a PostgreSQL migration you write by hand" + FENCED
+                            + ", or, for a"
+                            + " PostgreSQL-only project, set slipway.engines=postgresql",
+                    false),
+            new Dropped(INDEX_METHOD, INDEX_METHOD_WHY),
             new Dropped(
                     Pattern.compile("(?i)\\bdatetime\\b(?!\\s*\\()"),
                     "datetime without a precision is MySQL's spelling, with whole seconds; schema.sql's timestamp"
                             + " keeps microseconds. Write timestamp(0) for whole seconds, or timestamp(p)"));
 
+    /** What a PostgreSQL-only project refuses of {@link #DROPPED}. */
+    private static final List<Dropped> DROPPED_ON_POSTGRESQL =
+            DROPPED.stream().filter(Dropped::onPostgresql).toList();
+
     /** MySQL clauses that would be dropped or changed without a word. */
-    private static void refuseDropped(String origin, SqlStatements.Statement statement) {
+    private static void refuseDropped(String origin, SqlStatements.Statement statement, List<Dropped> rules) {
         String sql = statement.sql().strip();
         // string literals blanked (same length, quotes kept), so that a default 'on update ...' matches nothing
         String outsideStrings =
                 LITERAL.matcher(sql).replaceAll(m -> "'" + "_".repeat(m.group().length() - 2) + "'");
-        for (Dropped dropped : DROPPED) {
+        for (Dropped dropped : rules) {
             Matcher clause = dropped.clause().matcher(outsideStrings);
             if (clause.find()) {
                 int line = lineAt(statement, sql, clause.start());

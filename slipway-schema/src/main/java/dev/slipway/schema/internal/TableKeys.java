@@ -31,7 +31,11 @@ final class TableKeys {
         table.primaryKey().ifPresent(pk -> keys.add(new Key("the primary key", pk.columns())));
         table.uniques().forEach(u -> keys.add(new Key("unique constraint " + u.name(), u.columns())));
         table.foreignKeys().forEach(fk -> keys.add(new Key("foreign key " + fk.name(), fk.columns())));
-        for (Index index : table.indexes()) keys.add(new Key("index " + index.name(), index.columns()));
+        for (Index index : table.indexes()) {
+            // PostgreSQL's index methods and expression indexes are refused for MySQL on their own
+            if (index.hasMethod() || index.hasExpression()) continue;
+            keys.add(new Key("index " + index.name(), index.columns()));
+        }
         return keys;
     }
 }

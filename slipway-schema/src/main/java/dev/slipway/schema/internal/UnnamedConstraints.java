@@ -28,7 +28,7 @@ final class UnnamedConstraints {
         if (query instanceof QOM.CreateTable create) return nameTable(create, taken);
         if (query instanceof QOM.CreateIndex create && create.$index() == null) {
             List<String> columns = new ArrayList<>();
-            for (OrderField<?> field : create.$on()) columns.add(MetaConverter.fieldName(field));
+            for (OrderField<?> field : create.$on()) columns.add(IndexShapes.namingColumn(field));
             String name = ConstraintNames.index(create.$table().getName(), columns, taken::relationTaken);
             taken.addRelation(name);
             return create.$index(DSL.index(DSL.name(name)));

@@ -69,7 +69,9 @@ public record ColumnType(Kind kind, int length, int scale, EnumType enumType, bo
         JSONB,
         BYTES,
         ENUM,
-        ARRAY
+        ARRAY,
+        /** PostgreSQL's case-insensitive text (the citext extension); a PostgreSQL-only project. */
+        CITEXT
     }
 
     /** Microseconds, PostgreSQL's default and the most both engines keep. */

@@ -1,5 +1,6 @@
 package dev.slipway.migrate.internal.postgresql;
 
+import dev.slipway.migrate.SchemaPull.PostgresOnlyStatement;
 import dev.slipway.migrate.internal.CatalogQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,15 +55,61 @@ public final class PostgresCatalogDdl {
                 join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
                 join pg_class ic on ic.oid = i.indexrelid join pg_am am on am.oid = ic.relam
                 where n.nspname = ? and t.relkind = 'r' and not t.relispartition
-                  and t.relname <> 'flyway_schema_history' and am.amname = 'btree'
+                  and t.relname <> 'flyway_schema_history' and am.amname = 'btree' and i.indexprs is null
                   and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
-                order by t.relname, ic.relname""", schema)) {
-            // "CREATE INDEX name ON public.t USING btree (a, b DESC)": schema.sql names tables without a schema
-            sql.append(index.replaceFirst(" ON (ONLY )?" + java.util.regex.Pattern.quote(schema) + "\\.", " ON ")
-                            .replace(" USING btree ", " "))
-                    .append(";\n");
+                  and not (%s)
+                order by t.relname, ic.relname""".formatted(UNCARRIED_INDEX), schema)) {
+            sql.append(withoutSchema(index, schema)).append(";\n");
         }
         return sql.toString();
+    }
+
+    /**
+     * Of an index {@code i} (pg_index), what schema.sql cannot say: an operator class other than the type's
+     * default, INCLUDE columns, a NULLS order other than the default (indoption: 1 = DESC, 2 = NULLS FIRST).
+     */
+    private static final String UNCARRIED_INDEX = """
+            i.indnkeyatts < i.indnatts
+            or exists (select 1 from unnest(i.indclass::oid[]) oc join pg_opclass o on o.oid = oc where not o.opcdefault)
+            or exists (select 1 from unnest(i.indoption::int2[]) o where o in (1, 2))""";
+
+    /**
+     * What a PostgreSQL-only project carries and one for both engines does not: extensions, and indexes with a
+     * method other than btree or an expression.
+     */
+    public static List<PostgresOnlyStatement> postgresOnly(Connection c, String schema) throws SQLException {
+        List<PostgresOnlyStatement> carried = new ArrayList<>();
+        for (String e : extensions(c)) {
+            carried.add(new PostgresOnlyStatement(
+                    "create extension if not exists \"" + e + "\"",
+                    "extension " + e + ": PostgreSQL-only; carried when slipway.engines=postgresql, else keep it in"
+                            + " a PostgreSQL migration you write by hand"));
+        }
+        Map<String, String> indexes = CatalogQueries.pairs(c, """
+                select t.relname || '.' || ic.relname || ' ('
+                       || case when am.amname <> 'btree' then am.amname else 'expression' end || ')',
+                       pg_get_indexdef(i.indexrelid) from pg_index i
+                join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
+                join pg_class ic on ic.oid = i.indexrelid join pg_am am on am.oid = ic.relam
+                where n.nspname = ? and t.relkind = 'r' and not t.relispartition
+                  and (am.amname <> 'btree' or i.indexprs is not null)
+                  and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+                  and not (%s)
+                order by t.relname, ic.relname""".formatted(UNCARRIED_INDEX), schema);
+        for (Map.Entry<String, String> index : indexes.entrySet()) {
+            carried.add(new PostgresOnlyStatement(
+                    withoutSchema(index.getValue(), schema),
+                    "index " + index.getKey() + ": PostgreSQL's own; carried when slipway.engines=postgresql, else"
+                            + " keep it in a PostgreSQL migration you write by hand"));
+        }
+        return carried;
+    }
+
+    /** "CREATE INDEX name ON public.t USING btree (a, b DESC)": schema.sql names tables without a schema. */
+    private static String withoutSchema(String indexDefinition, String schema) {
+        return indexDefinition
+                .replaceFirst(" ON (ONLY )?" + java.util.regex.Pattern.quote(schema) + "\\.", " ON ")
+                .replace(" USING btree ", " ");
     }
 
     /** The extensions the database has (but plpgsql, which every database has). */
@@ -90,11 +137,6 @@ public final class PostgresCatalogDdl {
                   and not exists (select 1 from pg_depend d where d.objid = s.oid and d.deptype in ('a', 'i'))""", schema)) {
             left.add("sequence " + s + ": a sequence no column owns is not carried; use an identity column, or keep"
                     + " it in a migration you write by hand");
-        }
-        for (String e : CatalogQueries.column(
-                c, "select extname from pg_extension where extname <> 'plpgsql' and ? is not null", schema)) {
-            left.add("extension " + e + ": PostgreSQL-only; carried when slipway.engines=postgresql, else keep it in a"
-                    + " PostgreSQL migration you write by hand");
         }
         for (String t : CatalogQueries.column(c, """
                 select t.typname || ' (' || case t.typtype when 'd' then 'domain' else 'composite' end || ')'
@@ -152,12 +194,13 @@ public final class PostgresCatalogDdl {
                     + " the spelling)");
         }
         for (String index : CatalogQueries.column(c, """
-                select t.relname || '.' || ic.relname || ' (' || am.amname || ')' from pg_index i
+                select t.relname || '.' || ic.relname || ': ' || pg_get_indexdef(i.indexrelid) from pg_index i
                 join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
-                join pg_class ic on ic.oid = i.indexrelid join pg_am am on am.oid = ic.relam
-                where n.nspname = ? and t.relkind = 'r' and am.amname <> 'btree'""", schema)) {
-            left.add("index " + index + ": Slipway carries btree indexes; keep this one in a PostgreSQL migration you"
-                    + " write by hand");
+                join pg_class ic on ic.oid = i.indexrelid
+                where n.nspname = ? and t.relkind = 'r' and (%s)
+                order by t.relname, ic.relname""".formatted(UNCARRIED_INDEX), schema)) {
+            left.add("index " + index + ": an operator class, INCLUDE columns or NULLS FIRST/LAST are not carried;"
+                    + " keep this index in a PostgreSQL migration you write by hand");
         }
         for (String d : CatalogQueries.column(c, """
                 select r.relname || coalesce('.' || a.attname, '') from pg_description d
