@@ -6,19 +6,24 @@
 # Usage: examples/blog/infra/smoke.sh [postgresql|mysql] [--keep]
 #   --keep   leave the stack up afterwards (destroy it with: npx cdk destroy -c engine=ENGINE -c deletionProtection=false)
 # SMOKE_URL=http://127.0.0.1:3000 examples/blog/infra/smoke.sh   runs only the route checks, e.g. against ./slipway up
+#   (writes with SMOKE_TOKEN as bearer token, else one from ./slipway token, which up accepts)
 set -euo pipefail
 engine=${1:-postgresql}
 keep=${2:-}
 case "$engine" in postgresql|mysql) ;; *) echo "smoke: engine must be postgresql or mysql, not '$engine'" >&2; exit 2 ;; esac
 fail=0
-check() { # METHOD PATH EXPECTED_STATUS [BODY]
+check() { # METHOD PATH EXPECTED_STATUS [BODY]: with the bearer token $token when it is set
   local status
-  status=$(curl -s -o /tmp/smoke-body -w '%{http_code}' -X "$1" "$url$2" -H 'content-type: application/json' ${4:+-d "$4"})
+  status=$(curl -s -o /tmp/smoke-body -w '%{http_code}' -X "$1" "$url$2" -H 'content-type: application/json' \
+    ${token:+-H "authorization: Bearer $token"} ${4:+-d "$4"})
   if [ "$status" = "$3" ]; then echo "ok   $1 $2 -> $status"; else echo "FAIL $1 $2 -> $status (expected $3): $(cat /tmp/smoke-body)"; fail=1; fi
 }
 routes() {
   local email author post
   email="smoke-$(date +%s)@example.com"
+  local with=$token
+  token= check POST /authors 401 "{\"email\":\"$email\",\"name\":\"Smoke\"}"
+  token=$with
   check POST /authors 201 "{\"email\":\"$email\",\"name\":\"Smoke\"}"
   author=$(sed -n 's/.*"id":\([0-9]*\).*/\1/p' /tmp/smoke-body | head -1)
   check POST /authors 409 "{\"email\":\"$email\",\"name\":\"Smoke\"}"
@@ -34,6 +39,7 @@ routes() {
 }
 if [ -n "${SMOKE_URL:-}" ]; then
   url=$SMOKE_URL
+  token=${SMOKE_TOKEN:-$("$(dirname "$0")/../../../slipway" token --sub smoke)}
   routes
   exit "$fail"
 fi
@@ -66,6 +72,15 @@ output() {
 }
 url=$(output ApiUrl)
 fn=$(output MigrationFunctionArn)
+pool=$(output UserPoolId)
+client=$(output UserPoolClientId)
+password="Smoke-$(date +%s)-pass!"
+aws cognito-idp admin-create-user --user-pool-id "$pool" --username smoke@example.com --message-action SUPPRESS >/dev/null
+aws cognito-idp admin-set-user-password --user-pool-id "$pool" --username smoke@example.com --password "$password" \
+  --permanent
+token=$(aws cognito-idp admin-initiate-auth --user-pool-id "$pool" --client-id "$client" \
+  --auth-flow ADMIN_USER_PASSWORD_AUTH --auth-parameters "USERNAME=smoke@example.com,PASSWORD=$password" \
+  --query AuthenticationResult.AccessToken --output text)
 routes
 
 echo "smoke: migration function status"

@@ -153,7 +153,12 @@ public final class ColdStartBench {
         List<Double> api = new ArrayList<>();
         try (LocalFunction function = LocalFunction.deploy("api", zip, handler(), env, work, 1, QUIET);
                 LocalHttpApi local = new LocalHttpApi(
-                                0, RoutesFile.read(EXAMPLE.resolve("routes")), Map.of("api", function))
+                                0,
+                                RoutesFile.read(EXAMPLE.resolve("routes")),
+                                Map.of("api", function),
+                                dev.slipway.cli.local.LocalAuthorizer.development(
+                                        dev.slipway.cli.local.DevIssuer.of(work), "slipway-api", Map.of()),
+                                null)
                         .start()) {
             measure(http, "http://127.0.0.1:" + local.port() + "/authors/1", requests, api);
         }

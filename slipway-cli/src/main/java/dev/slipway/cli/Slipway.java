@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             UpCommand.class,
             InvokeCommand.class,
+            TokenCommand.class,
             MigrateCommand.class,
             SchemaCommand.class,
             DataApiCommand.class,

@@ -70,6 +70,23 @@ public enum Setting {
             null,
             true,
             "lets reset delete all data"),
+    JWT_ISSUER(
+            Group.RARE,
+            "slipway.jwt.issuer",
+            null,
+            null,
+            "up's development issuer",
+            false,
+            "the OIDC issuer of the tokens auth=jwt routes accept (e.g. a Cognito user pool's URL): up fetches its"
+                    + " JWKS, the CDK HTTP API's JWT authorizer checks it"),
+    JWT_AUDIENCE(
+            Group.RARE,
+            "slipway.jwt.audience",
+            null,
+            "slipway-api",
+            null,
+            false,
+            "the audience (aud, or a Cognito access token's client_id) the tokens of auth=jwt routes must be for"),
     DEV_DATA_DIR(
             Group.RARE,
             "slipway.dev.data.dir",

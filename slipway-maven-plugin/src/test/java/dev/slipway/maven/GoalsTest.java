@@ -138,9 +138,9 @@ class GoalsTest {
         dev.createOnly = true;
         dev.execute();
         try (Stream<Path> written = Files.list(project.resolve("migrations/postgresql"))) {
-            assertThat(written.map(p -> p.getFileName().toString())).contains("V4__add_tags.sql");
+            assertThat(written.map(p -> p.getFileName().toString())).contains("V5__add_tags.sql");
         }
-        assertThat(Files.readString(project.resolve("migrations/mysql/V4__add_tags.sql")))
+        assertThat(Files.readString(project.resolve("migrations/mysql/V5__add_tags.sql")))
                 .contains("create table tag");
 
         check.execute(); // the new migration builds what schema.sql says

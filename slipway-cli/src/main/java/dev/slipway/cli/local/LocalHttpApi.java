@@ -36,10 +36,20 @@ public final class LocalHttpApi implements AutoCloseable {
     private final HttpServer server;
     private final List<Route> routes;
     private final Map<String, LocalFunction> functions;
+    private final LocalAuthorizer authorizer;
+    private final String jwks;
 
-    public LocalHttpApi(int port, List<Route> routes, Map<String, LocalFunction> functions) throws IOException {
+    /**
+     * @param authorizer checks the callers of routes that require one, as API Gateway's authorizers do
+     * @param jwks the development issuer's public keys, served at {@code /.well-known/jwks.json}; null for none
+     */
+    public LocalHttpApi(
+            int port, List<Route> routes, Map<String, LocalFunction> functions, LocalAuthorizer authorizer, String jwks)
+            throws IOException {
         this.routes = routes;
         this.functions = functions;
+        this.authorizer = authorizer;
+        this.jwks = jwks;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         } catch (java.net.BindException e) {
@@ -69,6 +79,34 @@ public final class LocalHttpApi implements AutoCloseable {
             Optional<Route> route = routes.stream()
                     .filter(r -> r.method().equals(method) && r.match(path).isPresent())
                     .findFirst();
+            if (route.isEmpty() && jwks != null && method.equals("GET") && path.equals("/.well-known/jwks.json")) {
+                send(exchange, 200, Map.of("Content-Type", "application/json"), jwks.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String target = exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + exchange.getRequestURI().getRawQuery());
+            LocalAuthorizer.Request request =
+                    new LocalAuthorizer.Request(method, target, Map.copyOf(exchange.getRequestHeaders()), body);
+            LocalAuthorizer.Decision decision =
+                    route.map(r -> authorizer.decide(r.access(), request)).orElse(LocalAuthorizer.Decision.admit(null));
+            if (decision.refused()) {
+                boolean forbidden = decision.refusedWith() == 403;
+                send(
+                        exchange,
+                        decision.refusedWith(),
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                // not API Gateway's: says locally why, where API Gateway says only Unauthorized
+                                "x-slipway-up-refused",
+                                decision.reason().replaceAll("[\\r\\n]+", " ")),
+                        (forbidden ? "{\"message\":\"Forbidden\"}" : "{\"message\":\"Unauthorized\"}")
+                                .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             LocalFunction function = route.map(r -> functions.get(r.function()))
                     .orElse(
                             functions.size() == 1
@@ -82,7 +120,11 @@ public final class LocalHttpApi implements AutoCloseable {
                         "{\"message\":\"Not Found\"}".getBytes());
                 return;
             }
-            Outcome outcome = function.invoke(JSON.writeValueAsString(event(exchange, route)), TIMEOUT);
+            ObjectNode event = event(exchange, route, body);
+            if (decision.authorizer() != null) {
+                ((ObjectNode) event.get("requestContext")).set("authorizer", decision.authorizer());
+            }
+            Outcome outcome = function.invoke(JSON.writeValueAsString(event), TIMEOUT);
             if (outcome.failed()) {
                 send(
                         exchange,
@@ -101,11 +143,10 @@ public final class LocalHttpApi implements AutoCloseable {
         }
     }
 
-    private static ObjectNode event(HttpExchange exchange, Optional<Route> route) throws IOException {
+    private static ObjectNode event(HttpExchange exchange, Optional<Route> route, byte[] body) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getRawPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
-        byte[] body = exchange.getRequestBody().readAllBytes();
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", route.map(Route::routeKey).orElse("$default"));

@@ -67,6 +67,34 @@ public final class LocalStack implements AutoCloseable {
             boolean migrationsAsTask) {}
 
     /**
+     * The authorizer of the routes: the issuer of {@code slipway.jwt.issuer}, else up's development issuer (whose
+     * tokens {@code slipway token} mints).
+     */
+    private static LocalAuthorizer authorizer(
+            Options options, List<Route> routes, Map<String, String> accessKeys, Consumer<String> progress)
+            throws Exception {
+        String audience = options.settings()
+                .getOrDefault(
+                        Setting.JWT_AUDIENCE.key(),
+                        Setting.JWT_AUDIENCE.defaultValue().orElseThrow());
+        String issuer = options.settings().get(Setting.JWT_ISSUER.key());
+        boolean jwtRoutes =
+                routes.stream().anyMatch(r -> r.access().mode() == dev.slipway.core.routes.RouteAccess.Mode.JWT);
+        if (routes.stream().anyMatch(r -> r.access().mode() == dev.slipway.core.routes.RouteAccess.Mode.IAM)) {
+            progress.accept("auth=iam routes accept requests SigV4-signed for execute-api with the keys below");
+        }
+        if (issuer != null && !issuer.isBlank()) {
+            if (jwtRoutes) progress.accept("auth=jwt routes accept tokens of " + issuer + " for " + audience);
+            return LocalAuthorizer.ofIssuer(issuer, audience, accessKeys);
+        }
+        if (jwtRoutes) {
+            progress.accept("auth=jwt routes accept tokens of up's development issuer for " + audience
+                    + ": slipway token --sub NAME [--scope S] mints one");
+        }
+        return LocalAuthorizer.development(DevIssuer.of(options.projectDir()), audience, accessKeys);
+    }
+
+    /**
      * Starts in the order AWS deploys: the database is up; the migration function runs as a custom resource;
      * then the data proxy starts; then the API functions, which get its endpoint and a key in their environment.
      */
@@ -111,7 +139,16 @@ public final class LocalStack implements AutoCloseable {
         }
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         // bound now (a busy port fails fast), served only once everything before it is up
-        LocalHttpApi api = new LocalHttpApi(options.port(), routes, functions);
+        String secret = UUID.randomUUID().toString(); // of LOCAL_ACCESS_KEY_ID: the data proxy and auth=iam routes
+        LocalAuthorizer authorizer = authorizer(options, routes, Map.of(LOCAL_ACCESS_KEY_ID, secret), progress);
+        LocalHttpApi api = new LocalHttpApi(
+                options.port(),
+                routes,
+                functions,
+                authorizer,
+                authorizer.issuer().equals(DevIssuer.ISSUER)
+                        ? DevIssuer.of(options.projectDir()).publicKeys().toString()
+                        : null);
         DataApiServer dataApi = null;
         try {
             String summary = options.migrationsAsTask()
@@ -119,7 +156,6 @@ public final class LocalStack implements AutoCloseable {
                     : runMigrationFunction(migrationSpec, env, work, functionLog, progress);
             progress.accept(summary);
             String key = UUID.randomUUID().toString();
-            String secret = UUID.randomUUID().toString();
             DatabaseConfig db = options.database();
             dataApi = DataApiServer.start(DataApiConfig.development(db.url(), db.user(), db.password(), 0)
                     .withKeys(Map.of(LOCAL_ACCESS_KEY_ID, secret), Set.of(key)));

@@ -11,15 +11,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One line of a routes file: {@code POST /authors/{id}/posts api createPost} sends that method and path to the
- * operation {@code createPost} of the function {@code api}.
+ * One line of a routes file: {@code POST /authors/{id}/posts api createPost auth=jwt} sends that method and path to
+ * the operation {@code createPost} of the function {@code api}, for callers with a valid JWT.
  *
  * @param method HTTP method, upper case
  * @param path path template with {@code {name}} parameters
  * @param function the Lambda function that serves it
  * @param operation the operation inside that function
+ * @param access who may call it
  */
-public record Route(String method, String path, String function, String operation) {
+public record Route(String method, String path, String function, String operation, RouteAccess access) {
+
+    /** A route open to anyone. */
+    public Route(String method, String path, String function, String operation) {
+        this(method, path, function, operation, RouteAccess.NONE);
+    }
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 

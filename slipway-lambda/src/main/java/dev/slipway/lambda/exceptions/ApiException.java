@@ -31,6 +31,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "not_found", message);
     }
 
+    /** No caller, or one API Gateway would not have let through: authenticate and try again. */
+    public static ApiException unauthorized(String message) {
+        return new ApiException(401, "unauthorized", message);
+    }
+
+    /** A known caller who may not do this. */
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, "forbidden", message);
+    }
+
     public static ApiException conflict(String message) {
         return new ApiException(409, "conflict", message);
     }

@@ -144,8 +144,9 @@ public abstract class HttpApiHandler implements RequestStreamHandler {
                 throw ApiException.notFound("No route " + method + " " + path + " in this function.");
             }
             log.route(route.routeKey());
+            Caller caller = Callers.admitted(route, event);
             return operation.handle(new HttpRequest(
-                    method, path, parameters.get(), query(event), headers(event), body(event), requestId));
+                    method, path, parameters.get(), query(event), headers(event), body(event), requestId, caller));
         }
         if (!allowed.isEmpty()) throw new MethodNotAllowed(List.copyOf(allowed));
         throw ApiException.notFound("No route " + method + " " + path + ".");

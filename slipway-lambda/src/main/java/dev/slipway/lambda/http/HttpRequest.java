@@ -16,6 +16,7 @@ import java.util.Map;
  * @param headers headers, names in lower case
  * @param body the body as text, or null
  * @param requestId the API Gateway request id, for logs
+ * @param caller who made the request, when the route requires a caller (null for an open route without one)
  */
 public record HttpRequest(
         String method,
@@ -24,7 +25,27 @@ public record HttpRequest(
         Map<String, String> query,
         Map<String, String> headers,
         String body,
-        String requestId) {
+        String requestId,
+        Caller caller) {
+
+    /** The caller; 401 when the request has none (declare the route {@code auth=jwt} or {@code auth=iam}). */
+    public Caller requireCaller() {
+        if (caller == null) {
+            throw ApiException.unauthorized("This request needs a caller: send a bearer token"
+                    + " ('Authorization: Bearer <jwt>') or sign it with AWS credentials, as the route requires.");
+        }
+        return caller;
+    }
+
+    /** The caller, who must hold {@code scope}: 401 without a caller, 403 without the scope. */
+    public Caller requireScope(String scope) {
+        Caller known = requireCaller();
+        if (!known.hasScope(scope)) {
+            throw ApiException.forbidden(
+                    "This needs the scope '" + scope + "', which the caller's token does not" + " hold.");
+        }
+        return known;
+    }
 
     public String pathParameter(String name) {
         String value = pathParameters.get(name);

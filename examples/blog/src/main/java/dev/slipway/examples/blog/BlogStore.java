@@ -25,11 +25,27 @@ public final class BlogStore {
     }
 
     public AuthorRecord createAuthor(String email, String name) {
+        return createAuthor(email, name, null);
+    }
+
+    /** An author whose posts only the caller with token subject {@code subject} may write. */
+    public AuthorRecord createAuthor(String email, String name, String subject) {
         return db.insertInto(AUTHOR)
                 .set(AUTHOR.EMAIL, email)
                 .set(AUTHOR.NAME, name)
+                .set(AUTHOR.SUBJECT, subject)
                 .returning()
                 .fetchSingle();
+    }
+
+    /** The token subject that owns the author of post {@code postId}; empty when there is no such post. */
+    public Optional<Optional<String>> ownerOfPost(long postId) {
+        return db.select(AUTHOR.SUBJECT)
+                .from(POST)
+                .join(AUTHOR)
+                .on(AUTHOR.ID.eq(POST.AUTHOR_ID))
+                .where(POST.ID.eq(postId))
+                .fetchOptional(r -> Optional.ofNullable(r.value1()));
     }
 
     public Optional<AuthorRecord> findAuthorByEmail(String email) {

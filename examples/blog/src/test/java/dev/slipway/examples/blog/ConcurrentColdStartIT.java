@@ -95,7 +95,8 @@ class ConcurrentColdStartIT {
     private static List<Outcome> burst(LocalFunction api, String email) throws Exception {
         String event = "{\"version\":\"2.0\",\"routeKey\":\"POST /authors\",\"rawPath\":\"/authors\","
                 + "\"rawQueryString\":\"\",\"headers\":{\"content-type\":\"application/json\"},"
-                + "\"requestContext\":{\"requestId\":\"it\",\"http\":{\"method\":\"POST\",\"path\":\"/authors\"}},"
+                + "\"requestContext\":{\"requestId\":\"it\",\"http\":{\"method\":\"POST\",\"path\":\"/authors\"},"
+                + "\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"it\"}}}},"
                 + "\"isBase64Encoded\":false,\"body\":\"{\\\"email\\\":\\\"" + email
                 + "\\\",\\\"name\\\":\\\"A\\\"}\"}";
         List<Future<Outcome>> futures = new ArrayList<>();

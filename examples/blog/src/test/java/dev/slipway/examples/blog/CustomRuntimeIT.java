@@ -116,7 +116,7 @@ class CustomRuntimeIT {
         return "{\"version\":\"2.0\",\"routeKey\":\"" + method + " " + path + "\",\"rawPath\":\"" + path
                 + "\",\"rawQueryString\":\"\",\"headers\":{\"content-type\":\"application/json\"},"
                 + "\"requestContext\":{\"requestId\":\"it\",\"http\":{\"method\":\"" + method + "\",\"path\":\""
-                + path + "\"}},\"isBase64Encoded\":false"
+                + path + "\"},\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"it\"}}}},\"isBase64Encoded\":false"
                 + (body == null ? "" : ",\"body\":" + quote(body)) + "}";
     }
 }

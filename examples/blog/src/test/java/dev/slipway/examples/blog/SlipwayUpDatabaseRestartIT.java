@@ -50,6 +50,7 @@ class SlipwayUpDatabaseRestartIT {
         AtomicBoolean running = new AtomicBoolean(true);
         try {
             String url = up.awaitUrl();
+            String token = SlipwayUpProcess.token("it");
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
@@ -62,6 +63,7 @@ class SlipwayUpDatabaseRestartIT {
                                 HttpRequest.newBuilder(URI.create(url + "/authors"))
                                         .timeout(Duration.ofSeconds(30))
                                         .header("Content-Type", "application/json")
+                                        .header("Authorization", "Bearer " + token)
                                         .POST(HttpRequest.BodyPublishers.ofString(
                                                 "{\"email\":\"" + email + "\",\"name\":\"Load\"}"))
                                         .build(),

@@ -31,7 +31,7 @@ class SlipwayUpIT {
             try {
                 String url = upProcess.awaitUrl();
                 List<String> output = Files.readAllLines(log);
-                assertThat(output).anyMatch(l -> l.contains("Migrations: applied 1,2,3 (schema version 3)"));
+                assertThat(output).anyMatch(l -> l.contains("Migrations: applied 1,2,3,4 (schema version 4)"));
                 // Slipway's lines and real problems only (issue 23, item 9)
                 assertThat(output)
                         .noneMatch(l -> List.of(
@@ -45,15 +45,47 @@ class SlipwayUpIT {
                                 .anyMatch(l::contains));
                 HttpClient http = HttpClient.newHttpClient();
 
-                HttpResponse<String> created = http.send(
+                HttpResponse<String> noToken = http.send(
                         HttpRequest.newBuilder(URI.create(url + "/authors"))
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(
                                         "{\"email\":\"ada@example.com\",\"name\":\"Ada\"}"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
+                assertThat(noToken.statusCode())
+                        .as("auth=jwt, as API Gateway answers it")
+                        .isEqualTo(401);
+                assertThat(noToken.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+
+                String alice = SlipwayUpProcess.token("alice");
+                HttpResponse<String> created = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/authors"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + alice)
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"email\":\"ada@example.com\",\"name\":\"Ada\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(created.statusCode()).isEqualTo(201);
                 assertThat(created.headers().firstValue("Location")).contains("/authors/1");
+                HttpResponse<String> post = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/posts"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + alice)
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"authorId\":1,\"title\":\"Mine\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(post.statusCode()).isEqualTo(201);
+                HttpResponse<String> publishedByBob = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/posts/1/publish"))
+                                .header("Authorization", "Bearer " + SlipwayUpProcess.token("bob"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(publishedByBob.statusCode())
+                        .as("another user's token")
+                        .isEqualTo(403);
+                assertThat(publishedByBob.body()).contains("\"error\":\"forbidden\"");
 
                 HttpResponse<String> list = http.send(
                         HttpRequest.newBuilder(URI.create(url + "/authors?limit=5"))
@@ -110,9 +142,11 @@ class SlipwayUpIT {
             try {
                 String url = upProcess.awaitUrl();
                 HttpClient http = HttpClient.newHttpClient();
+                String grace = SlipwayUpProcess.token("grace");
                 HttpResponse<String> created = http.send(
                         HttpRequest.newBuilder(URI.create(url + "/authors"))
                                 .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + grace)
                                 .POST(HttpRequest.BodyPublishers.ofString(
                                         "{\"email\":\"grace@example.com\",\"name\":\"Grace\"}"))
                                 .build(),
@@ -121,6 +155,7 @@ class SlipwayUpIT {
                 HttpResponse<String> duplicate = http.send(
                         HttpRequest.newBuilder(URI.create(url + "/authors"))
                                 .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + grace)
                                 .POST(HttpRequest.BodyPublishers.ofString(
                                         "{\"email\":\"grace@example.com\",\"name\":\"Grace\"}"))
                                 .build(),
@@ -191,7 +226,7 @@ class SlipwayUpIT {
             String output = Files.readString(event.resolveSibling(event.getFileName() + ".out"));
 
             assertThat(invoke.exitValue()).as(output).isZero();
-            assertThat(output).contains("\"AppliedVersions\":\"1,2,3\"").contains("\"CurrentVersion\":\"3\"");
+            assertThat(output).contains("\"AppliedVersions\":\"1,2,3,4\"").contains("\"CurrentVersion\":\"4\"");
         }
     }
 }

@@ -30,6 +30,7 @@ class SlipwayUpMigrationsAsTaskIT {
                     .send(
                             HttpRequest.newBuilder(URI.create(url + "/authors"))
                                     .header("Content-Type", "application/json")
+                                    .header("Authorization", "Bearer " + SlipwayUpProcess.token("it"))
                                     .POST(HttpRequest.BodyPublishers.ofString(
                                             "{\"email\":\"task@example.com\",\"name\":\"Task\"}"))
                                     .build(),

@@ -48,6 +48,28 @@ final class SlipwayUpProcess implements AutoCloseable {
         return new SlipwayUpProcess(process, log);
     }
 
+    /**
+     * {@code slipway token --sub SUBJECT}: a bearer token of up's development issuer, as a user gets one (the CLI jar
+     * in its own JVM, in this project); run it after {@link #awaitUrl}, once up has made the issuer's key.
+     */
+    static String token(String subject) throws Exception {
+        Process token = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        CLI_JAR.toString(),
+                        "token",
+                        "--sub",
+                        subject)
+                .redirectErrorStream(false)
+                .start();
+        String out = new String(token.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(token.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!token.waitFor(60, TimeUnit.SECONDS) || token.exitValue() != 0) {
+            throw new AssertionError("slipway token failed: " + err + out);
+        }
+        return out.strip();
+    }
+
     /** The base URL once it serves; fails with its output when it ends or takes over 90 s. */
     String awaitUrl() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -68,10 +68,18 @@ class ApiTest {
             assertThat(next.get("items").get(0).get("name").asText()).isEqualTo("Second");
             assertThat(call(api, "GET", "/items/" + (id + 1000), null).get("statusCode").asInt()).isEqualTo(404);
             assertThat(call(api, "POST", "/items", "{\"name\":\"\"}").get("statusCode").asInt()).isEqualTo(422);
+            // a write without the caller API Gateway's JWT authorizer passes: refused by the function too
+            assertThat(call(api, "POST", "/items", "{\"name\":\"Anonymous\"}", null).get("statusCode").asInt())
+                    .isEqualTo(401);
         }
     }
 
     private static JsonNode call(Api api, String method, String path, String body) throws Exception {
+        return call(api, method, path, body, "tester");
+    }
+
+    /** As API Gateway calls the function: for an auth=jwt route, with the token's claims ({@code sub}: subject). */
+    private static JsonNode call(Api api, String method, String path, String body, String subject) throws Exception {
         ObjectNode event = JSON.createObjectNode()
                 .put("version", "2.0")
                 .put("routeKey", "$default")
@@ -85,15 +93,15 @@ class ApiTest {
             if (pair.contains("=")) query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
         }
         event.set("queryStringParameters", query);
-        event.set(
-                "requestContext",
-                JSON.createObjectNode()
-                        .put("requestId", "test")
-                        .set(
-                                "http",
-                                JSON.createObjectNode()
-                                        .put("method", method)
-                                        .put("path", path.replaceFirst("\\?.*", ""))));
+        ObjectNode context = JSON.createObjectNode().put("requestId", "test");
+        context.set(
+                "http",
+                JSON.createObjectNode().put("method", method).put("path", path.replaceFirst("\\?.*", "")));
+        if (subject != null) {
+            ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
+            jwt.putObject("claims").put("sub", subject);
+        }
+        event.set("requestContext", context);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         api.handleRequest(
                 new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)),

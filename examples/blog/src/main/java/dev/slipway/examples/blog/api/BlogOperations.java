@@ -46,8 +46,10 @@ final class BlogOperations {
         if (store.findAuthorByEmail(body.email().strip()).isPresent()) {
             throw ApiException.conflict("An author with email " + body.email().strip() + " already exists.");
         }
-        Author author =
-                Author.of(store.createAuthor(body.email().strip(), body.name().strip()));
+        Author author = Author.of(store.createAuthor(
+                body.email().strip(),
+                body.name().strip(),
+                request.requireCaller().subject()));
         return HttpResponse.created(author, "/authors/" + author.id());
     }
 
@@ -65,13 +67,13 @@ final class BlogOperations {
     HttpResponse createPost(HttpRequest request) {
         NewPost body = request.body(NewPost.class);
         BlogStore store = store();
-        if (store.findAuthor(body.authorId()).isEmpty()) {
-            throw new ApiException(
-                    422,
-                    "validation_failed",
-                    "authorId: no author with id " + body.authorId() + ".",
-                    List.of("authorId: no author with id " + body.authorId()));
-        }
+        AuthorRecord author = store.findAuthor(body.authorId())
+                .orElseThrow(() -> new ApiException(
+                        422,
+                        "validation_failed",
+                        "authorId: no author with id " + body.authorId() + ".",
+                        List.of("authorId: no author with id " + body.authorId())));
+        requireOwner(request, java.util.Optional.ofNullable(author.getSubject()), "post as author " + author.getId());
         Post post = Post.of(store.createPost(
                 body.authorId(), body.title().strip(), body.body(), Boolean.TRUE.equals(body.published())));
         return HttpResponse.created(post, "/posts/" + post.id());
@@ -98,14 +100,29 @@ final class BlogOperations {
     HttpResponse publishPost(HttpRequest request) {
         long id = request.idParameter("id");
         BlogStore store = store();
+        requireOwner(request, store.ownerOfPost(id).orElseThrow(() -> noPost(id)), "publish post " + id);
         if (!store.publish(id)) throw noPost(id);
         return HttpResponse.ok(Post.of(store.findPost(id).orElseThrow(() -> noPost(id))));
     }
 
     HttpResponse deletePost(HttpRequest request) {
         long id = request.idParameter("id");
-        if (!store().deletePost(id)) throw noPost(id);
+        BlogStore store = store();
+        requireOwner(request, store.ownerOfPost(id).orElseThrow(() -> noPost(id)), "delete post " + id);
+        if (!store.deletePost(id)) throw noPost(id);
         return HttpResponse.noContent();
+    }
+
+    /**
+     * The caller must be the author's owner (the subject of the token that created it): 403 otherwise, and for an
+     * author made before authors had owners.
+     */
+    private static void requireOwner(HttpRequest request, java.util.Optional<String> owner, String what) {
+        String caller = request.requireCaller().subject();
+        if (owner.isEmpty() || !owner.get().equals(caller)) {
+            throw ApiException.forbidden(
+                    "Only the author's owner may " + what + "; the caller ('" + caller + "') is not.");
+        }
     }
 
     private static ApiException noAuthor(long id) {

@@ -18,9 +18,26 @@ final class Api {
 
     final BlogApi handler;
     final TestLambdaContext context = new TestLambdaContext(30_000);
+    /** The sub of the caller's token as API Gateway's JWT authorizer passes it; null: no token at all. */
+    private final String subject;
 
     Api(BlogApi handler) {
+        this(handler, "tester");
+    }
+
+    private Api(BlogApi handler, String subject) {
         this.handler = handler;
+        this.subject = subject;
+    }
+
+    /** The same API, called with a token of {@code subject}. */
+    Api as(String subject) {
+        return new Api(handler, subject);
+    }
+
+    /** The same API, called without a token (as API Gateway would not pass it to an auth=jwt route). */
+    Api anonymous() {
+        return new Api(handler, null);
     }
 
     Reply call(String method, String pathAndQuery, String body) {
@@ -70,6 +87,14 @@ final class Api {
         if (contentType == null) headers.remove("content-type");
         else headers.put("content-type", contentType);
         event.setHeaders(headers);
+        if (subject == null) {
+            event.getRequestContext().setAuthorizer(null);
+        } else {
+            Map<String, String> claims = new HashMap<>(
+                    event.getRequestContext().getAuthorizer().getJwt().getClaims());
+            claims.put("sub", subject);
+            event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        }
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
         try {
             JsonNode json = response.getBody() == null ? null : JSON.readTree(response.getBody());

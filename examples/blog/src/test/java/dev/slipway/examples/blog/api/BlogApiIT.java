@@ -153,6 +153,45 @@ class BlogApiIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
+    void writes_needACaller_andOnlyTheAuthorsOwner_mayPostPublishOrDelete(TestServer server) {
+        Api alice = api(server).as("alice");
+        Api mallory = alice.as("mallory");
+        Api anonymous = alice.anonymous();
+        long ada = alice.call("POST", "/authors", "{\"email\":\"ada@example.com\",\"name\":\"Ada\"}")
+                .json()
+                .get("id")
+                .asLong();
+        long post = alice.call("POST", "/posts", "{\"authorId\":" + ada + ",\"title\":\"Mine\"}")
+                .json()
+                .get("id")
+                .asLong();
+
+        Api.Reply noToken = anonymous.call("POST", "/authors", "{\"email\":\"eve@example.com\",\"name\":\"Eve\"}");
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.json().get("error").asText()).isEqualTo("unauthorized");
+        assertThat(anonymous.call("DELETE", "/posts/" + post, null).status()).isEqualTo(401);
+        assertThat(anonymous.call("GET", "/posts/" + post, null).status()).isEqualTo(200);
+
+        Api.Reply asAda = mallory.call("POST", "/posts", "{\"authorId\":" + ada + ",\"title\":\"Not mine\"}");
+        assertThat(asAda.status()).isEqualTo(403);
+        assertThat(asAda.json().get("message").asText()).contains("mallory");
+        assertThat(mallory.call("POST", "/posts/" + post + "/publish", null).status())
+                .isEqualTo(403);
+        assertThat(mallory.call("DELETE", "/posts/" + post, null).status()).isEqualTo(403);
+        assertThat(mallory.call("DELETE", "/posts/424242", null).status()).isEqualTo(404);
+        assertThat(alice.call("GET", "/posts/" + post, null)
+                        .json()
+                        .get("published")
+                        .asBoolean())
+                .isFalse();
+
+        assertThat(alice.call("POST", "/posts/" + post + "/publish", null).status())
+                .isEqualTo(200);
+        assertThat(alice.call("DELETE", "/posts/" + post, null).status()).isEqualTo(204);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
     void posts_needAnExistingAuthorAndATitle(TestServer server) {
         Api api = api(server);
 

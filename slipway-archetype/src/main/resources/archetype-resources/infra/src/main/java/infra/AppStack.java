@@ -5,6 +5,7 @@ import dev.slipway.cdk.SlipwayFunction;
 import dev.slipway.cdk.SlipwayHttpApi;
 import dev.slipway.cdk.SlipwayMigrations;
 import dev.slipway.cdk.SlipwayNetwork;
+import dev.slipway.cdk.SlipwayUserPool;
 import dev.slipway.core.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,10 @@ public final class AppStack extends Stack {
                         "${package}.api.Api::handleRequest",
                         project.resolve("target/${artifactId}-api-" + engine.id() + ".zip")));
         migrations.requiredBy(api);
-        SlipwayHttpApi http = new SlipwayHttpApi(this, "HttpApi", project.resolve("routes"), Map.of("api", api));
+        // the routes file's auth=jwt routes accept access tokens of this user pool (or pass SlipwayApiAuth.jwt(...))
+        SlipwayUserPool users = new SlipwayUserPool(this, "Users", true);
+        SlipwayHttpApi http =
+                new SlipwayHttpApi(this, "HttpApi", project.resolve("routes"), Map.of("api", api), users.auth());
         CfnOutput.Builder.create(this, "ApiUrl").value(http.url()).build();
     }
 

@@ -1,13 +1,16 @@
 package dev.slipway.examples.blog.infra;
 
+import dev.slipway.cdk.SlipwayApiAuth;
 import dev.slipway.cdk.SlipwayDatabase;
 import dev.slipway.cdk.SlipwayFunction;
 import dev.slipway.cdk.SlipwayHttpApi;
 import dev.slipway.cdk.SlipwayMigrations;
 import dev.slipway.cdk.SlipwayNetwork;
+import dev.slipway.cdk.SlipwayUserPool;
 import dev.slipway.core.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awscdk.CfnOutput;
@@ -31,6 +34,9 @@ public final class BlogStack extends Stack {
      * @param customRuntime the API function runs on Lambda's custom runtime ({@code provided.al2023}) with the layer
      *     the build trained for it ({@code target/blog-api-ENGINE-runtime.zip}, {@code -c customRuntime=true}):
      *     its own JDK 25 and AOT cache, x86_64 when built on x86_64, no SnapStart
+     * @param jwtIssuer the OIDC issuer whose tokens the write routes accept ({@code -c jwtIssuer=https://...}, with
+     *     {@code -c jwtAudience=...}); null: the stack makes a Cognito user pool and app client for them
+     * @param jwtAudience the audience the issuer's tokens must name
      */
     public record Settings(
             Engine engine,
@@ -38,7 +44,9 @@ public final class BlogStack extends Stack {
             Path project,
             boolean viaDataApi,
             boolean migrationsAsTask,
-            boolean customRuntime) {
+            boolean customRuntime,
+            String jwtIssuer,
+            String jwtAudience) {
 
         public Settings(Engine engine, boolean deletionProtection, Path project) {
             this(engine, deletionProtection, project, false, false, false);
@@ -53,19 +61,43 @@ public final class BlogStack extends Stack {
             this(engine, deletionProtection, project, viaDataApi, migrationsAsTask, false);
         }
 
+        public Settings(
+                Engine engine,
+                boolean deletionProtection,
+                Path project,
+                boolean viaDataApi,
+                boolean migrationsAsTask,
+                boolean customRuntime) {
+            this(engine, deletionProtection, project, viaDataApi, migrationsAsTask, customRuntime, null, null);
+        }
+
+        /** These settings with the write routes' tokens from {@code issuer}, for {@code audience}. */
+        public Settings withJwtIssuer(String issuer, String audience) {
+            return new Settings(
+                    engine, deletionProtection, project, viaDataApi, migrationsAsTask, customRuntime, issuer, audience);
+        }
+
         static Settings from(Function<String, Object> context, Path project) {
             Object engine = context.apply("engine");
             Object protection = context.apply("deletionProtection");
             Object viaDataApi = context.apply("viaDataApi");
             Object asTask = context.apply("migrationsAsTask");
             Object customRuntime = context.apply("customRuntime");
+            Object issuer = context.apply("jwtIssuer");
+            Object audience = context.apply("jwtAudience");
+            if (issuer != null && audience == null) {
+                throw new IllegalArgumentException("-c jwtIssuer=" + issuer + " needs -c jwtAudience=... too: the"
+                        + " audience (aud, or a Cognito access token's client_id) its tokens name for this API.");
+            }
             return new Settings(
                     Engine.parse(engine == null ? "postgresql" : engine.toString()),
                     protection == null || Boolean.parseBoolean(protection.toString()),
                     project,
                     viaDataApi != null && Boolean.parseBoolean(viaDataApi.toString()),
                     asTask != null && Boolean.parseBoolean(asTask.toString()),
-                    customRuntime != null && Boolean.parseBoolean(customRuntime.toString()));
+                    customRuntime != null && Boolean.parseBoolean(customRuntime.toString()),
+                    issuer == null ? null : issuer.toString(),
+                    audience == null ? null : audience.toString());
         }
     }
 
@@ -105,7 +137,8 @@ public final class BlogStack extends Stack {
         }
         this.api = new SlipwayFunction(this, "Api", network, database, apiProps);
         migrations.requiredBy(api);
-        SlipwayHttpApi http = new SlipwayHttpApi(this, "HttpApi", project.resolve("routes"), Map.of("api", api));
+        SlipwayHttpApi http =
+                new SlipwayHttpApi(this, "HttpApi", project.resolve("routes"), Map.of("api", api), auth(settings));
 
         CfnOutput.Builder.create(this, "ApiUrl")
                 .value(http.url())
@@ -121,6 +154,17 @@ public final class BlogStack extends Stack {
         CfnOutput.Builder.create(this, "DatabaseSecretArn")
                 .value(database.secret().getSecretArn())
                 .build();
+    }
+
+    /**
+     * Who may write: the tokens of {@code -c jwtIssuer}, else of a Cognito user pool this stack makes (users are
+     * added by an administrator; docs/deploy.md shows how to get a token), whose ids are outputs.
+     */
+    private SlipwayApiAuth auth(Settings settings) {
+        if (settings.jwtIssuer() != null) {
+            return SlipwayApiAuth.jwt(settings.jwtIssuer(), List.of(settings.jwtAudience()));
+        }
+        return new SlipwayUserPool(this, "Users", settings.deletionProtection()).auth();
     }
 
     /** The migration task's image, which {@code -Pcontainer-image} builds without Docker. */

@@ -89,6 +89,26 @@ class BlogStackTest {
         t.resourceCountIs("AWS::ApiGatewayV2::Route", 9);
         t.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "GET /authors/{id}"));
         t.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "$default"));
+        // reads open, writes behind the JWT authorizer of the stack's user pool, as the routes file declares
+        t.hasResourceProperties(
+                "AWS::ApiGatewayV2::Authorizer",
+                Map.of(
+                        "AuthorizerType",
+                        "JWT",
+                        "IdentitySource",
+                        List.of("$request.header.Authorization"),
+                        "JwtConfiguration",
+                        Match.objectLike(Map.of("Audience", Match.anyValue(), "Issuer", Match.anyValue()))));
+        for (String write : List.of("POST /authors", "POST /posts", "POST /posts/{id}/publish", "DELETE /posts/{id}")) {
+            t.hasResourceProperties(
+                    "AWS::ApiGatewayV2::Route",
+                    Map.of("RouteKey", write, "AuthorizationType", "JWT", "AuthorizerId", Match.anyValue()));
+        }
+        for (String read : List.of("GET /authors", "GET /authors/{id}", "GET /posts", "GET /posts/{id}")) {
+            t.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", read, "AuthorizationType", "NONE"));
+        }
+        t.resourceCountIs("AWS::Cognito::UserPool", 1);
+        t.hasOutput("UserPoolClientId", Match.anyValue());
         t.hasOutput("ApiUrl", Match.anyValue());
         t.hasOutput("DatabaseSecretArn", Match.anyValue());
 
@@ -120,6 +140,32 @@ class BlogStackTest {
                 .isEmpty();
         assertThat(Annotations.fromStack(synth.stack()).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
                 .isEmpty();
+    }
+
+    @Test
+    void anOidcIssuer_fromContext_authorizesTheWriteRoutes_withoutAUserPool_andPassesCdkNag() {
+        Map<String, Object> context =
+                Map.of("engine", "mysql", "jwtIssuer", "https://issuer.example.com/", "jwtAudience", "blog-api");
+        Synth synth = synth(BlogStack.Settings.from(context::get, PROJECT));
+        Template t = synth.template();
+
+        t.hasResourceProperties(
+                "AWS::ApiGatewayV2::Authorizer",
+                Map.of(
+                        "AuthorizerType",
+                        "JWT",
+                        "JwtConfiguration",
+                        Map.of("Issuer", "https://issuer.example.com/", "Audience", List.of("blog-api"))));
+        t.hasResourceProperties(
+                "AWS::ApiGatewayV2::Route", Map.of("RouteKey", "POST /authors", "AuthorizationType", "JWT"));
+        t.resourceCountIs("AWS::Cognito::UserPool", 0);
+        assertThat(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+        assertThat(Annotations.fromStack(synth.stack()).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BlogStack.Settings.from(
+                        Map.<String, Object>of("jwtIssuer", "https://issuer.example.com/")::get, PROJECT))
+                .hasMessageContaining("needs -c jwtAudience");
     }
 
     @Test
