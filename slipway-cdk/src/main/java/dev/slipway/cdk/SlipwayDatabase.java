@@ -16,6 +16,7 @@ import software.amazon.awscdk.services.rds.BackupProps;
 import software.amazon.awscdk.services.rds.ClusterInstance;
 import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.DatabaseCluster;
+import software.amazon.awscdk.services.rds.DatabaseInstance;
 import software.amazon.awscdk.services.rds.DatabaseProxy;
 import software.amazon.awscdk.services.rds.DatabaseProxyOptions;
 import software.amazon.awscdk.services.rds.IClusterEngine;
@@ -27,7 +28,9 @@ import software.constructs.Construct;
  * Aurora Serverless v2, PostgreSQL or MySQL by one parameter: scales to zero by default (auto-pause after 5 idle
  * minutes; the migration function waits while it wakes), generated credentials in Secrets Manager rotated every
  * 30 days, encrypted storage, 7 days of backups, deletion protection on unless turned off, IAM authentication
- * enabled, logs exported. Optional: the RDS Data API, and an RDS Proxy in front.
+ * enabled, logs exported. Optional: the RDS Data API, and an RDS Proxy in front. Or, with {@link
+ * Props#withInstance}, one RDS instance (PostgreSQL 16 or MySQL 8.0, the majors Aurora's engines are
+ * compatible with) with everything else the same: the cheapest real setup, for a small class without Aurora.
  */
 public final class SlipwayDatabase extends Construct {
 
@@ -39,6 +42,7 @@ public final class SlipwayDatabase extends Construct {
      * @param deletionProtection refuse stack deletion while true
      * @param dataApi enable the RDS Data API (HTTP endpoint)
      * @param rdsProxy put an RDS Proxy in front (connection pooling for many functions)
+     * @param instance one RDS instance of this shape instead of Aurora Serverless v2; null for Aurora
      */
     public record Props(
             Engine engine,
@@ -47,11 +51,36 @@ public final class SlipwayDatabase extends Construct {
             String databaseName,
             boolean deletionProtection,
             boolean dataApi,
-            boolean rdsProxy) {
+            boolean rdsProxy,
+            InstanceProps instance) {
+
+        public Props {
+            if (dataApi && instance != null) {
+                throw new IllegalArgumentException("The RDS Data API is Aurora's: an RDS instance has none. Use Aurora"
+                        + " (no withInstance), or reach the instance through the self-hosted data proxy.");
+            }
+        }
+
+        public Props(
+                Engine engine,
+                double minCapacity,
+                double maxCapacity,
+                String databaseName,
+                boolean deletionProtection,
+                boolean dataApi,
+                boolean rdsProxy) {
+            this(engine, minCapacity, maxCapacity, databaseName, deletionProtection, dataApi, rdsProxy, null);
+        }
 
         /** Scale to zero, up to 2 ACUs, database {@code app}, deletion protection on, no Data API or proxy. */
         public static Props defaults(Engine engine) {
             return new Props(engine, 0, 2, "app", true, false, false);
+        }
+
+        /** One RDS instance of {@code shape} instead of Aurora Serverless v2 (capacity then does not apply). */
+        public Props withInstance(InstanceProps shape) {
+            return new Props(
+                    engine, minCapacity, maxCapacity, databaseName, deletionProtection, dataApi, rdsProxy, shape);
         }
 
         /** Capacity range in ACUs; a minimum of 0 pauses the database when idle. */
@@ -61,29 +90,61 @@ public final class SlipwayDatabase extends Construct {
                         "Aurora Serverless v2 capacity must be 0 <= min <= max and max >= 1 ACU" + " (got " + min + ".."
                                 + max + ").");
             }
-            return new Props(engine, min, max, databaseName, deletionProtection, dataApi, rdsProxy);
+            return new Props(engine, min, max, databaseName, deletionProtection, dataApi, rdsProxy, instance);
         }
 
         public Props withDeletionProtection(boolean on) {
-            return new Props(engine, minCapacity, maxCapacity, databaseName, on, dataApi, rdsProxy);
+            return new Props(engine, minCapacity, maxCapacity, databaseName, on, dataApi, rdsProxy, instance);
         }
 
         public Props withDataApi(boolean on) {
-            return new Props(engine, minCapacity, maxCapacity, databaseName, deletionProtection, on, rdsProxy);
+            return new Props(
+                    engine, minCapacity, maxCapacity, databaseName, deletionProtection, on, rdsProxy, instance);
         }
 
         public Props withRdsProxy(boolean on) {
-            return new Props(engine, minCapacity, maxCapacity, databaseName, deletionProtection, dataApi, on);
+            return new Props(engine, minCapacity, maxCapacity, databaseName, deletionProtection, dataApi, on, instance);
+        }
+    }
+
+    /**
+     * One RDS instance.
+     *
+     * @param instanceClass e.g. {@code t4g.micro} (Graviton, burstable: the smallest that runs both engines)
+     * @param storageGiB the allocated storage (gp3), at least 20
+     * @param maxStorageGiB storage autoscaling's ceiling (at least {@code storageGiB})
+     * @param multiAz a standby in a second availability zone (twice the cost; fails over in about a minute)
+     */
+    public record InstanceProps(String instanceClass, int storageGiB, int maxStorageGiB, boolean multiAz) {
+
+        public InstanceProps {
+            if (storageGiB < 20 || maxStorageGiB < storageGiB) {
+                throw new IllegalArgumentException("RDS storage must be 20 GiB or more, and its autoscaling ceiling at"
+                        + " least that (got " + storageGiB + " and " + maxStorageGiB + ").");
+            }
+        }
+
+        /** {@code t4g.micro}, 20 GiB growing to 100, one zone. */
+        public static InstanceProps small() {
+            return new InstanceProps("t4g.micro", 20, 100, false);
         }
     }
 
     private final Props props;
     private final DatabaseCluster cluster;
+    private final DatabaseInstance instance;
     private final DatabaseProxy proxy;
 
     public SlipwayDatabase(Construct scope, String id, SlipwayNetwork network, Props props) {
         super(scope, id);
         this.props = props;
+        if (props.instance() != null) {
+            this.cluster = null;
+            this.instance = dev.slipway.cdk.internal.RdsInstance.create(this, network, props);
+            this.proxy = props.rdsProxy() ? instance.addProxy("Proxy", proxyOptions(network)) : null;
+            return;
+        }
+        this.instance = null;
         boolean postgres = props.engine() == Engine.POSTGRESQL;
         IClusterEngine engine = engine(props.engine());
         DatabaseCluster.Builder builder = DatabaseCluster.Builder.create(this, "Cluster");
@@ -121,16 +182,7 @@ public final class SlipwayDatabase extends Construct {
                 .automaticallyAfter(Duration.days(30))
                 .vpcSubnets(network.subnets())
                 .build());
-        this.proxy = props.rdsProxy()
-                ? cluster.addProxy(
-                        "Proxy",
-                        DatabaseProxyOptions.builder()
-                                .secrets(List.of(secret()))
-                                .vpc(network.vpc())
-                                .vpcSubnets(network.subnets())
-                                .requireTls(true)
-                                .build())
-                : null;
+        this.proxy = props.rdsProxy() ? cluster.addProxy("Proxy", proxyOptions(network)) : null;
         Nag.suppress(
                 cluster,
                 "AwsSolutions-RDS11",
@@ -150,6 +202,15 @@ public final class SlipwayDatabase extends Construct {
                     "Deletion protection turned off on purpose for this"
                             + " (development) stack; production stacks keep the default.");
         }
+    }
+
+    private DatabaseProxyOptions proxyOptions(SlipwayNetwork network) {
+        return DatabaseProxyOptions.builder()
+                .secrets(List.of(secret()))
+                .vpc(network.vpc())
+                .vpcSubnets(network.subnets())
+                .requireTls(true)
+                .build();
     }
 
     private static IClusterEngine engine(Engine engine) {
@@ -181,13 +242,28 @@ public final class SlipwayDatabase extends Construct {
         return props.databaseName();
     }
 
+    /** The Aurora cluster; refused for a database made {@link Props#withInstance} (it has none). */
     public DatabaseCluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("This SlipwayDatabase is an RDS instance, not an Aurora cluster: use"
+                    + " resource() for dependencies; the Data API needs Aurora.");
+        }
         return cluster;
+    }
+
+    /** The cluster or the instance: what a resource that needs the database running depends on. */
+    public Construct resource() {
+        return cluster != null ? cluster : instance;
+    }
+
+    /** Whether this is one RDS instance rather than Aurora Serverless v2. */
+    public boolean isInstance() {
+        return instance != null;
     }
 
     /** The generated secret in the RDS shape (username, password, host, port, dbname, engine). */
     public ISecret secret() {
-        return cluster.getSecret();
+        return cluster != null ? cluster.getSecret() : instance.getSecret();
     }
 
     /** Where functions connect: the RDS Proxy's endpoint when there is one, else empty (the secret's host). */
@@ -197,7 +273,8 @@ public final class SlipwayDatabase extends Construct {
 
     /** Lets {@code client} reach the database (and the proxy, when there is one) on the engine's port only. */
     public void allowFrom(IConnectable client) {
-        cluster.getConnections().allowDefaultPortFrom(client, "Slipway function");
+        (cluster != null ? cluster.getConnections() : instance.getConnections())
+                .allowDefaultPortFrom(client, "Slipway function");
         if (proxy != null)
             proxy.getConnections().allowFrom(client, Port.tcp(props.engine().defaultPort()));
     }

@@ -129,7 +129,7 @@ public final class SlipwayMigrations extends Construct {
                 .properties(Map.of(
                         "SchemaHash", schemaHash, "Engine", database.engine().id()))
                 .build();
-        resource.getNode().addDependency(database.cluster());
+        resource.getNode().addDependency(database.resource());
         Nag.providerFramework(provider);
     }
 

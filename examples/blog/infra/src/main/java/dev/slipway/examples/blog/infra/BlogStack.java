@@ -37,6 +37,7 @@ public final class BlogStack extends Stack {
      * @param jwtIssuer the OIDC issuer whose tokens the write routes accept ({@code -c jwtIssuer=https://...}, with
      *     {@code -c jwtAudience=...}); null: the stack makes a Cognito user pool and app client for them
      * @param jwtAudience the audience the issuer's tokens must name
+     * @param databaseInstance one small RDS instance instead of Aurora Serverless v2 ({@code -c database=instance})
      */
     public record Settings(
             Engine engine,
@@ -46,7 +47,8 @@ public final class BlogStack extends Stack {
             boolean migrationsAsTask,
             boolean customRuntime,
             String jwtIssuer,
-            String jwtAudience) {
+            String jwtAudience,
+            boolean databaseInstance) {
 
         public Settings(Engine engine, boolean deletionProtection, Path project) {
             this(engine, deletionProtection, project, false, false, false);
@@ -68,13 +70,35 @@ public final class BlogStack extends Stack {
                 boolean viaDataApi,
                 boolean migrationsAsTask,
                 boolean customRuntime) {
-            this(engine, deletionProtection, project, viaDataApi, migrationsAsTask, customRuntime, null, null);
+            this(engine, deletionProtection, project, viaDataApi, migrationsAsTask, customRuntime, null, null, false);
         }
 
         /** These settings with the write routes' tokens from {@code issuer}, for {@code audience}. */
         public Settings withJwtIssuer(String issuer, String audience) {
             return new Settings(
-                    engine, deletionProtection, project, viaDataApi, migrationsAsTask, customRuntime, issuer, audience);
+                    engine,
+                    deletionProtection,
+                    project,
+                    viaDataApi,
+                    migrationsAsTask,
+                    customRuntime,
+                    issuer,
+                    audience,
+                    databaseInstance);
+        }
+
+        /** These settings with one RDS instance instead of Aurora Serverless v2. */
+        public Settings withDatabaseInstance() {
+            return new Settings(
+                    engine,
+                    deletionProtection,
+                    project,
+                    viaDataApi,
+                    migrationsAsTask,
+                    customRuntime,
+                    jwtIssuer,
+                    jwtAudience,
+                    true);
         }
 
         static Settings from(Function<String, Object> context, Path project) {
@@ -85,6 +109,11 @@ public final class BlogStack extends Stack {
             Object customRuntime = context.apply("customRuntime");
             Object issuer = context.apply("jwtIssuer");
             Object audience = context.apply("jwtAudience");
+            Object database = context.apply("database");
+            if (database != null && !List.of("aurora", "instance").contains(database.toString())) {
+                throw new IllegalArgumentException("-c database=" + database + ": use aurora (Aurora Serverless v2,"
+                        + " the default) or instance (one small RDS instance).");
+            }
             if (issuer != null && audience == null) {
                 throw new IllegalArgumentException("-c jwtIssuer=" + issuer + " needs -c jwtAudience=... too: the"
                         + " audience (aud, or a Cognito access token's client_id) its tokens name for this API.");
@@ -97,7 +126,8 @@ public final class BlogStack extends Stack {
                     asTask != null && Boolean.parseBoolean(asTask.toString()),
                     customRuntime != null && Boolean.parseBoolean(customRuntime.toString()),
                     issuer == null ? null : issuer.toString(),
-                    audience == null ? null : audience.toString());
+                    audience == null ? null : audience.toString(),
+                    database != null && database.toString().equals("instance"));
         }
     }
 
@@ -109,13 +139,13 @@ public final class BlogStack extends Stack {
         super(scope, id, props);
         Path project = settings.project();
         SlipwayNetwork network = new SlipwayNetwork(this, "Network");
-        this.database = new SlipwayDatabase(
-                this,
-                "Database",
-                network,
-                SlipwayDatabase.Props.defaults(settings.engine())
-                        .withDeletionProtection(settings.deletionProtection())
-                        .withDataApi(settings.viaDataApi()));
+        SlipwayDatabase.Props databaseProps = SlipwayDatabase.Props.defaults(settings.engine())
+                .withDeletionProtection(settings.deletionProtection())
+                .withDataApi(settings.viaDataApi());
+        if (settings.databaseInstance()) {
+            databaseProps = databaseProps.withInstance(SlipwayDatabase.InstanceProps.small());
+        }
+        this.database = new SlipwayDatabase(this, "Database", network, databaseProps);
         this.migrations = new SlipwayMigrations(
                 this,
                 "Migrations",

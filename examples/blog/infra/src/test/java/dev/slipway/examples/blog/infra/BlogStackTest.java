@@ -168,6 +168,47 @@ class BlogStackTest {
                 .hasMessageContaining("needs -c jwtAudience");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Engine.class)
+    void anRdsInstance_replacesAurora_withTheSameSecretMigrationsAndFunctions_andPassesCdkNag(Engine engine) {
+        Synth synth = synth(BlogStack.Settings.from(
+                Map.<String, Object>of("engine", engine.id(), "database", "instance")::get, PROJECT));
+        Template t = synth.template();
+
+        t.resourceCountIs("AWS::RDS::DBCluster", 0);
+        t.hasResourceProperties(
+                "AWS::RDS::DBInstance",
+                Match.objectLike(Map.of(
+                        "Engine",
+                        engine == Engine.POSTGRESQL ? "postgres" : "mysql",
+                        "DBInstanceClass",
+                        "db.t4g.micro",
+                        "StorageEncrypted",
+                        true,
+                        "MultiAZ",
+                        false,
+                        "DeletionProtection",
+                        true,
+                        "EnableIAMDatabaseAuthentication",
+                        true,
+                        "BackupRetentionPeriod",
+                        7)));
+        t.hasResourceProperties("AWS::SecretsManager::RotationSchedule", Match.anyValue());
+        String instance = only(t, "AWS::RDS::DBInstance");
+        String migrations = only(t, "Custom::SlipwayMigrations");
+        assertThat(dependsOn(t, migrations)).contains(instance);
+        assertThat(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+        assertThat(Annotations.fromStack(synth.stack()).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> synth(BlogStack.Settings.from(
+                        Map.<String, Object>of("database", "instance", "viaDataApi", "true")::get, PROJECT)))
+                .hasMessageContaining("The RDS Data API is Aurora's");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> BlogStack.Settings.from(Map.<String, Object>of("database", "rds")::get, PROJECT))
+                .hasMessageContaining("use aurora");
+    }
+
     @Test
     void mysqlStack_switchesEngineAndArtifact_byOneSetting_andPassesCdkNag() {
         Synth synth = synth(Engine.MYSQL, PROJECT);

@@ -1,0 +1,95 @@
+package dev.slipway.cdk.internal;
+
+import dev.slipway.cdk.SlipwayDatabase;
+import dev.slipway.cdk.SlipwayNetwork;
+import dev.slipway.core.Engine;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
+import software.amazon.awscdk.services.rds.IInstanceEngine;
+import software.amazon.awscdk.services.rds.MySqlInstanceEngineProps;
+import software.amazon.awscdk.services.rds.MysqlEngineVersion;
+import software.amazon.awscdk.services.rds.ParameterGroup;
+import software.amazon.awscdk.services.rds.PostgresEngineVersion;
+import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
+import software.amazon.awscdk.services.rds.RotationSingleUserOptions;
+import software.amazon.awscdk.services.rds.StorageType;
+import software.constructs.Construct;
+
+/**
+ * The RDS instance of a {@link SlipwayDatabase} made with {@code withInstance}: what the Aurora cluster has (generated
+ * secret rotated every 30 days, encryption, IAM authentication, 7 days of backups, deletion protection, log exports,
+ * isolated subnets) on one instance of PostgreSQL 16 or MySQL 8.0 (the newest minor versions this CDK release knows).
+ */
+public final class RdsInstance {
+
+    private RdsInstance() {}
+
+    public static DatabaseInstance create(Construct scope, SlipwayNetwork network, SlipwayDatabase.Props props) {
+        SlipwayDatabase.InstanceProps shape = props.instance();
+        boolean postgres = props.engine() == Engine.POSTGRESQL;
+        IInstanceEngine engine = postgres
+                ? DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
+                        .version(PostgresEngineVersion.VER_16_13)
+                        .build())
+                : DatabaseInstanceEngine.mysql(MySqlInstanceEngineProps.builder()
+                        .version(MysqlEngineVersion.VER_8_0_46)
+                        .build());
+        DatabaseInstance.Builder builder = DatabaseInstance.Builder.create(scope, "Instance")
+                .engine(engine)
+                .instanceType(new InstanceType(shape.instanceClass()))
+                .vpc(network.vpc())
+                .vpcSubnets(network.subnets())
+                .credentials(Credentials.fromGeneratedSecret("slipway"))
+                .databaseName(props.databaseName())
+                .storageType(StorageType.GP3)
+                .allocatedStorage(shape.storageGiB())
+                .maxAllocatedStorage(shape.maxStorageGiB())
+                .storageEncrypted(true)
+                .iamAuthentication(true)
+                .multiAz(shape.multiAz())
+                .backupRetention(Duration.days(7))
+                .deletionProtection(props.deletionProtection())
+                .removalPolicy(props.deletionProtection() ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY)
+                .autoMinorVersionUpgrade(true)
+                .cloudwatchLogsExports(postgres ? List.of("postgresql") : List.of("error", "slowquery"));
+        if (!postgres) {
+            // as on Aurora: no slow-query log unless a parameter says so, and the export would stay empty
+            builder.parameterGroup(ParameterGroup.Builder.create(scope, "InstanceParameters")
+                    .engine(engine)
+                    .description("Slipway: the slow-query log for the CloudWatch Logs export")
+                    .parameters(Map.of("slow_query_log", "1", "long_query_time", "2", "log_output", "FILE"))
+                    .build());
+        }
+        DatabaseInstance instance = builder.build();
+        instance.addRotationSingleUser(RotationSingleUserOptions.builder()
+                .automaticallyAfter(Duration.days(30))
+                .vpcSubnets(network.subnets())
+                .build());
+        Nag.suppress(
+                instance,
+                "AwsSolutions-RDS11",
+                "The engine's default port: a different one hides nothing from a client inside the VPC, and the"
+                        + " security group admits only the functions.");
+        if (!shape.multiAz()) {
+            Nag.suppress(
+                    instance,
+                    "AwsSolutions-RDS3",
+                    "One availability zone on purpose (InstanceProps.multiAz false): the cheapest setup; set"
+                            + " multiAz for a standby.");
+        }
+        if (!props.deletionProtection()) {
+            Nag.suppress(
+                    instance,
+                    "AwsSolutions-RDS10",
+                    "Deletion protection turned off on purpose for this (development) stack; production stacks keep"
+                            + " the default.");
+        }
+        return instance;
+    }
+}
