@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a newcomer does with the archetype, outside this checkout, offline against the local repository: generate a
- * project, build and test it (its handler on real PostgreSQL and MySQL), synthesize its CDK stack (its stack test),
- * add a table to schema.sql and run {@code slipway migrate dev}, then {@code slipway up} and one request.
+ * project, validate its GitHub workflows (npm's {@code @action-validator/cli}), build and test it (its handler on real
+ * PostgreSQL and MySQL), synthesize its CDK stack (its stack test), add a table to schema.sql and run {@code slipway
+ * migrate dev}, then {@code slipway up} and a request without and with a token.
  *
  * <p>It needs this version's artifacts in the local repository, so it runs after {@code ./mvnw install}:
  * {@code ./mvnw -q install -DskipTests && ./mvnw -pl slipway-archetype verify -Dslipway.archetype.it=true}
@@ -62,6 +63,13 @@ class ArchetypeProjectIT {
                 .contains("target/", ".slipway/");
         assertThat(project.resolve("migrations/postgresql/V1__init.sql")).exists();
         assertThat(project.resolve("migrations/mysql/V1__init.sql")).exists();
+        // its pipeline, as generated, passes a validator of GitHub's workflow schema (not Slipway's)
+        for (String workflow : List.of("ci.yml", "deploy.yml")) {
+            Path file = project.resolve(".github/workflows/" + workflow);
+            assertThat(Files.readString(file)).contains("${{"); // GitHub's expressions, not filtered by Velocity
+            Result valid = run(home, "npx", "--yes", "@action-validator/cli@0.6.0", file.toString());
+            assertThat(valid.code()).as(workflow + ":\n" + valid.output()).isZero();
+        }
         // archetype:generate writes files without their modes (a post-generate script that would restore them
         // breaks under JDK 25: the plugin's Groovy cannot read its class files), so the README says sh mvnw
 
@@ -107,13 +115,18 @@ class ArchetypeProjectIT {
                 .start();
         try {
             String url = awaitUrl(up, log);
+            HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(url + "/items"))
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"First\"}"));
+            HttpResponse<String> anonymous =
+                    HttpClient.newHttpClient().send(post.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("routes: default auth=jwt").isEqualTo(401);
+            // the README's token, from up's development issuer
+            Result token = run(project, SLIPWAY.toString(), "token", "--sub", "alice");
+            assertThat(token.code()).as(token.output()).isZero();
+            String jwt = token.output().lines().reduce((a, b) -> b).orElse("").strip();
             HttpResponse<String> created = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(url + "/items"))
-                                    .header("content-type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"First\"}"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    .send(post.header("authorization", "Bearer " + jwt).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(Files.readString(log)).isEqualTo(201);
             assertThat(created.body()).contains("\"name\":\"First\"");
         } finally {
