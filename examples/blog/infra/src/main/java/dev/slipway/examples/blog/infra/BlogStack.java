@@ -5,6 +5,7 @@ import dev.slipway.cdk.SlipwayDatabase;
 import dev.slipway.cdk.SlipwayFunction;
 import dev.slipway.cdk.SlipwayHttpApi;
 import dev.slipway.cdk.SlipwayMigrations;
+import dev.slipway.cdk.SlipwayMonitoring;
 import dev.slipway.cdk.SlipwayNetwork;
 import dev.slipway.cdk.SlipwayUserPool;
 import dev.slipway.core.Engine;
@@ -169,6 +170,13 @@ public final class BlogStack extends Stack {
         migrations.requiredBy(api);
         SlipwayHttpApi http =
                 new SlipwayHttpApi(this, "HttpApi", project.resolve("routes"), Map.of("api", api), auth(settings));
+
+        SlipwayMonitoring monitoring = new SlipwayMonitoring(
+                this, "Monitoring", http, Map.of("api", api), migrations, database, SlipwayMonitoring.Props.defaults());
+        CfnOutput.Builder.create(this, "AlarmTopicArn")
+                .value(monitoring.topic().getTopicArn())
+                .description("Subscribe to the alarms: aws sns subscribe --protocol email --notification-endpoint ...")
+                .build();
 
         CfnOutput.Builder.create(this, "ApiUrl")
                 .value(http.url())

@@ -108,6 +108,19 @@ class BlogStackTest {
             t.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", read, "AuthorizationType", "NONE"));
         }
         t.resourceCountIs("AWS::Cognito::UserPool", 1);
+        // the operator's view: one dashboard, alarms on what breaks, to an encrypted topic
+        t.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        t.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
+        assertThat(alarmDescriptions(t))
+                .anyMatch(d -> d.startsWith("API 5xx rate over 5%"))
+                .anyMatch(d -> d.startsWith("function api: 5 or more errors"))
+                .anyMatch(d -> d.startsWith("function api was throttled"))
+                .anyMatch(d -> d.startsWith("function api: p99 duration"))
+                .anyMatch(d -> d.startsWith("the migration function failed"))
+                .anyMatch(d -> d.startsWith("database connections over 80"))
+                .anyMatch(d -> d.startsWith("database CPU over 80%"))
+                .anyMatch(d -> d.startsWith("Aurora capacity over 80%"));
+        assertThat(t.findResources("AWS::CloudWatch::Alarm").toString()).contains("AlarmActions");
         t.hasOutput("UserPoolClientId", Match.anyValue());
         t.hasOutput("ApiUrl", Match.anyValue());
         t.hasOutput("DatabaseSecretArn", Match.anyValue());
@@ -176,6 +189,10 @@ class BlogStackTest {
         Template t = synth.template();
 
         t.resourceCountIs("AWS::RDS::DBCluster", 0);
+        assertThat(alarmDescriptions(t))
+                .anyMatch(d -> d.startsWith("database connections over"))
+                .noneMatch(d -> d.startsWith("Aurora capacity"));
+        assertThat(t.findResources("AWS::CloudWatch::Alarm").toString()).contains("DBInstanceIdentifier");
         t.hasResourceProperties(
                 "AWS::RDS::DBInstance",
                 Match.objectLike(Map.of(
@@ -373,6 +390,14 @@ class BlogStackTest {
     }
 
     /** The migration zip again, with the project's migrations as they are now (the rest as built). */
+    @SuppressWarnings("unchecked")
+    private static List<String> alarmDescriptions(Template t) {
+        return t.findResources("AWS::CloudWatch::Alarm").values().stream()
+                .map(r -> (String)
+                        ((Map<String, Object>) ((Map<String, Object>) r).get("Properties")).get("AlarmDescription"))
+                .toList();
+    }
+
     private static void rebuildMigrationZip(Path project) throws IOException {
         Path zip = project.resolve("target/blog-migrations.zip");
         Path built = zip.toRealPath();
