@@ -218,6 +218,25 @@ class PostgresOnlyProjectTest {
     }
 
     @Test
+    void anOperatorClass_isRefusedWithItsLine_butAColumnOrIndexNamedLikeOne_isNot() {
+        String table = "create table t (id bigint primary key, title varchar(80), total_ops integer);\n";
+        assertThatThrownBy(() -> SchemaReader.readSql(
+                        "schema.sql",
+                        table + "create index t_title on t (title varchar_pattern_ops desc);\n",
+                        Set.of(Engine.POSTGRESQL)))
+                .hasMessageStartingWith("schema.sql:2: an operator class");
+        assertThat(SchemaReader.readSql(
+                                "schema.sql",
+                                table
+                                        + "create index my_ops on t (total_ops);\ncreate index t_ops on t (id, total_ops);\n",
+                                Set.of(Engine.POSTGRESQL))
+                        .tables()
+                        .get(0)
+                        .indexes())
+                .hasSize(2);
+    }
+
+    @Test
     void aMySQLOnlyProject_isRefused_withTheSettingsThatWork() throws IOException {
         Files.writeString(project.resolve("schema.sql"), SCHEMA);
 

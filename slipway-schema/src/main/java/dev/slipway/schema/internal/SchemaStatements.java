@@ -234,7 +234,8 @@ public final class SchemaStatements {
                     "INCLUDE columns are not carried (MySQL has none). Remove them, or keep this index in a"
                             + " PostgreSQL migration you write by hand" + FENCED),
             new Dropped(
-                    Pattern.compile("(?i)\\b\\w+_ops\\b"),
+                    // after an element, before the next one or the end of the list: "(title varchar_pattern_ops desc)"
+                    Pattern.compile("(?i)[\\w\")]\\s+\\w+_ops(?:\\s+(?:asc|desc))?\\s*[,)]"),
                     "an operator class (such as varchar_pattern_ops or jsonb_path_ops) is not carried. Remove it, or"
                             + " keep this index in a PostgreSQL migration you write by hand" + FENCED));
 
