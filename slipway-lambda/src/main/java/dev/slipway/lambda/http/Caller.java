@@ -10,7 +10,8 @@ import java.util.Set;
  * subject, scopes and claims, or the IAM principal of a SigV4-signed request. API Gateway has checked the token or
  * signature before the function runs ({@code slipway up} does the same locally); the function trusts the event.
  *
- * @param subject the JWT's {@code sub}, or the IAM caller's user id
+ * @param subject the JWT's {@code sub} (else its {@code client_id}), or the IAM caller's user id; never blank for a
+ *     caller an operation gets from {@link HttpRequest#requireCaller()}
  * @param scopes the scopes the caller holds (a JWT's {@code scope}/{@code scp} claim; empty for IAM)
  * @param claims the JWT's claims as API Gateway passes them (values as strings); empty for IAM
  * @param iamPrincipal the IAM caller's ARN (e.g. {@code arn:aws:iam::123456789012:user/alice}); null for a JWT
@@ -34,7 +35,9 @@ public record Caller(String subject, Set<String> scopes, Map<String, String> cla
                 if (!scope.isBlank()) scopes.add(scope);
             }
         }
-        return new Caller(claims.getOrDefault("sub", ""), scopes, claims, null);
+        // a machine's token (OAuth client credentials) may name its client rather than a subject
+        String subject = claims.getOrDefault("sub", claims.getOrDefault("client_id", ""));
+        return new Caller(subject, scopes, claims, null);
     }
 
     /** Whether the caller holds {@code scope}. */

@@ -34,6 +34,11 @@ public record HttpRequest(
             throw ApiException.unauthorized("This request needs a caller: send a bearer token"
                     + " ('Authorization: Bearer <jwt>') or sign it with AWS credentials, as the route requires.");
         }
+        if (caller.subject().isBlank()) {
+            // two such tokens would be the same caller: an owner check would let one act for the other
+            throw ApiException.unauthorized(
+                    "The token names no subject (sub or client_id); use a token that says" + " who the caller is.");
+        }
         return caller;
     }
 

@@ -73,6 +73,17 @@ class RouteAccessTest {
     }
 
     @Test
+    void aTokenWithoutASubject_isNoCaller_401_andAMachineTokenIsItsClient() throws Exception {
+        JsonNode noSubject = call("POST", "/posts", JWT_AUTHORIZER.replace("\"sub\":\"alice\",", ""));
+        assertThat(noSubject.get("statusCode").asInt()).isEqualTo(401);
+        assertThat(noSubject.get("body").asText()).contains("names no subject");
+
+        JsonNode machine = call(
+                "POST", "/posts", JWT_AUTHORIZER.replace("\"sub\":\"alice\",", "\"client_id\":\"reporting-job\","));
+        assertThat(machine.get("body").asText()).contains("\"caller\":\"reporting-job\"");
+    }
+
+    @Test
     void aJwtRoute_reachedWithoutAToken_is401() throws Exception {
         JsonNode answer = call("POST", "/posts", null);
 
