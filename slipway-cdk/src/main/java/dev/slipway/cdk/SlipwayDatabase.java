@@ -140,7 +140,7 @@ public final class SlipwayDatabase extends Construct {
         this.props = props;
         if (props.instance() != null) {
             this.cluster = null;
-            this.instance = dev.slipway.cdk.internal.RdsInstance.create(this, network, props);
+            this.instance = dev.slipway.cdk.internal.RdsInstance.create(this, network.vpc(), network.subnets(), props);
             this.proxy = props.rdsProxy() ? instance.addProxy("Proxy", proxyOptions(network)) : null;
             return;
         }

@@ -1,13 +1,14 @@
 package dev.slipway.cdk.internal;
 
 import dev.slipway.cdk.SlipwayDatabase;
-import dev.slipway.cdk.SlipwayNetwork;
 import dev.slipway.core.Engine;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
@@ -30,7 +31,8 @@ public final class RdsInstance {
 
     private RdsInstance() {}
 
-    public static DatabaseInstance create(Construct scope, SlipwayNetwork network, SlipwayDatabase.Props props) {
+    public static DatabaseInstance create(
+            Construct scope, IVpc vpc, SubnetSelection subnets, SlipwayDatabase.Props props) {
         SlipwayDatabase.InstanceProps shape = props.instance();
         boolean postgres = props.engine() == Engine.POSTGRESQL;
         IInstanceEngine engine = postgres
@@ -43,8 +45,8 @@ public final class RdsInstance {
         DatabaseInstance.Builder builder = DatabaseInstance.Builder.create(scope, "Instance")
                 .engine(engine)
                 .instanceType(new InstanceType(shape.instanceClass()))
-                .vpc(network.vpc())
-                .vpcSubnets(network.subnets())
+                .vpc(vpc)
+                .vpcSubnets(subnets)
                 .credentials(Credentials.fromGeneratedSecret("slipway"))
                 .databaseName(props.databaseName())
                 .storageType(StorageType.GP3)
@@ -69,7 +71,7 @@ public final class RdsInstance {
         DatabaseInstance instance = builder.build();
         instance.addRotationSingleUser(RotationSingleUserOptions.builder()
                 .automaticallyAfter(Duration.days(30))
-                .vpcSubnets(network.subnets())
+                .vpcSubnets(subnets)
                 .build());
         Nag.suppress(
                 instance,
