@@ -5,6 +5,7 @@ import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.internal.DdlInterpreter;
 import dev.slipway.schema.internal.DdlRenderer;
+import dev.slipway.schema.internal.HandWrittenDrops;
 import dev.slipway.schema.internal.LegacyMysqlCollations;
 import dev.slipway.schema.internal.LegacyMysqlTimestamps;
 import dev.slipway.schema.internal.MysqlForeignKeyIndexes;
@@ -139,6 +140,12 @@ public final class MigrationGenerator {
             sql.put(
                     Engine.POSTGRESQL,
                     sql.get(Engine.POSTGRESQL) + "\n-- Nothing changes on PostgreSQL in this version.\n");
+        }
+        List<String> notes = HandWrittenDrops.notes(changes, migrations.files(Engine.POSTGRESQL));
+        if (!notes.isEmpty()) {
+            String block = String.join("\n", notes) + "\n";
+            sql.replaceAll((engine, script) ->
+                    script.replaceFirst("\n", "\n" + java.util.regex.Matcher.quoteReplacement(block)));
         }
         if (!mysqlUpgrades.isEmpty()) {
             StringBuilder mysql = new StringBuilder(sql.get(Engine.MYSQL));

@@ -156,6 +156,32 @@ class MigrationGeneratorTest {
         assertThat(generator.plan("next")).isEmpty();
     }
 
+    @Test
+    void aDropOfAnIndexAHandWrittenMigrationCreated_isSaidInTheNewMigration_withHowToKeepIt() throws IOException {
+        Path schema = copy("blog-v1.sql");
+        MigrationGenerator generator = new MigrationGenerator(schema, project.resolve("migrations"));
+        generator.write(generator.plan("init").orElseThrow());
+        Files.writeString(
+                project.resolve("migrations/postgresql/V2__name_index.sql"),
+                "create index author_name on author (name);\n");
+        Files.writeString(
+                project.resolve("migrations/mysql/V2__name_index.sql"), "create index author_name on author (name);\n");
+
+        GeneratedMigration next = generator.plan("next").orElseThrow();
+
+        for (String sql : next.sql().values()) {
+            assertThat(sql)
+                    .contains("-- Note: V2__name_index.sql, written by hand, created index author_name; schema.sql"
+                            + " does not declare it, so this migration drops it.")
+                    .contains("drop index author_name");
+            assertThat(sql.indexOf("-- Note:")).isLessThan(sql.indexOf("drop index"));
+        }
+        generator.write(next);
+        assertThat(generator.plan("again"))
+                .as("the note is a comment: the replay is unchanged")
+                .isEmpty();
+    }
+
     private Path copy(String fixture) throws IOException {
         Path target = project.resolve("schema.sql");
         try (var in = Objects.requireNonNull(getClass().getResourceAsStream("/fixtures/" + fixture), fixture)) {
