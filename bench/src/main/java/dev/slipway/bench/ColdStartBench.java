@@ -157,8 +157,7 @@ public final class ColdStartBench {
                                 RoutesFile.read(EXAMPLE.resolve("routes")),
                                 Map.of("api", function),
                                 dev.slipway.cli.local.LocalAuthorizer.development(
-                                        dev.slipway.cli.local.DevIssuer.of(work), "slipway-api", Map.of()),
-                                null)
+                                        dev.slipway.cli.local.DevIssuer.of(work), "slipway-api", Map.of()))
                         .start()) {
             measure(http, "http://127.0.0.1:" + local.port() + "/authors/1", requests, api);
         }

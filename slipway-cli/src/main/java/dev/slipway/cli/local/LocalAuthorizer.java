@@ -94,6 +94,7 @@ public final class LocalAuthorizer {
     private final String audience;
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final SigV4Verifier sigV4;
+    private final String developmentJwks;
 
     /**
      * @param accessKeys access key id -> secret of the callers {@code auth=iam} routes accept (up's local key)
@@ -104,8 +105,19 @@ public final class LocalAuthorizer {
             JWKSource<SecurityContext> keys,
             Map<String, String> accessKeys,
             Clock clock) {
+        this(issuer, audience, keys, accessKeys, clock, null);
+    }
+
+    private LocalAuthorizer(
+            String issuer,
+            String audience,
+            JWKSource<SecurityContext> keys,
+            Map<String, String> accessKeys,
+            Clock clock,
+            String developmentJwks) {
         this.issuer = issuer;
         this.audience = audience;
+        this.developmentJwks = developmentJwks;
         this.sigV4 = new SigV4Verifier(
                 "execute-api",
                 id -> accessKeys.containsKey(id) ? AwsCredentialsIdentity.create(id, accessKeys.get(id)) : null,
@@ -133,7 +145,13 @@ public final class LocalAuthorizer {
                 audience,
                 new ImmutableJWKSet<>(devIssuer.publicKeys()),
                 accessKeys,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                devIssuer.publicKeys().toString());
+    }
+
+    /** The development issuer's public keys as a JWKS document, for up to serve; empty for a real issuer. */
+    public java.util.Optional<String> developmentJwks() {
+        return java.util.Optional.ofNullable(developmentJwks);
     }
 
     /** Tokens of a real OIDC issuer: its JWKS found through its discovery document, fetched and cached by Nimbus. */
@@ -213,7 +231,7 @@ public final class LocalAuthorizer {
         }
         if (!forAudience(claims)) return Decision.refuse(401, "the token is not for the audience " + audience);
         Set<String> held = scopes(claims);
-        if (!access.scopes().isEmpty() && access.scopes().stream().noneMatch(held::contains)) {
+        if (!access.admitsScopes(held)) {
             return Decision.refuse(403, "the token holds none of the route's scopes " + access.scopes());
         }
         ObjectNode authorizer = JSON.createObjectNode();

@@ -37,19 +37,16 @@ public final class LocalHttpApi implements AutoCloseable {
     private final List<Route> routes;
     private final Map<String, LocalFunction> functions;
     private final LocalAuthorizer authorizer;
-    private final String jwks;
 
     /**
-     * @param authorizer checks the callers of routes that require one, as API Gateway's authorizers do
-     * @param jwks the development issuer's public keys, served at {@code /.well-known/jwks.json}; null for none
+     * @param authorizer checks the callers of routes that require one, as API Gateway's authorizers do; its
+     *     development issuer's keys are served at {@code /.well-known/jwks.json}
      */
-    public LocalHttpApi(
-            int port, List<Route> routes, Map<String, LocalFunction> functions, LocalAuthorizer authorizer, String jwks)
+    public LocalHttpApi(int port, List<Route> routes, Map<String, LocalFunction> functions, LocalAuthorizer authorizer)
             throws IOException {
         this.routes = routes;
         this.functions = functions;
         this.authorizer = authorizer;
-        this.jwks = jwks;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         } catch (java.net.BindException e) {
@@ -79,8 +76,13 @@ public final class LocalHttpApi implements AutoCloseable {
             Optional<Route> route = routes.stream()
                     .filter(r -> r.method().equals(method) && r.match(path).isPresent())
                     .findFirst();
-            if (route.isEmpty() && jwks != null && method.equals("GET") && path.equals("/.well-known/jwks.json")) {
-                send(exchange, 200, Map.of("Content-Type", "application/json"), jwks.getBytes(StandardCharsets.UTF_8));
+            Optional<String> jwks = authorizer.developmentJwks();
+            if (route.isEmpty() && jwks.isPresent() && method.equals("GET") && path.equals("/.well-known/jwks.json")) {
+                send(
+                        exchange,
+                        200,
+                        Map.of("Content-Type", "application/json"),
+                        jwks.get().getBytes(StandardCharsets.UTF_8));
                 return;
             }
             byte[] body = exchange.getRequestBody().readAllBytes();

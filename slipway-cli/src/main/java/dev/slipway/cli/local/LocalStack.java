@@ -141,14 +141,7 @@ public final class LocalStack implements AutoCloseable {
         // bound now (a busy port fails fast), served only once everything before it is up
         String secret = UUID.randomUUID().toString(); // of LOCAL_ACCESS_KEY_ID: the data proxy and auth=iam routes
         LocalAuthorizer authorizer = authorizer(options, routes, Map.of(LOCAL_ACCESS_KEY_ID, secret), progress);
-        LocalHttpApi api = new LocalHttpApi(
-                options.port(),
-                routes,
-                functions,
-                authorizer,
-                authorizer.issuer().equals(DevIssuer.ISSUER)
-                        ? DevIssuer.of(options.projectDir()).publicKeys().toString()
-                        : null);
+        LocalHttpApi api = new LocalHttpApi(options.port(), routes, functions, authorizer);
         DataApiServer dataApi = null;
         try {
             String summary = options.migrationsAsTask()

@@ -36,6 +36,14 @@ public record RouteAccess(Mode mode, List<String> scopes) {
         }
     }
 
+    /**
+     * Whether a token holding {@code held} may call the route: one of its scopes is enough, as API Gateway checks a
+     * route's authorization scopes; a route without scopes admits any.
+     */
+    public boolean admitsScopes(java.util.Collection<String> held) {
+        return scopes.isEmpty() || scopes.stream().anyMatch(held::contains);
+    }
+
     /** Whether the route needs an authenticated caller. */
     public boolean required() {
         return mode != Mode.NONE;

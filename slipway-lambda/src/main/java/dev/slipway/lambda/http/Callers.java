@@ -27,7 +27,7 @@ final class Callers {
                             ? "This route needs a bearer token: send 'Authorization: Bearer <jwt>' from the API's issuer."
                             : "This route needs a request signed with AWS credentials (SigV4, service execute-api).");
         }
-        if (!access.scopes().isEmpty() && access.scopes().stream().noneMatch(caller::hasScope)) {
+        if (!access.admitsScopes(caller.scopes())) {
             throw ApiException.forbidden("This route needs a token with one of the scopes " + access.scopes()
                     + "; this one holds " + caller.scopes() + ".");
         }
