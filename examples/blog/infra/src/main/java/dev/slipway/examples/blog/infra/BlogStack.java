@@ -74,34 +74,6 @@ public final class BlogStack extends Stack {
             this(engine, deletionProtection, project, viaDataApi, migrationsAsTask, customRuntime, null, null, false);
         }
 
-        /** These settings with the write routes' tokens from {@code issuer}, for {@code audience}. */
-        public Settings withJwtIssuer(String issuer, String audience) {
-            return new Settings(
-                    engine,
-                    deletionProtection,
-                    project,
-                    viaDataApi,
-                    migrationsAsTask,
-                    customRuntime,
-                    issuer,
-                    audience,
-                    databaseInstance);
-        }
-
-        /** These settings with one RDS instance instead of Aurora Serverless v2. */
-        public Settings withDatabaseInstance() {
-            return new Settings(
-                    engine,
-                    deletionProtection,
-                    project,
-                    viaDataApi,
-                    migrationsAsTask,
-                    customRuntime,
-                    jwtIssuer,
-                    jwtAudience,
-                    true);
-        }
-
         static Settings from(Function<String, Object> context, Path project) {
             Object engine = context.apply("engine");
             Object protection = context.apply("deletionProtection");
