@@ -139,7 +139,8 @@ public enum Setting {
             null,
             null,
             false,
-            "the secret ARN of a data proxy target (any when unset)"),
+            "the secret ARN of a data proxy target (any when unset); alone, without url or secret-json, the proxy"
+                    + " reads the target's login from it in Secrets Manager, and again when the database refuses it"),
     DATA_API_TARGET_URL(
             Group.RARE, "slipway.data-api.target.NAME.url", null, null, null, false, "a data proxy target's JDBC URL"),
     DATA_API_TARGET_USER(
@@ -183,6 +184,14 @@ public enum Setting {
             "the URL's and slipway_check_*",
             false,
             "more databases the data proxy serves in development mode (comma-separated, * a wildcard)"),
+    DATA_API_MAX_CONNECTIONS(
+            Group.RARE,
+            "slipway.data-api.max-connections",
+            null,
+            "10",
+            null,
+            false,
+            "the data proxy's pool size per database (per process: several tasks multiply it)"),
     DATA_API_MAX_CONNECTIONS_PER_KEY(
             Group.RARE,
             "slipway.data-api.max-connections-per-key",
@@ -283,6 +292,15 @@ public enum Setting {
             null,
             true,
             "an API key the data proxy accepts, sent as x-api-key (set by slipway up)"),
+    DATA_API_KEY_SECRET_ARN(
+            Group.FUNCTIONS,
+            "slipway.data-api.key.secret-arn",
+            null,
+            null,
+            null,
+            true,
+            "a secret holding an API key of the data proxy ({\"apiKey\":...}), which the function reads once per"
+                    + " container and sends with SLIPWAY_URL's requests (set by the CDK's SlipwayDataApiService)"),
     DB_HOST(
             Group.FUNCTIONS,
             "slipway.db.host",

@@ -51,12 +51,31 @@ public record DataApiConfig(
      * @param url JDBC URL; a request's {@code database} replaces its database name
      * @param user database user
      * @param password password, never logged
+     * @param databases more databases requests may name ({@link #serves})
+     * @param secretReader reads {@code secretArn} again when the database refuses {@code user} and {@code
+     *     password} (a rotation); null for a login that does not change
      */
     public record Target(
-            String resourceArn, String secretArn, String url, String user, String password, Set<String> databases) {
+            String resourceArn,
+            String secretArn,
+            String url,
+            String user,
+            String password,
+            Set<String> databases,
+            SecretReader secretReader) {
 
         public Target {
             databases = databases == null ? Set.of() : Set.copyOf(databases);
+            if (secretReader != null && secretArn == null) {
+                throw new IllegalArgumentException(
+                        "A target whose login is read from its secret needs the secret's" + " ARN.");
+            }
+        }
+
+        /** A target with a fixed login. */
+        public Target(
+                String resourceArn, String secretArn, String url, String user, String password, Set<String> databases) {
+            this(resourceArn, secretArn, url, user, password, databases, null);
         }
 
         /** A target that serves only its URL's database. */
@@ -230,8 +249,16 @@ public record DataApiConfig(
      * @throws IllegalArgumentException naming the setting to fix
      */
     public static DataApiConfig fromSettings(Map<String, String> settings) {
+        return fromSettings(settings, SecretReader.fromEnvironment(System.getenv()));
+    }
+
+    /**
+     * As {@link #fromSettings(Map)}, reading the secrets of targets configured by their ARNs alone with {@code
+     * secrets} (once here, to learn where the database is, and again after a refused login).
+     */
+    public static DataApiConfig fromSettings(Map<String, String> settings, SecretReader secrets) {
         String url = settings.get(Setting.URL.key());
-        List<Target> targets = targets(settings);
+        List<Target> targets = targets(settings, secrets);
         if ((url == null || url.isBlank()) && targets.isEmpty()) {
             throw new IllegalArgumentException("The data proxy needs a database: set " + Setting.URL.env()
                     + " or pass --url (e.g. jdbc:postgresql://127.0.0.1:5432/app), or configure targets ("
@@ -273,8 +300,10 @@ public record DataApiConfig(
                     + Setting.DATA_API_ACCESS_KEYS.env() + " / --access-key), or listen on 127.0.0.1.");
         }
         java.security.KeyStore keys = tls(settings);
-        return development("", null, null, port) // the defaults; its target is replaced here
-                .with(f -> {
+        int poolSize = count(settings, Setting.DATA_API_MAX_CONNECTIONS);
+        DataApiConfig defaults = development("", null, null, port); // its target is replaced here
+        return defaults.with(f -> {
+                    if (poolSize > 0) f.maxConnections = poolSize;
                     f.bindAddress = bind;
                     f.targets = configured;
                     f.development = devTarget;
@@ -309,7 +338,7 @@ public record DataApiConfig(
     }
 
     /** The targets of {@code slipway.data-api.target.NAME.*}, in name order. */
-    private static List<Target> targets(Map<String, String> settings) {
+    private static List<Target> targets(Map<String, String> settings, SecretReader secrets) {
         java.util.TreeSet<String> names = targetNames(settings);
         List<Target> targets = new java.util.ArrayList<>();
         for (String name : names) {
@@ -323,6 +352,25 @@ public record DataApiConfig(
             String targetUrl = settings.get(Setting.DATA_API_TARGET_URL.key(name));
             String user = settings.get(Setting.DATA_API_TARGET_USER.key(name));
             String password = settings.getOrDefault(Setting.DATA_API_TARGET_PASSWORD.key(name), "");
+            SecretReader reader = null;
+            boolean fromSecretArn = (json == null || json.isBlank())
+                    && (targetUrl == null || targetUrl.isBlank())
+                    && secretArn != null
+                    && !secretArn.isBlank();
+            if (fromSecretArn) {
+                reader = secrets;
+                try {
+                    json = secrets.read(secretArn.strip());
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(
+                            "Data proxy target '" + name + "': cannot read its secret "
+                                    + secretArn.strip() + " (" + e.getMessage()
+                                    + "). Its login comes from there when neither "
+                                    + Setting.DATA_API_TARGET_URL.key(name) + " nor "
+                                    + Setting.DATA_API_TARGET_SECRET_JSON.key(name) + " is set.",
+                            e);
+                }
+            }
             if (json != null && !json.isBlank()) {
                 dev.slipway.core.RdsSecret secret;
                 try {
@@ -336,12 +384,20 @@ public record DataApiConfig(
             }
             if (targetUrl == null || targetUrl.isBlank()) {
                 throw new IllegalArgumentException("Data proxy target '" + name + "' needs "
-                        + Setting.DATA_API_TARGET_URL.key(name) + " (with .user and .password) or "
-                        + Setting.DATA_API_TARGET_SECRET_JSON.key(name) + ".");
+                        + Setting.DATA_API_TARGET_URL.key(name) + " (with .user and .password), "
+                        + Setting.DATA_API_TARGET_SECRET_JSON.key(name) + ", or "
+                        + Setting.DATA_API_TARGET_SECRET_ARN.key(name) + " alone (read from Secrets Manager).");
             }
             Engine.fromJdbcUrl(targetUrl);
             Set<String> databases = Set.copyOf(list(settings.get(Setting.DATA_API_TARGET_DATABASES.key(name))));
-            targets.add(new Target(resource, blankToNull(secretArn), targetUrl, user, password, databases));
+            targets.add(new Target(
+                    resource,
+                    secretArn == null ? null : blankToNull(secretArn.strip()),
+                    targetUrl,
+                    user,
+                    password,
+                    databases,
+                    reader));
         }
         return List.copyOf(targets);
     }

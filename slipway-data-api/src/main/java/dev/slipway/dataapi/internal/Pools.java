@@ -53,6 +53,7 @@ public final class Pools implements AutoCloseable {
     private final Duration borrowTimeout;
     private final io.micrometer.core.instrument.MeterRegistry metrics;
     private final LongSupplier nanoTime;
+    private final Logins logins;
 
     public Pools(
             int maxConnections,
@@ -70,6 +71,7 @@ public final class Pools implements AutoCloseable {
             io.micrometer.core.instrument.MeterRegistry metrics,
             LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
+        this.logins = new Logins(nanoTime);
         this.maxConnections = maxConnections;
         this.maxConnectionsPerKey = maxConnectionsPerKey;
         this.borrowTimeout = borrowTimeout;
@@ -118,7 +120,14 @@ public final class Pools implements AutoCloseable {
             try {
                 c = pool.dataSource.getConnection();
             } catch (SQLException e) {
-                throw ConnectFailures.explain(e, pool.dataSource, borrowTimeout, describe(key));
+                if (!logins.refresh(key.target(), e)) {
+                    throw ConnectFailures.explain(e, pool.dataSource, borrowTimeout, describe(key));
+                }
+                try { // the secret holds a new login (rotated); the pool's next connection uses it
+                    c = pool.dataSource.getConnection();
+                } catch (SQLException again) {
+                    throw ConnectFailures.explain(again, pool.dataSource, borrowTimeout, describe(key));
+                }
             }
             try {
                 return new Lease(c, engine(key), pool.dataSource, () -> returned(pool, permits));
@@ -195,16 +204,28 @@ public final class Pools implements AutoCloseable {
         HikariConfig config = config(key);
         // one connection first, outside HikariCP (which retries a failing first connection for a second or more):
         // a database that is down, a wrong login or a missing database is answered at once
-        java.util.Properties probe = new java.util.Properties();
-        probe.putAll(config.getDataSourceProperties());
-        probe.setProperty("user", config.getUsername() == null ? "" : config.getUsername());
-        probe.setProperty("password", config.getPassword() == null ? "" : config.getPassword());
-        try (Connection first = java.sql.DriverManager.getConnection(config.getJdbcUrl(), probe)) {
-            LOG.debug("Opening a pool for {}", describe(key));
+        try {
+            probe(config, key);
         } catch (SQLException e) {
-            throw new FirstConnectionFailed(e);
+            if (!logins.refresh(key.target(), e)) throw new FirstConnectionFailed(e);
+            try {
+                probe(config, key);
+            } catch (SQLException again) {
+                throw new FirstConnectionFailed(again);
+            }
         }
         return new HikariDataSource(config);
+    }
+
+    private void probe(HikariConfig config, Key key) throws SQLException {
+        com.zaxxer.hikari.util.Credentials login = logins.of(key.target());
+        java.util.Properties probe = new java.util.Properties();
+        probe.putAll(config.getDataSourceProperties());
+        probe.setProperty("user", login.getUsername() == null ? "" : login.getUsername());
+        probe.setProperty("password", login.getPassword() == null ? "" : login.getPassword());
+        try (Connection first = java.sql.DriverManager.getConnection(config.getJdbcUrl(), probe)) {
+            LOG.debug("Opening a pool for {}", describe(key));
+        }
     }
 
     private HikariConfig config(Key key) {
@@ -215,8 +236,8 @@ public final class Pools implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("data-api-" + (key.database() == null ? "default" : key.database()));
         config.setJdbcUrl(Engine.normalizeUrl(url));
-        config.setUsername(key.target().user());
-        config.setPassword(key.target().password());
+        DataApiConfig.Target target = key.target();
+        config.setCredentialsProvider(() -> logins.of(target)); // asked at every new connection: see Logins
         config.setMaximumPoolSize(maxConnections);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(Math.max(250, borrowTimeout.toMillis()));
