@@ -36,7 +36,10 @@ public final class CredentialsProvider {
         this.currentLoader = currentLoader;
     }
 
-    /** From a secret ({@code SLIPWAY_DB_SECRET_ARN}) read through {@code secrets}, else from {@code SLIPWAY_URL}. */
+    /**
+     * From a secret ({@code SLIPWAY_DB_SECRET_ARN}) read through {@code secrets}, else from {@code SLIPWAY_URL} (with
+     * the data proxy's API key read from {@code SLIPWAY_DATA_API_KEY_SECRET_ARN} when set).
+     */
     public static CredentialsProvider fromEnvironment(Map<String, String> env, SecretSource secrets) {
         String secretArn = env.get(Setting.DB_SECRET_ARN.env());
         if (secretArn != null && !secretArn.isBlank()) {
@@ -53,6 +56,12 @@ public final class CredentialsProvider {
                     () -> DbCredentials.fromRdsSecret(secrets.fetchCurrent(secretArn), dbName, host, tls));
         }
         String url = env.get(Setting.URL.env());
+        String keySecretArn = env.get(Setting.DATA_API_KEY_SECRET_ARN.env());
+        if (url != null && !url.isBlank() && keySecretArn != null && !keySecretArn.isBlank()) {
+            return new CredentialsProvider(
+                    () -> DataApiKeySecret.credentials(url, secrets.fetch(keySecretArn)),
+                    () -> DataApiKeySecret.credentials(url, secrets.fetchCurrent(keySecretArn)));
+        }
         if (url != null && !url.isBlank()) {
             DbCredentials fixed =
                     DbCredentials.of(url, env.get(Setting.USER.env()), env.getOrDefault(Setting.PASSWORD.env(), ""));

@@ -53,4 +53,59 @@ class CredentialsProviderTest {
                 .hasMessageContaining("SLIPWAY_DB_SECRET_ARN")
                 .hasMessageContaining("SLIPWAY_URL");
     }
+
+    @Test
+    void dataProxyUrl_getsTheApiKeyFromItsSecret_readOncePerContainer_andNeverShown() {
+        int[] fetches = {0};
+        CredentialsProvider provider = CredentialsProvider.fromEnvironment(
+                Map.of(
+                        "SLIPWAY_URL",
+                        "jdbc:slipway-data-api://proxy.internal:443/blog?tls=true&engine=postgresql",
+                        "SLIPWAY_DATA_API_KEY_SECRET_ARN",
+                        "arn:key"),
+                id -> {
+                    fetches[0]++;
+                    assertThat(id).isEqualTo("arn:key");
+                    return "{\"apiKey\":\"k/y+1\"}";
+                });
+
+        DbCredentials credentials = provider.get();
+        provider.get();
+        assertThat(fetches[0]).isEqualTo(1);
+        assertThat(credentials.url())
+                .isEqualTo(
+                        "jdbc:slipway-data-api://proxy.internal:443/blog?tls=true&engine=postgresql&apiKey=k%2Fy%2B1");
+        assertThat(credentials.user()).isNull();
+        assertThat(credentials.toString()).doesNotContain("k%2Fy").contains("apiKey=***");
+    }
+
+    @Test
+    void dataProxyKeySecret_thatIsNotAKey_orBesideAnotherUrl_isRefusedWithTheFix() {
+        Map<String, String> env = Map.of(
+                "SLIPWAY_URL",
+                "jdbc:slipway-data-api://proxy.internal:443/blog",
+                "SLIPWAY_DATA_API_KEY_SECRET_ARN",
+                "k");
+        assertThatThrownBy(() -> CredentialsProvider.fromEnvironment(env, id -> "{\"username\":\"x\"}")
+                        .get())
+                .hasMessageContaining("no \"apiKey\"");
+        assertThatThrownBy(() -> CredentialsProvider.fromEnvironment(
+                                Map.of(
+                                        "SLIPWAY_URL",
+                                        "jdbc:postgresql://db/blog",
+                                        "SLIPWAY_DATA_API_KEY_SECRET_ARN",
+                                        "k"),
+                                id -> "key")
+                        .get())
+                .hasMessageContaining("not a jdbc:slipway-data-api: URL");
+        assertThatThrownBy(() -> CredentialsProvider.fromEnvironment(
+                                Map.of(
+                                        "SLIPWAY_URL",
+                                        "jdbc:slipway-data-api://proxy/blog?apiKey=inline",
+                                        "SLIPWAY_DATA_API_KEY_SECRET_ARN",
+                                        "k"),
+                                id -> "key")
+                        .get())
+                .hasMessageContaining("keep the key in the secret only");
+    }
 }
