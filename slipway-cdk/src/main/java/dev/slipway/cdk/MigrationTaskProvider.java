@@ -1,5 +1,6 @@
 package dev.slipway.cdk;
 
+import dev.slipway.cdk.internal.Fargate;
 import dev.slipway.cdk.internal.Nag;
 import dev.slipway.core.Setting;
 import java.nio.file.Path;
@@ -9,18 +10,14 @@ import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LogDriver;
-import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
-import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
@@ -28,7 +25,6 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
@@ -58,22 +54,10 @@ final class MigrationTaskProvider extends Construct {
                             + "; the CDK Provider framework waits at most 2 hours. Split the migration, or run it by hand.");
         }
         network.addContainerTaskEndpoints();
-        Cluster cluster = Cluster.Builder.create(this, "Cluster")
-                .vpc(network.vpc())
-                .containerInsightsV2(ContainerInsights.ENABLED)
-                .build();
-        LogGroup logs = LogGroup.Builder.create(this, "Logs")
-                .retention(RetentionDays.ONE_YEAR)
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
-        FargateTaskDefinition definition = FargateTaskDefinition.Builder.create(this, "Definition")
-                .cpu(task.cpu())
-                .memoryLimitMiB(task.memoryMb())
-                .runtimePlatform(RuntimePlatform.builder()
-                        .cpuArchitecture(task.architecture())
-                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
-                        .build())
-                .build();
+        Fargate.Parts fargate = Fargate.create(this, network.vpc(), task.cpu(), task.memoryMb(), task.architecture());
+        Cluster cluster = fargate.cluster();
+        LogGroup logs = fargate.logs();
+        FargateTaskDefinition definition = fargate.definition();
         Map<String, String> taskEnv = new HashMap<>();
         taskEnv.put(Setting.DB_SECRET_ARN.env(), database.secret().getSecretArn());
         taskEnv.put(Setting.DB_NAME.env(), database.databaseName());

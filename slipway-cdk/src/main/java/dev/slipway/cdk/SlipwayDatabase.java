@@ -256,6 +256,11 @@ public final class SlipwayDatabase extends Construct {
         return cluster != null ? cluster : instance;
     }
 
+    /** The cluster's ARN, or the instance's: what a data proxy's requests name as {@code resourceArn}. */
+    public String arn() {
+        return cluster != null ? cluster.getClusterArn() : instance.getInstanceArn();
+    }
+
     /** Whether this is one RDS instance rather than Aurora Serverless v2. */
     public boolean isInstance() {
         return instance != null;

@@ -20,7 +20,8 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.constructs.Construct;
 
 /**
- * A Java function next to the database (or, {@link Props#withDataApi}, outside the VPC through Aurora's Data API): arm64, SnapStart on published versions behind the alias {@code live},
+ * A Java function next to the database (or, {@link Props#withDataApi}, outside the VPC through Aurora's Data API;
+ * or, {@link Props#withDataApiService}, in the VPC through the self-hosted data proxy only): arm64, SnapStart on published versions behind the alias {@code live},
  * tiered compilation stopped at C1 (faster starts), JSON logs, the secret's ARN in {@code SLIPWAY_DB_SECRET_ARN}
  * with read permission (the function reads it from Secrets Manager once per container and after each SnapStart
  * restore), {@code SLIPWAY_ENGINE} and {@code SLIPWAY_DB_NAME}, and database ingress from its own security group.
@@ -47,6 +48,8 @@ public final class SlipwayFunction extends Construct {
      * @param runtimeLayer the custom runtime's layer zip ({@code NAME-runtime.zip} of {@code slipway runtime-layer}),
      *     or null for Lambda's managed Java runtime; with it, {@code artifact} is the {@code NAME-jars.zip} it was
      *     trained on
+     * @param dataApiService reach the database only through this data proxy service, with the Slipway JDBC driver
+     *     (see {@link #withDataApiService}), or null
      */
     public record Props(
             String handler,
@@ -56,29 +59,42 @@ public final class SlipwayFunction extends Construct {
             Duration timeout,
             Map<String, String> environment,
             boolean viaDataApi,
-            Path runtimeLayer) {
+            Path runtimeLayer,
+            SlipwayDataApiService dataApiService) {
 
         /** Java 21, 1024 MB, 30 s, in the VPC with a native driver. */
         public static Props of(String handler, Path artifact) {
-            return new Props(handler, artifact, Runtime.JAVA_21, 1024, Duration.seconds(30), Map.of(), false, null);
+            return new Props(
+                    handler, artifact, Runtime.JAVA_21, 1024, Duration.seconds(30), Map.of(), false, null, null);
         }
 
         public Props withTimeout(Duration value) {
-            return new Props(handler, artifact, runtime, memoryMb, value, environment, viaDataApi, runtimeLayer);
+            return new Props(
+                    handler, artifact, runtime, memoryMb, value, environment, viaDataApi, runtimeLayer, dataApiService);
         }
 
         public Props withRuntime(Runtime value) {
-            return new Props(handler, artifact, value, memoryMb, timeout, environment, viaDataApi, runtimeLayer);
+            return new Props(
+                    handler, artifact, value, memoryMb, timeout, environment, viaDataApi, runtimeLayer, dataApiService);
         }
 
         public Props withEnvironment(Map<String, String> value) {
             return new Props(
-                    handler, artifact, runtime, memoryMb, timeout, Map.copyOf(value), viaDataApi, runtimeLayer);
+                    handler,
+                    artifact,
+                    runtime,
+                    memoryMb,
+                    timeout,
+                    Map.copyOf(value),
+                    viaDataApi,
+                    runtimeLayer,
+                    dataApiService);
         }
 
         /** Through Aurora's Data API, outside the VPC (see {@link Props}). */
         public Props withDataApi(boolean on) {
-            return new Props(handler, artifact, runtime, memoryMb, timeout, environment, on, runtimeLayer);
+            return new Props(
+                    handler, artifact, runtime, memoryMb, timeout, environment, on, runtimeLayer, dataApiService);
         }
 
         /**
@@ -86,8 +102,20 @@ public final class SlipwayFunction extends Construct {
          * runtime-layer} built for {@code jarsZip} (the function zip as jars, written next to it): synth refuses a
          * layer trained on another zip.
          */
+        /**
+         * In the VPC, reaching the database only through {@code service} (the load balancer's HTTPS, nothing else):
+         * {@code SLIPWAY_URL} is {@link SlipwayDataApiService#jdbcUrl()} and {@code SLIPWAY_DATA_API_KEY_SECRET_ARN}
+         * the key's secret, which the function may read. Its artifact must carry the Slipway JDBC driver (the
+         * blog's {@code blog-api-data-api.zip}). Works on Aurora and on an RDS instance alike.
+         */
+        public Props withDataApiService(SlipwayDataApiService service) {
+            return new Props(
+                    handler, artifact, runtime, memoryMb, timeout, environment, viaDataApi, runtimeLayer, service);
+        }
+
         public Props withCustomRuntime(Path jarsZip, Path layerZip) {
-            return new Props(handler, jarsZip, runtime, memoryMb, timeout, environment, viaDataApi, layerZip);
+            return new Props(
+                    handler, jarsZip, runtime, memoryMb, timeout, environment, viaDataApi, layerZip, dataApiService);
         }
     }
 
@@ -128,7 +156,22 @@ public final class SlipwayFunction extends Construct {
                     .layers(List.of(custom.layer(this, "Runtime")));
         }
         SecurityGroup group = null;
-        if (props.viaDataApi()) {
+        if (props.viaDataApi() && props.dataApiService() != null) {
+            throw new IllegalArgumentException("Function " + id + ": withDataApi (Aurora's Data API) and"
+                    + " withDataApiService (the self-hosted proxy) exclude each other; choose one.");
+        }
+        if (props.dataApiService() != null) {
+            group = SecurityGroup.Builder.create(this, "SecurityGroup")
+                    .vpc(network.vpc())
+                    .description("Slipway function " + id + " (through the data proxy)")
+                    .allowAllOutbound(true)
+                    .build();
+            env.put(Setting.URL.env(), props.dataApiService().jdbcUrl());
+            env.put(
+                    Setting.DATA_API_KEY_SECRET_ARN.env(),
+                    props.dataApiService().apiKey().getSecretArn());
+            builder.vpc(network.vpc()).vpcSubnets(network.subnets()).securityGroups(List.of(group));
+        } else if (props.viaDataApi()) {
             if (!database.dataApiEnabled()) {
                 throw new IllegalArgumentException("Function " + id + " connects through the Data API, but the"
                         + " database's Data API is off: create it with SlipwayDatabase.Props...withDataApi(true).");
@@ -157,7 +200,10 @@ public final class SlipwayFunction extends Construct {
                 .aliasName("live")
                 .version(function.getCurrentVersion())
                 .build();
-        if (props.viaDataApi()) {
+        if (props.dataApiService() != null) {
+            props.dataApiService().apiKey().grantRead(function); // the key, not the database's secret
+            props.dataApiService().allowFrom(group);
+        } else if (props.viaDataApi()) {
             database.cluster().grantDataApiAccess(function); // rds-data on the cluster, and reading its secret
         } else {
             database.secret().grantRead(function);

@@ -43,6 +43,7 @@ public final class SlipwayMonitoring extends Construct {
 
     private final List<Alarm> alarms = new ArrayList<>();
     private final Topic topic;
+    private final Dashboard dashboard;
 
     public SlipwayMonitoring(
             Construct scope,
@@ -59,7 +60,7 @@ public final class SlipwayMonitoring extends Construct {
                         .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns"))
                         .build()
                 : null;
-        Dashboard dashboard = Dashboard.Builder.create(this, "Dashboard").build();
+        this.dashboard = Dashboard.Builder.create(this, "Dashboard").build();
 
         Duration five = Duration.minutes(5);
         IMetric requests =
@@ -107,6 +108,38 @@ public final class SlipwayMonitoring extends Construct {
             databaseMetrics.add(capacity);
         }
         dashboard.addWidgets(graph("database", databaseMetrics.toArray(IMetric[]::new)));
+    }
+
+    /**
+     * Alarms and graphs for a data proxy service, from what its load balancer and ECS report without an agent:
+     * target 5xx (the proxy answers 503 when a pool stays full for its borrow timeout, and 5xx when it lost its
+     * database; 10 or more in 5 minutes), the load balancer's own 5xx (no healthy task: any), unhealthy tasks (any,
+     * for 3 minutes), p99 response time (over 5 s) and the tasks' CPU (over 80% for 15 minutes).
+     */
+    public void watch(SlipwayDataApiService service) {
+        Duration five = Duration.minutes(5);
+        var metrics = service.targetGroup().getMetrics();
+        IMetric target5xx = metrics.httpCodeTarget(
+                software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget.TARGET_5XX_COUNT, sum(five));
+        IMetric balancer5xx = service.loadBalancer()
+                .getMetrics()
+                .httpCodeElb(
+                        software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeElb.ELB_5XX_COUNT, sum(five));
+        IMetric unhealthy = metrics.unhealthyHostCount(MetricOptions.builder()
+                .statistic("Maximum")
+                .period(Duration.minutes(1))
+                .build());
+        IMetric p99 = metrics.targetResponseTime(
+                MetricOptions.builder().statistic("p99").period(five).build());
+        IMetric cpu = service.service()
+                .metricCpuUtilization(MetricOptions.builder().period(five).build());
+        alarm("DataApi5xx", target5xx, 10, "data proxy: 10 or more 5xx in 5 minutes (503: a pool stayed full)");
+        alarm("DataApiLoadBalancer5xx", balancer5xx, 1, "data proxy load balancer answered 5xx (no healthy task?)");
+        alarm("DataApiUnhealthy", unhealthy, 1, "data proxy: a task failed its /health check for 3 minutes", 3);
+        alarm("DataApiLatencyP99", p99, 5, "data proxy: p99 response time over 5 s");
+        alarm("DataApiCpu", cpu, 80, "data proxy tasks' CPU over 80% for 15 minutes", 3);
+        dashboard.addWidgets(
+                graph("data proxy 5xx", target5xx, balancer5xx, unhealthy), graph("data proxy p99 s, CPU %", p99, cpu));
     }
 
     private void watch(Dashboard dashboard, String name, SlipwayFunction function) {

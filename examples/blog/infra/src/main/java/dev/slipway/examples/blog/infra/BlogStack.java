@@ -1,6 +1,7 @@
 package dev.slipway.examples.blog.infra;
 
 import dev.slipway.cdk.SlipwayApiAuth;
+import dev.slipway.cdk.SlipwayDataApiService;
 import dev.slipway.cdk.SlipwayDatabase;
 import dev.slipway.cdk.SlipwayFunction;
 import dev.slipway.cdk.SlipwayHttpApi;
@@ -17,7 +18,10 @@ import java.util.function.Function;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.route53.HostedZone;
+import software.amazon.awscdk.services.route53.HostedZoneAttributes;
 import software.constructs.Construct;
 
 /** The blog on AWS: the Slipway constructs wired the way the seed articles describe. */
@@ -39,6 +43,8 @@ public final class BlogStack extends Stack {
      *     {@code -c jwtAudience=...}); null: the stack makes a Cognito user pool and app client for them
      * @param jwtAudience the audience the issuer's tokens must name
      * @param databaseInstance one small RDS instance instead of Aurora Serverless v2 ({@code -c database=instance})
+     * @param dataApiService the data proxy as an ECS service, which the API function reaches the database through
+     *     ({@code -c dataApi=service}), or null
      */
     public record Settings(
             Engine engine,
@@ -49,7 +55,8 @@ public final class BlogStack extends Stack {
             boolean customRuntime,
             String jwtIssuer,
             String jwtAudience,
-            boolean databaseInstance) {
+            boolean databaseInstance,
+            ProxyService dataApiService) {
 
         public Settings(Engine engine, boolean deletionProtection, Path project) {
             this(engine, deletionProtection, project, false, false, false);
@@ -71,7 +78,17 @@ public final class BlogStack extends Stack {
                 boolean viaDataApi,
                 boolean migrationsAsTask,
                 boolean customRuntime) {
-            this(engine, deletionProtection, project, viaDataApi, migrationsAsTask, customRuntime, null, null, false);
+            this(
+                    engine,
+                    deletionProtection,
+                    project,
+                    viaDataApi,
+                    migrationsAsTask,
+                    customRuntime,
+                    null,
+                    null,
+                    false,
+                    null);
         }
 
         static Settings from(Function<String, Object> context, Path project) {
@@ -91,16 +108,67 @@ public final class BlogStack extends Stack {
                 throw new IllegalArgumentException("-c jwtIssuer=" + issuer + " needs -c jwtAudience=... too: the"
                         + " audience (aud, or a Cognito access token's client_id) its tokens name for this API.");
             }
+            Object dataApi = context.apply("dataApi");
+            if (dataApi != null && !List.of("aurora", "service").contains(dataApi.toString())) {
+                throw new IllegalArgumentException("-c dataApi=" + dataApi + ": use service (the Slipway data proxy on"
+                        + " ECS Fargate, with -c dataApiCertificateArn and -c dataApiDomain) or aurora (Aurora's own"
+                        + " Data API, as -c viaDataApi=true).");
+            }
+            boolean aurora = "aurora".equals(String.valueOf(dataApi))
+                    || (viaDataApi != null && Boolean.parseBoolean(viaDataApi.toString()));
             return new Settings(
                     Engine.parse(engine == null ? "postgresql" : engine.toString()),
                     protection == null || Boolean.parseBoolean(protection.toString()),
                     project,
-                    viaDataApi != null && Boolean.parseBoolean(viaDataApi.toString()),
+                    aurora,
                     asTask != null && Boolean.parseBoolean(asTask.toString()),
                     customRuntime != null && Boolean.parseBoolean(customRuntime.toString()),
                     issuer == null ? null : issuer.toString(),
                     audience == null ? null : audience.toString(),
-                    database != null && database.toString().equals("instance"));
+                    database != null && database.toString().equals("instance"),
+                    "service".equals(String.valueOf(dataApi)) ? ProxyService.from(context, project) : null);
+        }
+    }
+
+    /**
+     * Where the data proxy service comes from and what name it answers to.
+     *
+     * @param certificateArn the ACM certificate for {@code domain} ({@code -c dataApiCertificateArn=...})
+     * @param domain the name functions connect to ({@code -c dataApiDomain=data.example.com})
+     * @param image the Jib tarball or an ECR image ({@code -c dataApiImage=...}; default: the repository's
+     *     {@code slipway-data-api/target/slipway-data-api-image.tar})
+     * @param hostedZoneId the Route 53 zone of {@code domain}, to add the alias record ({@code -c
+     *     dataApiHostedZoneId=...} with {@code -c dataApiHostedZoneName=...}), or null
+     * @param hostedZoneName that zone's name
+     */
+    public record ProxyService(
+            String certificateArn, String domain, String image, String hostedZoneId, String hostedZoneName) {
+
+        static ProxyService from(Function<String, Object> context, Path project) {
+            Object certificate = context.apply("dataApiCertificateArn");
+            Object domain = context.apply("dataApiDomain");
+            if (certificate == null || domain == null) {
+                throw new IllegalArgumentException("-c dataApi=service needs -c dataApiCertificateArn=arn:aws:acm:..."
+                        + " and -c dataApiDomain=NAME: the load balancer serves HTTPS with that ACM certificate, for"
+                        + " that name (docs/deploy.md, \"The data proxy as a service\").");
+            }
+            Object image = context.apply("dataApiImage");
+            Object zoneId = context.apply("dataApiHostedZoneId");
+            Object zoneName = context.apply("dataApiHostedZoneName");
+            if ((zoneId == null) != (zoneName == null)) {
+                throw new IllegalArgumentException("-c dataApiHostedZoneId and -c dataApiHostedZoneName go together"
+                        + " (the zone's id and its name), or neither.");
+            }
+            return new ProxyService(
+                    certificate.toString(),
+                    domain.toString(),
+                    image != null
+                            ? image.toString()
+                            : project.resolve("../../slipway-data-api/target/slipway-data-api-image.tar")
+                                    .normalize()
+                                    .toString(),
+                    zoneId == null ? null : zoneId.toString(),
+                    zoneName == null ? null : zoneName.toString());
         }
     }
 
@@ -129,11 +197,17 @@ public final class BlogStack extends Stack {
                                 settings.migrationsAsTask()
                                         ? SlipwayMigrations.TaskProps.of(taskImage(project))
                                         : null));
+        SlipwayDataApiService proxy = settings.dataApiService() == null
+                ? null
+                : dataApiService(network, migrations, settings.dataApiService());
         String apiZip = "target/blog-api-"
-                + (settings.viaDataApi() ? "data-api" : settings.engine().id());
+                + (settings.viaDataApi() || proxy != null
+                        ? "data-api"
+                        : settings.engine().id());
         SlipwayFunction.Props apiProps = SlipwayFunction.Props.of(
                         "dev.slipway.examples.blog.api.BlogApi::handleRequest", project.resolve(apiZip + ".zip"))
-                .withDataApi(settings.viaDataApi());
+                .withDataApi(settings.viaDataApi())
+                .withDataApiService(proxy);
         if (settings.customRuntime()) {
             apiProps = apiProps.withCustomRuntime(
                     project.resolve(apiZip + "-jars.zip"), project.resolve(apiZip + "-runtime.zip"));
@@ -145,6 +219,21 @@ public final class BlogStack extends Stack {
 
         SlipwayMonitoring monitoring = new SlipwayMonitoring(
                 this, "Monitoring", http, Map.of("api", api), migrations, database, SlipwayMonitoring.Props.defaults());
+        if (proxy != null) {
+            monitoring.watch(proxy);
+            CfnOutput.Builder.create(this, "DataApiEndpoint")
+                    .value(proxy.endpoint())
+                    .description("The data proxy (RDS Data API over HTTPS, in the VPC); its API key is in"
+                            + " DataApiKeySecretArn")
+                    .build();
+            CfnOutput.Builder.create(this, "DataApiLoadBalancer")
+                    .value(proxy.loadBalancerDnsName())
+                    .description("Point the data proxy's domain here (an alias record) unless the stack does")
+                    .build();
+            CfnOutput.Builder.create(this, "DataApiKeySecretArn")
+                    .value(proxy.apiKey().getSecretArn())
+                    .build();
+        }
         CfnOutput.Builder.create(this, "AlarmTopicArn")
                 .value(monitoring.topic().getTopicArn())
                 .description("Subscribe to the alarms: aws sns subscribe --protocol email --notification-endpoint ...")
@@ -164,6 +253,24 @@ public final class BlogStack extends Stack {
         CfnOutput.Builder.create(this, "DatabaseSecretArn")
                 .value(database.secret().getSecretArn())
                 .build();
+    }
+
+    private SlipwayDataApiService dataApiService(
+            SlipwayNetwork network, SlipwayMigrations migrations, ProxyService settings) {
+        SlipwayDataApiService.Props props = SlipwayDataApiService.Props.of(
+                SlipwayDataApiService.image(this, settings.image()),
+                Certificate.fromCertificateArn(this, "DataApiCertificate", settings.certificateArn()),
+                settings.domain());
+        if (settings.hostedZoneId() != null) {
+            props = props.withHostedZone(HostedZone.fromHostedZoneAttributes(
+                    this,
+                    "DataApiZone",
+                    HostedZoneAttributes.builder()
+                            .hostedZoneId(settings.hostedZoneId())
+                            .zoneName(settings.hostedZoneName())
+                            .build()));
+        }
+        return new SlipwayDataApiService(this, "DataApi", network, database, migrations, props);
     }
 
     /**

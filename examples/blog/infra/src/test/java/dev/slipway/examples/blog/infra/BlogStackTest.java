@@ -226,6 +226,127 @@ class BlogStackTest {
                 .hasMessageContaining("use aurora");
     }
 
+    static Stream<org.junit.jupiter.params.provider.Arguments> enginesAndDatabases() {
+        return Stream.of(Engine.values())
+                .flatMap(e ->
+                        Stream.of("aurora", "instance").map(d -> org.junit.jupiter.params.provider.Arguments.of(e, d)));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} on {1}")
+    @org.junit.jupiter.params.provider.MethodSource("enginesAndDatabases")
+    void dataApiService_runsTheProxyOnFargateBehindHttps_afterTheMigrations_andTheFunctionGoesThroughIt(
+            Engine engine, String database, @TempDir Path dir) throws IOException {
+        Path image = Files.write(dir.resolve("slipway-data-api-image.tar"), new byte[] {0}); // synth only stages it
+        String certificate = "arn:aws:acm:us-east-1:111122223333:certificate/0b7a6f1e-1111-2222-3333-444455556666";
+        Map<String, Object> context = Map.of(
+                "engine",
+                engine.id(),
+                "database",
+                database,
+                "dataApi",
+                "service",
+                "dataApiCertificateArn",
+                certificate,
+                "dataApiDomain",
+                "data.blog.example.com",
+                "dataApiImage",
+                image.toString(),
+                "dataApiHostedZoneId",
+                "Z0123456789ABCDEFGHIJ",
+                "dataApiHostedZoneName",
+                "blog.example.com");
+        Synth synth = synth(BlogStack.Settings.from(context::get, PROJECT));
+        Template t = synth.template();
+
+        t.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                Match.objectLike(Map.of("Scheme", "internal", "Type", "application")));
+        t.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener",
+                Match.objectLike(Map.of(
+                        "Protocol",
+                        "HTTPS",
+                        "Port",
+                        443,
+                        "Certificates",
+                        List.of(Map.of("CertificateArn", certificate)))));
+        t.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::TargetGroup",
+                Match.objectLike(
+                        Map.of("Protocol", "HTTPS", "HealthCheckPath", "/health", "HealthCheckProtocol", "HTTPS")));
+        t.hasResourceProperties(
+                "AWS::Route53::RecordSet", Match.objectLike(Map.of("Name", "data.blog.example.com.", "Type", "A")));
+        // scaling on CPU and on requests per task
+        String policies =
+                t.findResources("AWS::ApplicationAutoScaling::ScalingPolicy").toString();
+        assertThat(policies).contains("ECSServiceAverageCPUUtilization").contains("ALBRequestCountPerTarget");
+        t.hasResourceProperties(
+                "AWS::ApplicationAutoScaling::ScalableTarget",
+                Match.objectLike(Map.of("MinCapacity", 2, "MaxCapacity", 4)));
+
+        // secrets reach the task as ECS secrets, never as plain environment values
+        String definition = t.findResources("AWS::ECS::TaskDefinition").toString();
+        assertThat(definition)
+                .contains("SLIPWAY_DATA_API_TARGET_MAIN_SECRET_ARN")
+                .doesNotContain("SLIPWAY_DATA_API_TARGET_MAIN_SECRET_JSON")
+                .contains("SLIPWAY_DATA_API_API_KEYS")
+                .contains("ValueFrom")
+                .contains("SLIPWAY_DATA_API_TARGET_MAIN_RESOURCE_ARN")
+                .contains("SLIPWAY_DATA_API_MAX_CONNECTIONS")
+                .doesNotContain("SLIPWAY_PASSWORD")
+                .doesNotContain("SLIPWAY_DATA_API_TARGET_MAIN_PASSWORD");
+
+        // the task's role reads the database secret itself (again after a rotation)
+        assertThat(t.findResources("AWS::IAM::Policy").entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("DataApiDefinitionTaskRole"))
+                        .map(e -> e.getValue().toString()))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("secretsmanager:GetSecretValue")
+                .contains(synth.stack().getLogicalId((software.amazon.awscdk.CfnElement)
+                        synth.stack().database().secret().getNode().getDefaultChild()));
+        // the proxy starts after the migrations; the API function after the migrations too, and through the proxy
+        String service = only(t, "AWS::ECS::Service");
+        String migrations = only(t, "Custom::SlipwayMigrations");
+        assertThat(dependsOn(t, service)).contains(migrations);
+        Map<String, Map<String, Object>> functions = t.findResources(
+                "AWS::Lambda::Function",
+                Map.of("Properties", Map.of("Handler", "dev.slipway.examples.blog.api.BlogApi::handleRequest")));
+        String api = functions.values().iterator().next().toString();
+        assertThat(api)
+                .contains("VpcConfig")
+                .contains("jdbc:slipway-data-api://data.blog.example.com:443/app?tls=true&engine=" + engine.id())
+                .contains("SLIPWAY_DATA_API_KEY_SECRET_ARN")
+                .doesNotContain("SLIPWAY_DB_SECRET_ARN");
+        assertThat(alarmDescriptions(t))
+                .anyMatch(d -> d.startsWith("data proxy: 10 or more 5xx"))
+                .anyMatch(d -> d.startsWith("data proxy: a task failed its /health check"));
+        assertThat(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+        assertThat(Annotations.fromStack(synth.stack()).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+    }
+
+    @Test
+    void dataApiService_withoutCertificateOrDomain_isRefusedWithTheSettingsToGive() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> BlogStack.Settings.from(Map.<String, Object>of("dataApi", "service")::get, PROJECT))
+                .hasMessageContaining("-c dataApiCertificateArn")
+                .hasMessageContaining("-c dataApiDomain");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> synth(BlogStack.Settings.from(
+                        Map.<String, Object>of(
+                                "dataApi",
+                                "service",
+                                "dataApiCertificateArn",
+                                "arn:aws:acm:us-east-1:111122223333:certificate/x",
+                                "dataApiDomain",
+                                "d.example.com",
+                                "dataApiImage",
+                                "/nonexistent/image.tar")::get,
+                        PROJECT)))
+                .hasMessageContaining("No data proxy image at")
+                .hasMessageContaining("-Pcontainer-image");
+    }
+
     @Test
     void mysqlStack_switchesEngineAndArtifact_byOneSetting_andPassesCdkNag() {
         Synth synth = synth(Engine.MYSQL, PROJECT);
