@@ -36,6 +36,7 @@ final class LocalProject {
             ProjectOptions project,
             Path dir,
             DatabaseConfig database,
+            String bind,
             int port,
             boolean viaDataApi,
             boolean migrationsAsTask) {
@@ -48,7 +49,8 @@ final class LocalProject {
                 settings.get(Setting.MIGRATIONS_FUNCTION.key()),
                 dir.resolve(settings.get(Setting.ROUTES.key())),
                 viaDataApi,
-                migrationsAsTask);
+                migrationsAsTask,
+                bind);
     }
 
     private static Path requireFunctions(Path dir) {

@@ -18,6 +18,13 @@ class UpCommand extends ProjectCommand {
     @Option(names = "--port", description = "Port of the local API (default: 3000; 0 picks a free one).")
     int port = 3000;
 
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            description = "Address the local API listens on (default: 127.0.0.1, this machine only; 0.0.0.0 in a"
+                    + " container, where the routes file's auth= options are all that guard it).")
+    String bind = "127.0.0.1";
+
     @Option(names = "--fresh", description = "Start with an empty embedded database (deletes its data directory).")
     boolean fresh;
 
@@ -51,7 +58,7 @@ class UpCommand extends ProjectCommand {
         LocalStack stack;
         try {
             stack = LocalStack.start(
-                    LocalProject.options(project, dir, db.config(), port, viaDataApi, migrationsAsTask),
+                    LocalProject.options(project, dir, db.config(), bind, port, viaDataApi, migrationsAsTask),
                     context.out(),
                     context::progress);
         } catch (Exception e) {
@@ -73,7 +80,7 @@ class UpCommand extends ProjectCommand {
     }
 
     private void printWelcome(LocalStack stack, ProjectOptions.Database db, Path dir) {
-        String url = "http://127.0.0.1:" + stack.port();
+        String url = "http://" + (bind.equals("0.0.0.0") ? "127.0.0.1" : bind) + ":" + stack.port();
         var out = context.out();
         out.println();
         out.println("Slipway is up: " + url);

@@ -61,6 +61,16 @@ public final class UnpackedImage {
      * with {@code -e}), the user is the image's (when this test runs as root; else a user namespace maps it).
      */
     public ProcessBuilder entryPoint(Map<String, String> extraEnv) {
+        List<String> entryPoint = new ArrayList<>();
+        config.get("Entrypoint").forEach(arg -> entryPoint.add(arg.asText()));
+        return command(entryPoint, extraEnv);
+    }
+
+    /**
+     * Another command of the image ({@code args}: a path in the image and its arguments), set up as {@link
+     * #entryPoint} is: what a container host runs for a health check. On the host's network, as the entry point.
+     */
+    public ProcessBuilder command(List<String> args, Map<String, String> extraEnv) {
         List<String> command = new ArrayList<>(
                 List.of("unshare", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc=" + rootfs + "/proc"));
         boolean root = isRoot();
@@ -74,7 +84,7 @@ public final class UnpackedImage {
         command.add(onHostPath("chroot"));
         if (root) command.add("--userspec=" + config.get("User").asText());
         command.add(rootfs.toString());
-        config.get("Entrypoint").forEach(arg -> command.add(arg.asText()));
+        command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.clear();

@@ -44,14 +44,25 @@ public final class LocalHttpApi implements AutoCloseable {
      */
     public LocalHttpApi(int port, List<Route> routes, Map<String, LocalFunction> functions, LocalAuthorizer authorizer)
             throws IOException {
+        this("127.0.0.1", port, routes, functions, authorizer);
+    }
+
+    /** On {@code bind} ({@code 0.0.0.0}: every interface, as in a container), not only this machine's loopback. */
+    public LocalHttpApi(
+            String bind,
+            int port,
+            List<Route> routes,
+            Map<String, LocalFunction> functions,
+            LocalAuthorizer authorizer)
+            throws IOException {
         this.routes = routes;
         this.functions = functions;
         this.authorizer = authorizer;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+            server = HttpServer.create(new InetSocketAddress(bind, port), 64);
         } catch (java.net.BindException e) {
             throw new IllegalArgumentException(
-                    "Port " + port + " on 127.0.0.1 is in use (another slipway up?). Stop"
+                    "Port " + port + " on " + bind + " is in use (another slipway up?). Stop"
                             + " that, or pass --port N (--port 0 picks a free one).",
                     e);
         }

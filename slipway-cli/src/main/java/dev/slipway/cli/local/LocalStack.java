@@ -64,7 +64,31 @@ public final class LocalStack implements AutoCloseable {
             String migrationFunction,
             Path routesFile,
             boolean viaDataApi,
-            boolean migrationsAsTask) {}
+            boolean migrationsAsTask,
+            String bindAddress) {
+
+        /** As above, the API on 127.0.0.1 (this machine only). */
+        public Options(
+                Path projectDir,
+                Map<String, String> settings,
+                DatabaseConfig database,
+                int port,
+                String migrationFunction,
+                Path routesFile,
+                boolean viaDataApi,
+                boolean migrationsAsTask) {
+            this(
+                    projectDir,
+                    settings,
+                    database,
+                    port,
+                    migrationFunction,
+                    routesFile,
+                    viaDataApi,
+                    migrationsAsTask,
+                    "127.0.0.1");
+        }
+    }
 
     /**
      * The authorizer of the routes: the issuer of {@code slipway.jwt.issuer}, else up's development issuer (whose
@@ -141,7 +165,7 @@ public final class LocalStack implements AutoCloseable {
         // bound now (a busy port fails fast), served only once everything before it is up
         String secret = UUID.randomUUID().toString(); // of LOCAL_ACCESS_KEY_ID: the data proxy and auth=iam routes
         LocalAuthorizer authorizer = authorizer(options, routes, Map.of(LOCAL_ACCESS_KEY_ID, secret), progress);
-        LocalHttpApi api = new LocalHttpApi(options.port(), routes, functions, authorizer);
+        LocalHttpApi api = new LocalHttpApi(options.bindAddress(), options.port(), routes, functions, authorizer);
         DataApiServer dataApi = null;
         try {
             String summary = options.migrationsAsTask()
