@@ -13,8 +13,10 @@ set -euo pipefail
 out=${1:?usage: build-runtime-root.sh OUTPUT_DIR JAVA_HOME}
 java_home=${2:?usage: build-runtime-root.sh OUTPUT_DIR JAVA_HOME}
 # the JDK modules the proxy and its jars use (jdeps --print-module-deps, less java.desktop, which only
-# Jackson's optional java.beans support and Micrometer's Log4j binder name); ContainerImageIT runs the result
-modules=${3:-java.base,java.sql,java.naming,java.management,jdk.management,jdk.unsupported,jdk.net,java.security.jgss,java.security.sasl,jdk.crypto.ec}
+# Jackson's optional java.beans support and Micrometer's Log4j binder name), and java.net.http, which slipway-aws
+# calls Secrets Manager and the container credentials endpoint with (the proxy reading a target's secret, the
+# migration task reading the database's: ContainerImageIT and MigrationTaskImageIT run them as ECS would)
+modules=${3:-java.base,java.sql,java.naming,java.management,jdk.management,jdk.unsupported,jdk.net,java.security.jgss,java.security.sasl,jdk.crypto.ec,java.net.http}
 
 fail() { echo "build-runtime-root: $*" >&2; exit 1; }
 

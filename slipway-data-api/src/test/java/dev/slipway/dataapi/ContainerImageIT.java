@@ -120,6 +120,155 @@ class ContainerImageIT {
         }
     }
 
+    /**
+     * The environment SlipwayDataApiService gives its ECS task (BlogStackTest checks the task definition has these
+     * names): HTTPS with a self-signed certificate (made by the image's keytool), one target by its ARNs alone, whose
+     * login the proxy reads from Secrets Manager (a stand-in that checks SigV4) with the task role's keys from the
+     * container credentials endpoint (a stand-in requiring its token), and the API key ECS injects.
+     */
+    @org.junit.jupiter.api.Test
+    void theImage_withTheSettingsOfTheEcsTask_readsItsLoginFromSecretsManager_andServesHttpsToTheKey()
+            throws Exception {
+        String region = "us-east-1";
+        var identity = software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity.create(
+                "ASIATASKROLE", "task/role/secret", "task-session");
+        try (TestDatabase db = dev.slipway.testing.TestServers.postgres().createDatabase();
+                dev.slipway.testing.SecretsManagerStandIn secrets =
+                        new dev.slipway.testing.SecretsManagerStandIn(identity, region)) {
+            java.net.URI address = java.net.URI.create(db.url().substring("jdbc:".length()));
+            secrets.put(
+                    SECRET,
+                    "{\"engine\":\"postgres\",\"host\":\"" + address.getHost() + "\",\"port\":"
+                            + address.getPort() + ",\"username\":\"" + db.user() + "\",\"password\":\"\","
+                            + "\"dbname\":\"" + db.name() + "\"}");
+            com.sun.net.httpserver.HttpServer credentials = containerCredentials(identity, "ecs-token");
+            int port = freePort();
+            Path log = root.resolve("proxy-ecs.log");
+            Map<String, String> env = new java.util.HashMap<>(Map.of(
+                    "SLIPWAY_DATA_API_BIND",
+                    "0.0.0.0",
+                    "SLIPWAY_DATA_API_PORT",
+                    Integer.toString(port),
+                    "SLIPWAY_DATA_API_TLS_SELF_SIGNED",
+                    "true",
+                    "SLIPWAY_DATA_API_MAX_CONNECTIONS",
+                    "10",
+                    "SLIPWAY_DATA_API_TARGET_MAIN_RESOURCE_ARN",
+                    CLUSTER,
+                    "SLIPWAY_DATA_API_TARGET_MAIN_SECRET_ARN",
+                    SECRET,
+                    "SLIPWAY_DATA_API_TARGET_MAIN_DATABASES",
+                    db.name(),
+                    "SLIPWAY_DATA_API_REGION",
+                    region,
+                    "AWS_REGION",
+                    region,
+                    "SLIPWAY_DATA_API_API_KEYS",
+                    "task-api-key"));
+            env.put(
+                    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                    "http://127.0.0.1:" + credentials.getAddress().getPort() + "/v2/credentials");
+            env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "ecs-token");
+            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
+            Process proxy = image.entryPoint(env).redirectOutput(log.toFile()).start();
+            try {
+                java.net.URI endpoint = java.net.URI.create("https://127.0.0.1:" + port);
+                awaitHealthyOverTls(endpoint, proxy, log);
+                assertThat(secrets.reads())
+                        .as("the login, read by the task itself")
+                        .isEqualTo(1);
+                String body = postWithKey(
+                        endpoint,
+                        "task-api-key",
+                        "{\"resourceArn\":\"" + CLUSTER + "\",\"secretArn\":\"" + SECRET
+                                + "\",\"sql\":\"select current_database()\"}");
+                assertThat(body).contains(db.name());
+                assertThat(postWithKey(endpoint, "another-key", "{}")).contains("UnrecognizedClientException");
+            } finally {
+                credentials.stop(0);
+                proxy.descendants().forEach(ProcessHandle::destroyForcibly);
+                proxy.destroyForcibly();
+            }
+        }
+    }
+
+    /** ECS's container credentials endpoint: the task role's keys, for the token ECS gives the task. */
+    private static com.sun.net.httpserver.HttpServer containerCredentials(
+            software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity keys, String token) throws IOException {
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v2/credentials", exchange -> {
+            try (exchange) {
+                boolean ok = token.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+                byte[] answer = (ok
+                                ? "{\"AccessKeyId\":\"" + keys.accessKeyId() + "\",\"SecretAccessKey\":\""
+                                        + keys.secretAccessKey() + "\",\"Token\":\"" + keys.sessionToken()
+                                        + "\",\"Expiration\":\""
+                                        + java.time.Instant.now().plusSeconds(3600) + "\"}"
+                                : "{\"message\":\"bad token\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(ok ? 200 : 401, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    /** A Data API call with {@code x-api-key}, trusting whatever certificate the proxy made for itself. */
+    private static String postWithKey(java.net.URI endpoint, String key, String json) throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(trustingAnything()).build();
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(endpoint.resolve("/Execute"))
+                        .header("x-api-key", key)
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() + " " + answer.body();
+    }
+
+    private static void awaitHealthyOverTls(java.net.URI endpoint, Process proxy, Path log) throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(trustingAnything())
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!proxy.isAlive()) {
+                throw new AssertionError(
+                        "the image's process ended (" + proxy.exitValue() + "): " + Files.readString(log));
+            }
+            try {
+                if (http.send(
+                                        HttpRequest.newBuilder(endpoint.resolve("/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200) return;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the image did not answer /health over TLS within 60 s: " + Files.readString(log));
+    }
+
+    /** The certificate is the one the image just made for itself; this test checks the path, not its identity. */
+    private static javax.net.ssl.SSLContext trustingAnything() throws Exception {
+        javax.net.ssl.TrustManager any = new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {any}, null);
+        return context;
+    }
+
     private static Process start(TestDatabase db, int port, Path log) throws IOException {
         return image.entryPoint(Map.of(
                         "SLIPWAY_DATA_API_PORT", Integer.toString(port),

@@ -67,6 +67,70 @@ class MigrationTaskImageIT {
         }
     }
 
+    /**
+     * What MigrationTaskProvider's task definition gives the container on ECS: the database secret's ARN, the
+     * database name and the region, no credentials; the task role's keys come from the container credentials
+     * endpoint (a stand-in requiring its token) and Secrets Manager is a stand-in that checks their SigV4.
+     */
+    @org.junit.jupiter.api.Test
+    void theImage_withTheSettingsOfTheEcsTask_readsTheDatabaseSecret_andMigrates() throws Exception {
+        var identity = software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity.create(
+                "ASIATASKROLE", "task/role/secret", "task-session");
+        String secretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:blog-db-AbCdEf";
+        try (TestDatabase db = TestServers.postgres().createDatabase();
+                dev.slipway.testing.SecretsManagerStandIn secrets =
+                        new dev.slipway.testing.SecretsManagerStandIn(identity, "eu-west-1")) {
+            java.net.URI address = java.net.URI.create(db.url().substring("jdbc:".length()));
+            secrets.put(
+                    secretArn,
+                    "{\"engine\":\"postgres\",\"host\":\"" + address.getHost() + "\",\"port\":"
+                            + address.getPort() + ",\"username\":\"" + db.user()
+                            + "\",\"password\":\"unused-here\",\"dbname\":\"postgres\"}");
+            com.sun.net.httpserver.HttpServer credentials =
+                    com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            credentials.createContext("/v2/credentials", exchange -> {
+                try (exchange) {
+                    boolean ok = "ecs-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+                    byte[] answer = (ok
+                                    ? "{\"AccessKeyId\":\"ASIATASKROLE\",\"SecretAccessKey\":\"task/role/secret\","
+                                            + "\"Token\":\"task-session\",\"Expiration\":\""
+                                            + java.time.Instant.now().plusSeconds(3600) + "\"}"
+                                    : "{}")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(ok ? 200 : 401, answer.length);
+                    exchange.getResponseBody().write(answer);
+                }
+            });
+            credentials.start();
+            try {
+                Path log = work.resolve("task-ecs.log");
+                Process task = image.entryPoint(Map.of(
+                                "SLIPWAY_DB_SECRET_ARN",
+                                secretArn,
+                                "SLIPWAY_DB_NAME",
+                                db.name(),
+                                "AWS_REGION",
+                                "eu-west-1",
+                                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                                "http://127.0.0.1:" + credentials.getAddress().getPort() + "/v2/credentials",
+                                "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+                                "ecs-token",
+                                "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                                secrets.endpoint().toString()))
+                        .redirectOutput(log.toFile())
+                        .start();
+                assertThat(task.waitFor(120, TimeUnit.SECONDS))
+                        .as("the task ends")
+                        .isTrue();
+                assertThat(task.exitValue()).as(Files.readString(log)).isZero();
+                assertThat(secrets.reads()).isEqualTo(1);
+                assertThat(history(db)).isNotEmpty();
+            } finally {
+                credentials.stop(0);
+            }
+        }
+    }
+
     private static List<String> history(TestDatabase db) throws Exception {
         List<String> versions = new ArrayList<>();
         try (Connection c = db.connect();
