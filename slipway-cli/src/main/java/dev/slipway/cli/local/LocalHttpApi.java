@@ -49,11 +49,7 @@ public final class LocalHttpApi implements AutoCloseable {
 
     /** On {@code bind} ({@code 0.0.0.0}: every interface, as in a container), not only this machine's loopback. */
     public LocalHttpApi(
-            String bind,
-            int port,
-            List<Route> routes,
-            Map<String, LocalFunction> functions,
-            LocalAuthorizer authorizer)
+            String bind, int port, List<Route> routes, Map<String, LocalFunction> functions, LocalAuthorizer authorizer)
             throws IOException {
         this.routes = routes;
         this.functions = functions;
