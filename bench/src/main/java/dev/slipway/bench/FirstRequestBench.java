@@ -95,10 +95,10 @@ public final class FirstRequestBench {
                         Locale.ROOT,
                         "%-24s %8.0f %8.0f %8.0f %8.1f%n",
                         variant,
-                        median(r, 3),
-                        median(r, 0),
-                        median(r, 1),
-                        median(r, 2));
+                        Stats.median(r, 3),
+                        Stats.median(r, 0),
+                        Stats.median(r, 1),
+                        Stats.median(r, 2));
             }
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
@@ -156,16 +156,6 @@ public final class FirstRequestBench {
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("no timing line: " + out));
         String[] parts = line.split(" ");
-        return new double[] {value(parts[0]), value(parts[1]), value(parts[2]), process};
-    }
-
-    private static double value(String part) {
-        return Double.parseDouble(part.substring(part.indexOf('=') + 1));
-    }
-
-    private static double median(List<double[]> runs, int index) {
-        List<Double> values = new ArrayList<>();
-        for (double[] r : runs) values.add(r[index]);
-        return Stats.percentile(values, 50);
+        return new double[] {Stats.value(parts[0]), Stats.value(parts[1]), Stats.value(parts[2]), process};
     }
 }

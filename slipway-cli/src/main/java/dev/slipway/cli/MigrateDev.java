@@ -6,7 +6,6 @@ import dev.slipway.migrate.exceptions.MigrateException;
 import dev.slipway.schema.GeneratedMigration;
 import dev.slipway.schema.MigrationDirectory;
 import dev.slipway.schema.MigrationGenerator;
-import dev.slipway.schema.SchemaReader;
 import dev.slipway.schema.lint.AcceptedFindings;
 import dev.slipway.schema.lint.Category;
 import dev.slipway.schema.lint.Finding;
@@ -65,7 +64,7 @@ class MigrateDev extends ProjectCommand {
         if (planned.isEmpty()) {
             context.out().println("No schema changes: the migrations already produce schema.sql.");
         } else {
-            Map<Engine, List<Finding>> findings = lint(planned.get());
+            Map<Engine, List<Finding>> findings = lint(planned.get(), generator);
             findings.values().forEach(list -> list.forEach(f -> context.out().println(f.describe())));
             List<Finding> all = findings.values().stream().flatMap(List::stream).toList();
             if (all.stream().anyMatch(f -> f.rule() == Rule.BC102)) {
@@ -151,11 +150,11 @@ class MigrateDev extends ProjectCommand {
     }
 
     /** Lints the new scripts, each against the schema its own engine's earlier scripts produce. */
-    private Map<Engine, List<Finding>> lint(GeneratedMigration migration) {
+    private Map<Engine, List<Finding>> lint(GeneratedMigration migration, MigrationGenerator generator) {
         MigrationDirectory directory = new MigrationDirectory(project.migrationsDirectory());
         Map<Engine, List<Finding>> findings = new EnumMap<>(Engine.class);
         for (Engine engine : migration.sql().keySet()) {
-            Schema before = SchemaReader.replay(directory.files(engine), engine);
+            Schema before = generator.replayed(engine); // the plan replayed PostgreSQL's already
             Path file = directory.engineDirectory(engine).resolve(migration.fileName());
             findings.put(
                     engine,

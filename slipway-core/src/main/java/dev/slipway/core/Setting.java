@@ -301,6 +301,15 @@ public enum Setting {
             true,
             "a secret holding an API key of the data proxy ({\"apiKey\":...}), which the function reads once per"
                     + " container and sends with SLIPWAY_URL's requests (set by the CDK's SlipwayDataApiService)"),
+    DB_ALIVE_BYPASS_MS(
+            Group.FUNCTIONS,
+            "slipway.db.alive-bypass-ms",
+            null,
+            "0",
+            null,
+            true,
+            "a connection that answered less than this many ms ago is used without isValid (HikariCP's"
+                    + " aliveBypassWindowMs); 0 validates before every request"),
     DB_HOST(
             Group.FUNCTIONS,
             "slipway.db.host",

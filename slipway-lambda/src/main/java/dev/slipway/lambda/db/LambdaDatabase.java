@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One database connection per Lambda container: opened lazily on first use, checked with {@code isValid} before
- * reuse (a frozen container's connection may have been dropped by the server or a NAT), reopened when broken. On an
+ * reuse (a frozen container's connection may have been dropped by the server or a NAT), unless {@link
+ * #withAliveBypass} lets a connection that answered a moment ago skip that round trip; reopened when broken. On an
  * authentication failure the credentials are fetched once more (the secret may have been rotated) and the connect
  * retried. One connection is right for Lambda: a container serves one request at a time.
  *
@@ -34,6 +35,10 @@ public final class LambdaDatabase implements AutoCloseable {
     private final Settings settings;
     private final SQLDialect engineHint;
     private Connection connection;
+    private DSLContext connectionDsl; // on connection, built once per connection
+    private volatile long lastAnswered; // System.nanoTime() of the connection's last answer
+    private volatile boolean suspect; // a statement lost the connection: validate before the next use
+    private volatile long aliveBypassNanos; // 0: validate before every use
     private SQLDialect dialect;
     private volatile boolean priming;
     private int connects;
@@ -72,10 +77,37 @@ public final class LambdaDatabase implements AutoCloseable {
         }
         LambdaDatabase database = new LambdaDatabase(
                 CredentialsProvider.fromEnvironment(env, SecretSource.forFunction(env)), new Settings(), hint);
+        String bypass = env.get(dev.slipway.core.Setting.DB_ALIVE_BYPASS_MS.env());
+        if (bypass != null && !bypass.isBlank()) {
+            try {
+                long ms = Long.parseLong(bypass.strip());
+                if (ms < 0) throw new NumberFormatException();
+                database.withAliveBypass(java.time.Duration.ofMillis(ms));
+            } catch (NumberFormatException e) {
+                throw new SlipwayLambdaException(
+                        SlipwayLambdaException.Kind.CONFIGURATION,
+                        dev.slipway.core.Setting.DB_ALIVE_BYPASS_MS.env() + " is a number of milliseconds (0 or"
+                                + " more), not '" + bypass + "'.",
+                        e);
+            }
+        }
         if ("on".equalsIgnoreCase(env.get(dev.slipway.core.Setting.CONNECT_AT_INIT.env()))) {
             database.connectInBackground();
         }
         return database;
+    }
+
+    /**
+     * Uses the connection without {@code isValid} (a server round trip) while it answered a statement less than
+     * {@code window} ago and no statement lost it since: HikariCP's {@code aliveBypassWindowMs}
+     * ({@code SLIPWAY_DB_ALIVE_BYPASS_MS}). Off by default: a connection the server dropped within the window fails
+     * the next request (as a 503 the client may retry) instead of being reopened first, and only the request after
+     * that reconnects. Retrying the failed statement on a new connection would hide that, but could apply a write
+     * twice when the connection broke after the server committed it, so Slipway does not.
+     */
+    public LambdaDatabase withAliveBypass(java.time.Duration window) {
+        this.aliveBypassNanos = Math.max(0, window.toNanos());
+        return this;
     }
 
     /**
@@ -98,8 +130,28 @@ public final class LambdaDatabase implements AutoCloseable {
     /** A jOOQ context on a connection that was valid a moment ago (while priming: on no database at all). */
     public DSLContext dsl() {
         if (priming) return DSL.using(new MockConnection(NO_ROWS), dialect(), settings);
-        Connection c = connection();
-        return DSL.using(c, dialect, settings);
+        connection();
+        synchronized (this) {
+            return connectionDsl;
+        }
+    }
+
+    /** Notes each answer of the connection, and a statement that lost it (the next use validates then). */
+    private final class Answers implements org.jooq.ExecuteListener {
+        @Override
+        public void executeEnd(org.jooq.ExecuteContext ctx) {
+            lastAnswered = System.nanoTime();
+        }
+
+        @Override
+        public void exception(org.jooq.ExecuteContext ctx) {
+            for (Throwable t = ctx.exception(); t != null; t = t.getCause()) {
+                if (t instanceof SQLException e && DatabaseErrors.isConnectionLost(e)) {
+                    suspect = true;
+                    return;
+                }
+            }
+        }
     }
 
     /** Answers every statement with no rows (and updates with 0): what priming's queries run against. */
@@ -123,15 +175,30 @@ public final class LambdaDatabase implements AutoCloseable {
     /** The container's connection, (re)opened and validated as described on the class. */
     public synchronized Connection connection() {
         try {
-            if (connection != null && !connection.isClosed() && connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
-                return connection;
+            if (connection != null && !connection.isClosed()) {
+                if (!suspect && System.nanoTime() - lastAnswered < aliveBypassNanos) return connection;
+                if (connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+                    answered();
+                    return connection;
+                }
             }
         } catch (SQLException e) {
             LOG.warn("Connection check failed ({}); reconnecting", e.getSQLState());
         }
         closeQuietly();
         connection = open();
+        connectionDsl = DSL.using(new org.jooq.impl.DefaultConfiguration()
+                .set(connection)
+                .set(dialect)
+                .set(settings)
+                .set(new org.jooq.impl.DefaultExecuteListenerProvider(new Answers())));
+        answered();
         return connection;
+    }
+
+    private void answered() {
+        lastAnswered = System.nanoTime();
+        suspect = false;
     }
 
     private Connection open() {
@@ -190,6 +257,7 @@ public final class LambdaDatabase implements AutoCloseable {
     }
 
     private synchronized void closeQuietly() {
+        connectionDsl = null;
         if (connection == null) return;
         try {
             connection.close();

@@ -46,12 +46,52 @@ public abstract class HttpApiHandler implements RequestStreamHandler {
     private final String functionName;
     private final List<Route> routes;
     private final Map<String, Operation> operations;
+    /** This function's routes by API Gateway's route key ({@code GET /authors/{id}}). */
+    private final Map<String, Route> byRouteKey = new HashMap<>();
+    /** Held so that CRaC, which keeps its resources weakly, keeps the hooks. */
+    private final dev.slipway.lambda.snapstart.SnapStartHooks snapStart;
 
+    /**
+     * A function of the routes file on the class path ({@code routes}, at the zip's root), on {@code database}: what
+     * a handler's constructor needs and nothing else. It registers the SnapStart hooks (the connection closed
+     * before a snapshot, the secret read again after a restore), primes jOOQ for the database's dialect, and sends
+     * every route one request on no database ({@link #primeRoutes}), so that a snapshot holds the request path warm.
+     *
+     * <pre>
+     * public BlogApi(LambdaDatabase database) {
+     *     super("api", database, new BlogOperations(database).all());
+     * }
+     * </pre>
+     */
+    protected HttpApiHandler(
+            String functionName, dev.slipway.lambda.db.LambdaDatabase database, Map<String, Operation> operations) {
+        this(
+                functionName,
+                dev.slipway.core.routes.RoutesFile.fromClasspath("routes"),
+                operations,
+                dev.slipway.lambda.snapstart.SnapStartHooks.register(database));
+        dev.slipway.lambda.snapstart.Priming.prime(database.dialect());
+        primeRoutes(database);
+    }
+
+    /** Routes and operations alone: no SnapStart hooks and no priming (tests, or a handler that does its own). */
     protected HttpApiHandler(String functionName, List<Route> routes, Map<String, Operation> operations) {
+        this(functionName, routes, operations, null);
+    }
+
+    private HttpApiHandler(
+            String functionName,
+            List<Route> routes,
+            Map<String, Operation> operations,
+            dev.slipway.lambda.snapstart.SnapStartHooks snapStart) {
         this.functionName = functionName;
         this.routes = routes;
         this.operations = Map.copyOf(operations);
+        this.snapStart = snapStart;
         requireRoutesMatchOperations();
+        for (Route route : routes) {
+            if (route.function().equals(functionName)) byRouteKey.putIfAbsent(route.routeKey(), route);
+        }
     }
 
     /**
@@ -129,8 +169,18 @@ public abstract class HttpApiHandler implements RequestStreamHandler {
         return response;
     }
 
+    /**
+     * The route of a request: the one API Gateway (or {@code slipway up}) already chose, by the event's route key,
+     * when it is this function's and fits the method and path; else the routes file's first route that matches the
+     * path ({@code $default}, a function URL, a test event without a key).
+     */
     private HttpResponse dispatch(
             APIGatewayV2HTTPEvent event, String method, String path, String requestId, AccessLog log) {
+        Route keyed = event.getRouteKey() == null ? null : byRouteKey.get(event.getRouteKey());
+        if (keyed != null && keyed.method().equals(method)) {
+            Optional<Map<String, String>> parameters = keyed.match(path);
+            if (parameters.isPresent()) return serve(keyed, parameters.get(), event, method, path, requestId, log);
+        }
         TreeSet<String> allowed = new TreeSet<>();
         for (Route route : routes) {
             Optional<Map<String, String>> parameters = route.match(path);
@@ -139,17 +189,29 @@ public abstract class HttpApiHandler implements RequestStreamHandler {
                 allowed.add(route.method());
                 continue;
             }
-            Operation operation = operations.get(route.operation());
-            if (!route.function().equals(functionName) || operation == null) {
+            if (!route.function().equals(functionName) || !operations.containsKey(route.operation())) {
                 throw ApiException.notFound("No route " + method + " " + path + " in this function.");
             }
-            log.route(route.routeKey());
-            Caller caller = Callers.admitted(route, event);
-            return operation.handle(new HttpRequest(
-                    method, path, parameters.get(), query(event), headers(event), body(event), requestId, caller));
+            return serve(route, parameters.get(), event, method, path, requestId, log);
         }
         if (!allowed.isEmpty()) throw new MethodNotAllowed(List.copyOf(allowed));
         throw ApiException.notFound("No route " + method + " " + path + ".");
+    }
+
+    private HttpResponse serve(
+            Route route,
+            Map<String, String> parameters,
+            APIGatewayV2HTTPEvent event,
+            String method,
+            String path,
+            String requestId,
+            AccessLog log) {
+        log.route(route.routeKey());
+        Caller caller = Callers.admitted(route, event);
+        return operations
+                .get(route.operation())
+                .handle(new HttpRequest(
+                        method, path, parameters, query(event), headers(event), body(event), requestId, caller));
     }
 
     private void requireRoutesMatchOperations() {

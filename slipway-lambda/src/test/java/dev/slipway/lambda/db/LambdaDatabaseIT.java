@@ -73,21 +73,31 @@ class LambdaDatabaseIT {
             assertThat(database.connectCount()).isEqualTo(1);
 
             // WHEN the server drops it while the container is frozen
-            long backend = database.dialect() == SQLDialect.POSTGRES
-                    ? database.dsl().fetchOne("select pg_backend_pid()").get(0, Long.class)
-                    : database.dsl().fetchOne("select connection_id()").get(0, Long.class);
-            try (Connection admin = db.connect();
-                    Statement s = admin.createStatement()) {
-                s.execute(
-                        database.dialect() == SQLDialect.POSTGRES
-                                ? "select pg_terminate_backend(" + backend + ")"
-                                : "kill " + backend);
-            }
+            dropOnTheServer(database, db);
 
             // THEN the next request validates it, reconnects and succeeds
             assertThat(database.dsl().fetchValue(DSL.inline(3))).isEqualTo(3);
             assertThat(database.connectCount()).isEqualTo(2);
             assertThat(database.credentials().fetchCount()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void withAnAliveBypass_aConnectionThatJustAnswered_isUsedUnchecked_andOneDroppedInTheWindow_failsOneUseOnly(
+            TestServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase();
+                LambdaDatabase database = new LambdaDatabase(
+                                new CredentialsProvider(() -> credentials(db, db.password())))
+                        .withAliveBypass(java.time.Duration.ofMinutes(1))) {
+            dropOnTheServer(database, db);
+
+            // the connection answered a moment ago, so it is used without isValid: the drop shows on this use
+            assertThatThrownBy(() -> database.dsl().fetchValue(DSL.inline(2)))
+                    .isInstanceOf(org.jooq.exception.DataAccessException.class);
+            // the statement that lost it makes the next use validate, reconnect, and succeed
+            assertThat(database.dsl().fetchValue(DSL.inline(3))).isEqualTo(3);
+            assertThat(database.connectCount()).isEqualTo(2);
         }
     }
 
@@ -185,6 +195,20 @@ class LambdaDatabaseIT {
             assertThat(provider.fetchCount()).isEqualTo(2);
             assertThat(database.connectCount()).isEqualTo(2);
             database.close();
+        }
+    }
+
+    /** Ends the database's session on the server, as a restart, an idle timeout or a NAT would. */
+    private static void dropOnTheServer(LambdaDatabase database, TestDatabase db) throws Exception {
+        long backend = database.dialect() == SQLDialect.POSTGRES
+                ? database.dsl().fetchOne("select pg_backend_pid()").get(0, Long.class)
+                : database.dsl().fetchOne("select connection_id()").get(0, Long.class);
+        try (Connection admin = db.connect();
+                Statement s = admin.createStatement()) {
+            s.execute(
+                    database.dialect() == SQLDialect.POSTGRES
+                            ? "select pg_terminate_backend(" + backend + ")"
+                            : "kill " + backend);
         }
     }
 }

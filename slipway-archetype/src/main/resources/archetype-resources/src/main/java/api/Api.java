@@ -1,10 +1,7 @@
 package ${package}.api;
 
-import dev.slipway.core.routes.RoutesFile;
 import dev.slipway.lambda.db.LambdaDatabase;
 import dev.slipway.lambda.http.HttpApiHandler;
-import dev.slipway.lambda.snapstart.Priming;
-import dev.slipway.lambda.snapstart.SnapStartHooks;
 
 /**
  * The API function. Handler: {@code ${package}.api.Api::handleRequest}. One instance per Lambda container: its
@@ -12,16 +9,12 @@ import dev.slipway.lambda.snapstart.SnapStartHooks;
  */
 public class Api extends HttpApiHandler {
 
-    private final SnapStartHooks snapStart; // referenced so that CRaC keeps the hooks
-
     public Api() {
         this(LambdaDatabase.fromEnvironment(System.getenv()));
     }
 
+    /** The routes file's {@code api} routes; SnapStart hooks and priming come with {@link HttpApiHandler}. */
     public Api(LambdaDatabase database) {
-        super("api", RoutesFile.fromClasspath("routes"), new ItemOperations(database).all());
-        this.snapStart = SnapStartHooks.register(database);
-        Priming.prime(database.dialect());
-        primeRoutes(database); // before a SnapStart snapshot: every route once, on no database
+        super("api", database, new ItemOperations(database).all());
     }
 }

@@ -1,10 +1,7 @@
 package dev.slipway.examples.blog.api;
 
-import dev.slipway.core.routes.RoutesFile;
 import dev.slipway.lambda.db.LambdaDatabase;
 import dev.slipway.lambda.http.HttpApiHandler;
-import dev.slipway.lambda.snapstart.Priming;
-import dev.slipway.lambda.snapstart.SnapStartHooks;
 
 /**
  * The blog API function. Handler: {@code dev.slipway.examples.blog.api.BlogApi::handleRequest}. One instance per
@@ -12,16 +9,12 @@ import dev.slipway.lambda.snapstart.SnapStartHooks;
  */
 public class BlogApi extends HttpApiHandler {
 
-    private final SnapStartHooks snapStart; // referenced so CRaC keeps the hooks
-
     public BlogApi() {
         this(LambdaDatabase.fromEnvironment(System.getenv()));
     }
 
+    /** The routes file's {@code api} routes; SnapStart hooks and priming come with {@link HttpApiHandler}. */
     public BlogApi(LambdaDatabase database) {
-        super("api", RoutesFile.fromClasspath("routes"), new BlogOperations(database).all());
-        this.snapStart = SnapStartHooks.register(database);
-        Priming.prime(database.dialect());
-        primeRoutes(database); // before a SnapStart snapshot: every route once, on no database
+        super("api", database, new BlogOperations(database).all());
     }
 }
