@@ -2,7 +2,7 @@ package dev.slipway.core;
 
 import java.sql.SQLException;
 
-/** What a driver's {@link SQLException} means, the same on every engine. */
+/** The two questions most callers ask of a driver's {@link SQLException}, answered by {@link SqlErrorKind}. */
 public final class DatabaseErrors {
 
     private DatabaseErrors() {}
@@ -13,11 +13,7 @@ public final class DatabaseErrors {
      * help; fetching the secret again can, when it was rotated.
      */
     public static boolean isAuthenticationFailure(SQLException e) {
-        for (SQLException s = e; s != null; s = s.getNextException()) {
-            String state = s.getSQLState() == null ? "" : s.getSQLState();
-            if (state.startsWith("28") || s.getErrorCode() == 1045) return true;
-        }
-        return false;
+        return SqlErrorKind.of(e) == SqlErrorKind.AUTHENTICATION;
     }
 
     /**
@@ -26,10 +22,6 @@ public final class DatabaseErrors {
      * gone away", "lost connection"). The statement did not complete; a retry on a new connection can succeed.
      */
     public static boolean isConnectionLost(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.startsWith("08")
-                || state.matches("57P0[123]")
-                || e.getErrorCode() == 2006
-                || e.getErrorCode() == 2013;
+        return SqlErrorKind.of(e) == SqlErrorKind.CONNECTION_LOST;
     }
 }

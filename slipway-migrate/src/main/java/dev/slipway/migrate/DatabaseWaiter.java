@@ -1,6 +1,5 @@
 package dev.slipway.migrate;
 
-import dev.slipway.core.DatabaseErrors;
 import dev.slipway.core.Engine;
 import dev.slipway.core.JdbcUrls;
 import dev.slipway.core.Setting;
@@ -108,22 +107,30 @@ public final class DatabaseWaiter {
     }
 
     private static void failUnlessRetryable(DatabaseConfig config, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (DatabaseErrors.isAuthenticationFailure(e)) {
+        dev.slipway.core.SqlErrorKind kind = dev.slipway.core.SqlErrorKind.of(e);
+        if (kind == dev.slipway.core.SqlErrorKind.AUTHENTICATION) {
             throw new MigrateException(
                     MigrateErrorCode.AUTHENTICATION,
                     "The database at " + JdbcUrls.mask(config.url()) + " refused user '" + config.user() + "': "
                             + e.getMessage() + ". Check the user and password (or the secret they come from).",
                     e);
         }
-        if (state.equals("3D000") || e.getErrorCode() == 1049) {
+        if (kind == dev.slipway.core.SqlErrorKind.UNKNOWN_DATABASE) {
             throw new MigrateException(
                     MigrateErrorCode.CONFIGURATION,
                     "The database '" + JdbcUrls.database(config.url()) + "' does not exist on that server. Create"
                             + " it (CREATE DATABASE " + JdbcUrls.database(config.url()) + ") or fix the URL.",
                     e);
         }
-        boolean retryable = state.startsWith("08") || state.equals("57P03") || hasNetworkCause(e);
+        if (kind == dev.slipway.core.SqlErrorKind.ACCESS_DENIED) {
+            throw new MigrateException(
+                    MigrateErrorCode.CONFIGURATION,
+                    "The database at " + JdbcUrls.mask(config.url()) + " accepted user '" + config.user()
+                            + "' but refused it the database: " + e.getMessage() + ". Grant it (GRANT CONNECT ON"
+                            + " DATABASE / GRANT ... ON db.*).",
+                    e);
+        }
+        boolean retryable = kind.retryable() || hasNetworkCause(e);
         if (!retryable) {
             throw new MigrateException(
                     MigrateErrorCode.UNREACHABLE,

@@ -112,7 +112,7 @@ public final class Migrator {
         } catch (FlywayException e) {
             throw new MigrateException(MigrateErrorCode.MIGRATION_FAILED, failureMessage(e), e);
         } catch (SQLException e) {
-            if ("55P03".equals(e.getSQLState())) { // PostgreSQL's lock_timeout
+            if (dev.slipway.core.SqlErrorKind.of(e) == dev.slipway.core.SqlErrorKind.LOCK_TIMEOUT) {
                 throw new MigrateException(
                         MigrateErrorCode.MIGRATION_FAILED,
                         "Another deploy held the deploy lock for more than " + lockWait.toSeconds() + " s (as long as"

@@ -1,6 +1,7 @@
 package dev.slipway.dataapi.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.slipway.core.SqlErrorKind;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -28,16 +29,16 @@ final class ConnectFailures {
                     e);
         }
         if (cause == null) cause = e;
-        String state = cause.getSQLState() == null ? "" : cause.getSQLState();
-        int code = cause.getErrorCode();
+        String state = cause.getSQLState() == null ? "" : cause.getSQLState(); // shown in the messages
+        SqlErrorKind kind = SqlErrorKind.of(cause);
         String detail = String.valueOf(cause.getMessage()).strip() + " (SQLState " + state + ")";
-        if (state.equals("28P01") || state.equals("28000") || code == 1045 || code == 1698) {
+        if (kind == SqlErrorKind.AUTHENTICATION) {
             LOG.warn("The database refused the proxy's login for {}: {}", what, detail);
             return DataApiException.badRequest("The database refused the proxy's login for " + what + ": " + detail
                     + ". Check the target's user and password (slipway.data-api.target.NAME.user/.password or its"
                     + " secret); retrying will not help.");
         }
-        if (state.equals("3D000") || code == 1049 || code == 1044) {
+        if (kind == SqlErrorKind.UNKNOWN_DATABASE || kind == SqlErrorKind.ACCESS_DENIED) {
             LOG.warn("The database of {} does not exist or is not open to the proxy's user: {}", what, detail);
             return DataApiException.badRequest("The " + what + " does not exist or its user may not use it: " + detail
                     + ". Create it, or fix slipway.data-api.target.NAME.databases.");

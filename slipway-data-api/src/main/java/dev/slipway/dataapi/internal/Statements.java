@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.time.Duration;
 
@@ -116,13 +115,8 @@ final class Statements {
      * the SDKs retry: the statement did not complete, so a retry cannot apply it twice outside a transaction.
      */
     static DataApiException databaseError(SQLException e) {
-        String sqlState = e.getSQLState() == null ? "" : e.getSQLState();
-        // JDBC's query timeout: pgjdbc cancels (57014), MariaDB interrupts (70100, error 1317 or 3024)
-        boolean timedOut = e instanceof SQLTimeoutException
-                || sqlState.equals("57014")
-                || sqlState.equals("70100")
-                || e.getErrorCode() == 1317
-                || e.getErrorCode() == 3024;
+        // JDBC's query timeout: pgjdbc cancels, MariaDB interrupts (SqlErrorKind has the states)
+        boolean timedOut = dev.slipway.core.SqlErrorKind.of(e) == dev.slipway.core.SqlErrorKind.STATEMENT_TIMEOUT;
         if (String.valueOf(e.getMessage()).contains("maxResultBuffer")) { // pgjdbc stopped reading a huge result
             return DataApiException.badRequest(ResponseBudget.TOO_LARGE);
         }
@@ -132,7 +126,7 @@ final class Statements {
         if (DatabaseErrors.isConnectionLost(e)) {
             return DataApiException.unavailable(
                     "The database connection was lost ("
-                            + String.valueOf(e.getMessage()).strip() + "; SQLState: " + sqlState + "); retry.",
+                            + String.valueOf(e.getMessage()).strip() + "; SQLState: " + e.getSQLState() + "); retry.",
                     e);
         }
         String state = e.getSQLState() == null ? "" : "; SQLState: " + e.getSQLState();

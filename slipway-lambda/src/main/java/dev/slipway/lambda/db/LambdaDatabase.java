@@ -268,8 +268,9 @@ public final class LambdaDatabase implements AutoCloseable {
     }
 
     private static SlipwayLambdaException cannotConnect(DbCredentials creds, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (DatabaseErrors.isAuthenticationFailure(e)) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState(); // shown in the messages
+        dev.slipway.core.SqlErrorKind kind = dev.slipway.core.SqlErrorKind.of(e);
+        if (kind == dev.slipway.core.SqlErrorKind.AUTHENTICATION) {
             return new SlipwayLambdaException(
                     SlipwayLambdaException.Kind.AUTHENTICATION,
                     "The database at " + creds + " refused the credentials, also after reading the secret again"
@@ -277,14 +278,14 @@ public final class LambdaDatabase implements AutoCloseable {
                             + " user may connect from this function.",
                     e);
         }
-        if (e.getErrorCode() == 1044 || state.equals("42501")) {
+        if (kind == dev.slipway.core.SqlErrorKind.ACCESS_DENIED) {
             return new SlipwayLambdaException(
                     SlipwayLambdaException.Kind.CONFIGURATION,
                     "The database accepted " + creds + " but refused it the database (SQL state " + state + "):"
                             + " grant the user access to it (GRANT ... ON db.* / GRANT CONNECT ON DATABASE).",
                     e);
         }
-        if (state.equals("3D000") || e.getErrorCode() == 1049) {
+        if (kind == dev.slipway.core.SqlErrorKind.UNKNOWN_DATABASE) {
             return new SlipwayLambdaException(
                     SlipwayLambdaException.Kind.CONFIGURATION,
                     "The database of " + creds + " does not exist (SQL state " + state + "). Check the secret's"

@@ -1,6 +1,6 @@
 package dev.slipway.lambda.internal;
 
-import dev.slipway.core.DatabaseErrors;
+import dev.slipway.core.SqlErrorKind;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import java.sql.SQLException;
 
@@ -20,26 +20,31 @@ public final class ErrorMapping {
     public static Mapped map(RuntimeException e, String requestId) {
         SQLException sql = sqlCause(e);
         if (sql != null) {
-            String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-            int vendor = sql.getErrorCode();
-            if (state.equals("23505") || vendor == 1062) {
-                return new Mapped(409, "conflict", "That already exists (a unique value is taken).");
-            }
-            if (state.equals("23503") || vendor == 1452 || vendor == 1451) {
-                return new Mapped(422, "validation_failed", "The request refers to something that does not exist.");
-            }
-            if (state.equals("23514") || vendor == 3819 || vendor == 4025) {
-                return new Mapped(422, "validation_failed", "A value is outside what the database accepts.");
-            }
-            // the statement did not complete, and the next request reconnects
-            if (DatabaseErrors.isConnectionLost(sql)) return unavailable(requestId);
-            // data exceptions (class 22: too long, out of range, not representable) and MySQL's own codes for them
-            if (state.startsWith("22") || vendor == 1366 || vendor == 1406 || vendor == 1264 || vendor == 1292) {
-                return new Mapped(
-                        422,
-                        "validation_failed",
-                        "A value cannot be stored as given (too long, out of"
-                                + " range, or characters the database does not accept).");
+            switch (SqlErrorKind.of(sql)) {
+                case UNIQUE_VIOLATION -> {
+                    return new Mapped(409, "conflict", "That already exists (a unique value is taken).");
+                }
+                case FOREIGN_KEY_VIOLATION -> {
+                    return new Mapped(422, "validation_failed", "The request refers to something that does not exist.");
+                }
+                case CHECK_VIOLATION -> {
+                    return new Mapped(422, "validation_failed", "A value is outside what the database accepts.");
+                }
+                // the statement did not complete, and the next request reconnects
+                case CONNECTION_LOST -> {
+                    return unavailable(requestId);
+                }
+                // too long, out of range, not representable
+                case INVALID_DATA -> {
+                    return new Mapped(
+                            422,
+                            "validation_failed",
+                            "A value cannot be stored as given (too long, out of"
+                                    + " range, or characters the database does not accept).");
+                }
+                default -> {
+                    // the Slipway error behind it, if any, says more (below)
+                }
             }
         }
         SlipwayLambdaException slipway = slipwayCause(e);
