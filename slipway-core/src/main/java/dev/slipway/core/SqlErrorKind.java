@@ -6,7 +6,8 @@ import java.sql.SQLTimeoutException;
 /**
  * What a database error means, the same on PostgreSQL and MySQL/MariaDB: the one table of SQL states and vendor
  * codes that every module maps through (Flyway's {@code ErrorCode} is the model). Each kind says whether doing the
- * same again can succeed ({@link #retryable}) and what an HTTP API answers for it ({@link #httpStatus}).
+ * same again can succeed ({@link #retryable}) and what an application's HTTP API answers for it ({@link
+ * #httpStatus}: the API functions' error mapping uses it; the data proxy answers as AWS's Data API does instead).
  *
  * <p>Sources: PostgreSQL's "Appendix A. Error Codes" and MySQL's/MariaDB's server error reference; a driver's own
  * state for a dropped socket is class 08. An {@code ArchitectureTest} keeps SQL-state literals out of every other

@@ -20,32 +20,24 @@ public final class ErrorMapping {
     public static Mapped map(RuntimeException e, String requestId) {
         SQLException sql = sqlCause(e);
         if (sql != null) {
-            switch (SqlErrorKind.of(sql)) {
-                case UNIQUE_VIOLATION -> {
-                    return new Mapped(409, "conflict", "That already exists (a unique value is taken).");
-                }
-                case FOREIGN_KEY_VIOLATION -> {
-                    return new Mapped(422, "validation_failed", "The request refers to something that does not exist.");
-                }
-                case CHECK_VIOLATION -> {
-                    return new Mapped(422, "validation_failed", "A value is outside what the database accepts.");
-                }
-                // the statement did not complete, and the next request reconnects
-                case CONNECTION_LOST -> {
-                    return unavailable(requestId);
-                }
-                // too long, out of range, not representable
-                case INVALID_DATA -> {
-                    return new Mapped(
-                            422,
-                            "validation_failed",
-                            "A value cannot be stored as given (too long, out of"
-                                    + " range, or characters the database does not accept).");
-                }
-                default -> {
-                    // the Slipway error behind it, if any, says more (below)
-                }
+            SqlErrorKind kind = SqlErrorKind.of(sql);
+            String message = switch (kind) {
+                case UNIQUE_VIOLATION -> "That already exists (a unique value is taken).";
+                case FOREIGN_KEY_VIOLATION -> "The request refers to something that does not exist.";
+                case CHECK_VIOLATION -> "A value is outside what the database accepts.";
+                case INVALID_DATA ->
+                    "A value cannot be stored as given (too long, out of range, or characters the database"
+                            + " does not accept).";
+                default -> null;
+            };
+            if (message != null) {
+                return new Mapped(
+                        kind.httpStatus(),
+                        kind == SqlErrorKind.UNIQUE_VIOLATION ? "conflict" : "validation_failed",
+                        message);
             }
+            // the statement did not complete, and the next request reconnects
+            if (kind == SqlErrorKind.CONNECTION_LOST) return unavailable(requestId);
         }
         SlipwayLambdaException slipway = slipwayCause(e);
         if (slipway != null && slipway.kind().retryable()) return unavailable(requestId);
@@ -61,7 +53,7 @@ public final class ErrorMapping {
 
     private static Mapped unavailable(String requestId) {
         return new Mapped(
-                503,
+                SqlErrorKind.CONNECTION_LOST.httpStatus(),
                 "unavailable",
                 "The database is not reachable right now; retry shortly (request " + requestId + ").");
     }
