@@ -1,6 +1,7 @@
 package dev.slipway.jdbc;
 
 import dev.slipway.jdbc.internal.DataApiConnection;
+import dev.slipway.jdbc.internal.DriverProperty;
 import dev.slipway.jdbc.internal.DriverSettings;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -41,25 +42,12 @@ public final class DataApiDriver implements Driver {
 
     @Override
     public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-        String[][] properties = {
-            {"resourceArn", "the Aurora cluster's ARN (optional against a proxy in development mode)"},
-            {"secretArn", "the Secrets Manager secret's ARN (optional against a proxy in development mode)"},
-            {"accessKeyId", "the access key to sign with (else the default AWS credentials)"},
-            {"secretAccessKey", "its secret"},
-            {"sessionToken", "its session token, for temporary credentials"},
-            {"apiKey", "a Slipway proxy API key, instead of SigV4"},
-            {"engine", "postgresql or mysql (else asked of the server)"},
-            {"session", "stateless (default) or pinned: one database session for the connection's life"},
-            {"tls", "true for https to a proxy"},
-            {"region", "the region to sign for (proxy URLs; default: the resourceArn's region)"},
-            {"continueAfterTimeout", "let statements run past the Data API's 45 s (default: true when pinned)"},
-            {"requestTimeoutSeconds", "how long one HTTP call may take (default 60)"}
-        };
+        DriverProperty[] properties = DriverProperty.values();
         DriverPropertyInfo[] result = new DriverPropertyInfo[properties.length];
         for (int i = 0; i < properties.length; i++) {
-            result[i] =
-                    new DriverPropertyInfo(properties[i][0], info == null ? null : info.getProperty(properties[i][0]));
-            result[i].description = properties[i][1];
+            String key = properties[i].key();
+            result[i] = new DriverPropertyInfo(key, info == null ? null : info.getProperty(key));
+            result[i].description = properties[i].description();
         }
         return result;
     }

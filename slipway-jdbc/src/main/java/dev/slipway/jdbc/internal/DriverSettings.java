@@ -44,19 +44,7 @@ public record DriverSettings(
 
     static final String DEV_SECRET_ARN = "arn:aws:secretsmanager:us-east-1:000000000000:secret:slipway-local";
 
-    private static final Set<String> KNOWN = Set.of(
-            "resourceArn",
-            "secretArn",
-            "accessKeyId",
-            "secretAccessKey",
-            "sessionToken",
-            "apiKey",
-            "engine",
-            "session",
-            "tls",
-            "region",
-            "continueAfterTimeout",
-            "requestTimeoutSeconds");
+    private static final Set<String> KNOWN = DriverProperty.keys();
 
     /**
      * {@code url} with the engine after the prefix ({@code jdbc:slipway-data-api:postgresql://...}), as
