@@ -38,6 +38,7 @@ public final class LambdaDatabase implements AutoCloseable {
     private DSLContext connectionDsl; // on connection, built once per connection
     private volatile long lastAnswered; // System.nanoTime() of the connection's last answer
     private volatile boolean suspect; // a statement lost the connection: validate before the next use
+    private volatile boolean refused; // a statement's login was refused: read the secret again, reconnect
     private volatile long aliveBypassNanos; // 0: validate before every use
     private SQLDialect dialect;
     private volatile boolean priming;
@@ -146,10 +147,17 @@ public final class LambdaDatabase implements AutoCloseable {
         @Override
         public void exception(org.jooq.ExecuteContext ctx) {
             for (Throwable t = ctx.exception(); t != null; t = t.getCause()) {
-                if (t instanceof SQLException e && DatabaseErrors.isConnectionLost(e)) {
-                    suspect = true;
-                    return;
+                if (!(t instanceof SQLException e)) continue;
+                switch (dev.slipway.core.SqlErrorKind.of(e)) {
+                    case CONNECTION_LOST -> suspect = true;
+                    // a statement refused for its login: over the Data API the key is checked per call, not at
+                    // connect, so a rotated key shows here; the next use reads the secret again and reconnects
+                    case AUTHENTICATION -> refused = true;
+                    default -> {
+                        continue;
+                    }
                 }
+                return;
             }
         }
     }
@@ -174,6 +182,12 @@ public final class LambdaDatabase implements AutoCloseable {
 
     /** The container's connection, (re)opened and validated as described on the class. */
     public synchronized Connection connection() {
+        if (refused) {
+            refused = false;
+            LOG.warn("A statement's credentials were refused; reading the secret again (it may have been rotated)");
+            credentials.markStale();
+            closeQuietly();
+        }
         try {
             if (connection != null && !connection.isClosed()) {
                 if (!suspect && System.nanoTime() - lastAnswered < aliveBypassNanos) return connection;
