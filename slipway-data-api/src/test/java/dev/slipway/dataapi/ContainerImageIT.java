@@ -141,7 +141,8 @@ class ContainerImageIT {
                     "{\"engine\":\"postgres\",\"host\":\"" + address.getHost() + "\",\"port\":"
                             + address.getPort() + ",\"username\":\"" + db.user() + "\",\"password\":\"\","
                             + "\"dbname\":\"" + db.name() + "\"}");
-            com.sun.net.httpserver.HttpServer credentials = containerCredentials(identity, "ecs-token");
+            dev.slipway.testing.ContainerCredentialsStandIn credentials =
+                    new dev.slipway.testing.ContainerCredentialsStandIn(identity, "ecs-token");
             int port = freePort();
             Path log = root.resolve("proxy-ecs.log");
             Map<String, String> env = new java.util.HashMap<>(Map.of(
@@ -165,10 +166,7 @@ class ContainerImageIT {
                     region,
                     "SLIPWAY_DATA_API_API_KEYS",
                     "task-api-key"));
-            env.put(
-                    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-                    "http://127.0.0.1:" + credentials.getAddress().getPort() + "/v2/credentials");
-            env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "ecs-token");
+            env.putAll(credentials.environment());
             env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
             Process proxy = image.entryPoint(env).redirectOutput(log.toFile()).start();
             try {
@@ -185,33 +183,11 @@ class ContainerImageIT {
                 assertThat(body).contains(db.name());
                 assertThat(postWithKey(endpoint, "another-key", "{}")).contains("UnrecognizedClientException");
             } finally {
-                credentials.stop(0);
+                credentials.close();
                 proxy.descendants().forEach(ProcessHandle::destroyForcibly);
                 proxy.destroyForcibly();
             }
         }
-    }
-
-    /** ECS's container credentials endpoint: the task role's keys, for the token ECS gives the task. */
-    private static com.sun.net.httpserver.HttpServer containerCredentials(
-            software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity keys, String token) throws IOException {
-        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v2/credentials", exchange -> {
-            try (exchange) {
-                boolean ok = token.equals(exchange.getRequestHeaders().getFirst("Authorization"));
-                byte[] answer = (ok
-                                ? "{\"AccessKeyId\":\"" + keys.accessKeyId() + "\",\"SecretAccessKey\":\""
-                                        + keys.secretAccessKey() + "\",\"Token\":\"" + keys.sessionToken()
-                                        + "\",\"Expiration\":\""
-                                        + java.time.Instant.now().plusSeconds(3600) + "\"}"
-                                : "{\"message\":\"bad token\"}")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(ok ? 200 : 401, answer.length);
-                exchange.getResponseBody().write(answer);
-            }
-        });
-        server.start();
-        return server;
     }
 
     /** A Data API call with {@code x-api-key}, trusting whatever certificate the proxy made for itself. */

@@ -86,47 +86,27 @@ class MigrationTaskImageIT {
                     "{\"engine\":\"postgres\",\"host\":\"" + address.getHost() + "\",\"port\":"
                             + address.getPort() + ",\"username\":\"" + db.user()
                             + "\",\"password\":\"unused-here\",\"dbname\":\"postgres\"}");
-            com.sun.net.httpserver.HttpServer credentials =
-                    com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-            credentials.createContext("/v2/credentials", exchange -> {
-                try (exchange) {
-                    boolean ok = "ecs-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
-                    byte[] answer = (ok
-                                    ? "{\"AccessKeyId\":\"ASIATASKROLE\",\"SecretAccessKey\":\"task/role/secret\","
-                                            + "\"Token\":\"task-session\",\"Expiration\":\""
-                                            + java.time.Instant.now().plusSeconds(3600) + "\"}"
-                                    : "{}")
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(ok ? 200 : 401, answer.length);
-                    exchange.getResponseBody().write(answer);
-                }
-            });
-            credentials.start();
-            try {
+            try (dev.slipway.testing.ContainerCredentialsStandIn credentials =
+                    new dev.slipway.testing.ContainerCredentialsStandIn(identity, "ecs-token")) {
                 Path log = work.resolve("task-ecs.log");
-                Process task = image.entryPoint(Map.of(
-                                "SLIPWAY_DB_SECRET_ARN",
-                                secretArn,
-                                "SLIPWAY_DB_NAME",
-                                db.name(),
-                                "AWS_REGION",
-                                "eu-west-1",
-                                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-                                "http://127.0.0.1:" + credentials.getAddress().getPort() + "/v2/credentials",
-                                "AWS_CONTAINER_AUTHORIZATION_TOKEN",
-                                "ecs-token",
-                                "AWS_ENDPOINT_URL_SECRETS_MANAGER",
-                                secrets.endpoint().toString()))
-                        .redirectOutput(log.toFile())
-                        .start();
+                Map<String, String> env = new java.util.HashMap<>(credentials.environment());
+                env.putAll(Map.of(
+                        "SLIPWAY_DB_SECRET_ARN",
+                        secretArn,
+                        "SLIPWAY_DB_NAME",
+                        db.name(),
+                        "AWS_REGION",
+                        "eu-west-1",
+                        "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                        secrets.endpoint().toString()));
+                Process task =
+                        image.entryPoint(env).redirectOutput(log.toFile()).start();
                 assertThat(task.waitFor(120, TimeUnit.SECONDS))
                         .as("the task ends")
                         .isTrue();
                 assertThat(task.exitValue()).as(Files.readString(log)).isZero();
                 assertThat(secrets.reads()).isEqualTo(1);
                 assertThat(history(db)).isNotEmpty();
-            } finally {
-                credentials.stop(0);
             }
         }
     }
