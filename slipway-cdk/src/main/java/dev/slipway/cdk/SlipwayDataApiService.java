@@ -2,9 +2,7 @@ package dev.slipway.cdk;
 
 import dev.slipway.cdk.internal.DataApiServiceParts;
 import dev.slipway.cdk.internal.Fargate;
-import dev.slipway.cdk.internal.Nag;
 import dev.slipway.core.Setting;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -76,7 +74,6 @@ public final class SlipwayDataApiService extends Construct {
     public static final int CONTAINER_PORT = 8443;
 
     static final String CONTAINER = "data-api";
-    static final String TARGET = "main";
 
     /**
      * @param image the proxy's image: {@link #image(Construct, String)} takes the Jib tarball or an ECR image
@@ -241,7 +238,13 @@ public final class SlipwayDataApiService extends Construct {
                 ContainerDefinitionOptions.builder()
                         .image(props.image())
                         .essential(true)
-                        .environment(environment())
+                        .environment(DataApiServiceParts.taskEnvironment(
+                                CONTAINER_PORT,
+                                props.poolSize(),
+                                database.arn(),
+                                database.secret().getSecretArn(),
+                                database.databaseName(),
+                                Stack.of(this).getRegion()))
                         .secrets(Map.of(
                                 Setting.DATA_API_API_KEYS.env(),
                                 software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(apiKey, "apiKey")))
@@ -324,7 +327,7 @@ public final class SlipwayDataApiService extends Construct {
                 .maxCapacity(props.maxTasks())
                 .build());
         DataApiServiceParts.scale(scaling, targets, props.requestsPerTask());
-        suppressFindings(definition, props.internetFacing() ? balancerGroup : null);
+        DataApiServiceParts.suppressFindings(definition, apiKey, props.internetFacing() ? balancerGroup : null);
     }
 
     /**
@@ -379,48 +382,5 @@ public final class SlipwayDataApiService extends Construct {
 
     public FargateService service() {
         return service;
-    }
-
-    private Map<String, String> environment() {
-        String target = TARGET.toUpperCase();
-        Map<String, String> env = new HashMap<>();
-        env.put(Setting.DATA_API_BIND.env(), "0.0.0.0");
-        env.put(Setting.DATA_API_PORT.env(), Integer.toString(CONTAINER_PORT));
-        env.put(Setting.DATA_API_TLS_SELF_SIGNED.env(), "true");
-        env.put(Setting.DATA_API_MAX_CONNECTIONS.env(), Integer.toString(props.poolSize()));
-        env.put(Setting.DATA_API_TARGET_RESOURCE_ARN.env().replace("NAME", target), database.arn());
-        env.put(
-                Setting.DATA_API_TARGET_SECRET_ARN.env().replace("NAME", target),
-                database.secret().getSecretArn());
-        env.put(Setting.DATA_API_TARGET_DATABASES.env().replace("NAME", target), database.databaseName());
-        env.put(Setting.DATA_API_REGION.env(), Stack.of(this).getRegion());
-        env.put("AWS_REGION", Stack.of(this).getRegion()); // for its Secrets Manager client
-        return env;
-    }
-
-    private void suppressFindings(FargateTaskDefinition definition, SecurityGroup publicGroup) {
-        Nag.suppress(
-                definition,
-                "AwsSolutions-ECS2",
-                "The environment holds the proxy's settings, the target's ARNs and the database name, no secret"
-                        + " value: the proxy reads the login from Secrets Manager, and the API key is an ECS secret.");
-        Nag.suppress(
-                definition,
-                "AwsSolutions-IAM5",
-                "The execution role's log and ECR statements are CDK's for the awslogs driver and the image"
-                        + " (ecr:GetAuthorizationToken has no resource).");
-        Nag.suppress(
-                apiKey,
-                "AwsSolutions-SMG4",
-                "The proxy reads its keys at task start: rotate by putting a new value, then"
-                        + " aws ecs update-service --force-new-deployment (functions read the key again in new"
-                        + " containers); docs/deploy.md has the steps.");
-        if (publicGroup != null) {
-            Nag.suppress(
-                    publicGroup,
-                    "AwsSolutions-EC23",
-                    "Internet-facing on purpose (Props.withInternetFacing): HTTPS only, and every request needs the"
-                            + " API key or a SigV4 signature; /metrics answers 404.");
-        }
     }
 }

@@ -1,18 +1,23 @@
 package dev.slipway.cdk.internal;
 
+import dev.slipway.core.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.RepositoryAttributes;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
@@ -32,6 +37,7 @@ import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /** The pieces of {@code SlipwayDataApiService} around the service itself: image, logs bucket, DNS, scaling. */
@@ -42,6 +48,26 @@ public final class DataApiServiceParts {
             Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([^:@]+)(?::([^:@]+))?");
 
     private DataApiServiceParts() {}
+
+    /**
+     * The proxy task's environment, no secret in it: HTTPS on {@code port} with its own certificate, the pool size,
+     * and one target given by its ARNs alone, whose login the proxy reads from the secret itself.
+     */
+    public static Map<String, String> taskEnvironment(
+            int port, int poolSize, String resourceArn, String secretArn, String database, String region) {
+        String target = "MAIN";
+        Map<String, String> env = new HashMap<>();
+        env.put(Setting.DATA_API_BIND.env(), "0.0.0.0");
+        env.put(Setting.DATA_API_PORT.env(), Integer.toString(port));
+        env.put(Setting.DATA_API_TLS_SELF_SIGNED.env(), "true");
+        env.put(Setting.DATA_API_MAX_CONNECTIONS.env(), Integer.toString(poolSize));
+        env.put(Setting.DATA_API_TARGET_RESOURCE_ARN.env().replace("NAME", target), resourceArn);
+        env.put(Setting.DATA_API_TARGET_SECRET_ARN.env().replace("NAME", target), secretArn);
+        env.put(Setting.DATA_API_TARGET_DATABASES.env().replace("NAME", target), database);
+        env.put(Setting.DATA_API_REGION.env(), region);
+        env.put("AWS_REGION", region); // for its Secrets Manager client
+        return env;
+    }
 
     public static ContainerImage image(Construct scope, String location) {
         Matcher ecr = ECR_IMAGE.matcher(location);
@@ -149,5 +175,32 @@ public final class DataApiServiceParts {
                         .scaleInCooldown(Duration.minutes(5))
                         .scaleOutCooldown(Duration.minutes(1))
                         .build());
+    }
+
+    /** The cdk-nag findings the service's design answers, each with its reason. */
+    public static void suppressFindings(FargateTaskDefinition definition, ISecret apiKey, SecurityGroup publicGroup) {
+        Nag.suppress(
+                definition,
+                "AwsSolutions-ECS2",
+                "The environment holds the proxy's settings, the target's ARNs and the database name, no secret"
+                        + " value: the proxy reads the login from Secrets Manager, and the API key is an ECS secret.");
+        Nag.suppress(
+                definition,
+                "AwsSolutions-IAM5",
+                "The execution role's log and ECR statements are CDK's for the awslogs driver and the image"
+                        + " (ecr:GetAuthorizationToken has no resource).");
+        Nag.suppress(
+                apiKey,
+                "AwsSolutions-SMG4",
+                "The proxy reads its keys at task start: rotate by putting a new value, then"
+                        + " aws ecs update-service --force-new-deployment (a function refused with the old key reads"
+                        + " the secret again); docs/deploy.md has the steps.");
+        if (publicGroup != null) {
+            Nag.suppress(
+                    publicGroup,
+                    "AwsSolutions-EC23",
+                    "Internet-facing on purpose (Props.withInternetFacing): HTTPS only, and every request needs the"
+                            + " API key or a SigV4 signature; /metrics answers 404.");
+        }
     }
 }
