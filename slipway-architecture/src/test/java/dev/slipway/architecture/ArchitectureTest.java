@@ -98,6 +98,28 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * One root for the errors modules raise to their callers, so the command line's exit code and "retry or not" come
+     * from the error's code instead of {@code instanceof} chains. Exempt: the answers to HTTP clients (the API
+     * functions' {@code ApiException}, the data proxy's {@code DataApiException}), which are wire protocol, and
+     * private signals that never leave their class.
+     */
+    @Test
+    void everyErrorAModuleRaisesIsASlipwayException() {
+        classes()
+                .that()
+                .areAssignableTo(RuntimeException.class)
+                .and()
+                .doNotHaveModifier(com.tngtech.archunit.core.domain.JavaModifier.PRIVATE)
+                .and()
+                .areNotAssignableTo(dev.slipway.lambda.exceptions.ApiException.class)
+                .and()
+                .doNotHaveFullyQualifiedName("dev.slipway.dataapi.internal.DataApiException")
+                .should()
+                .beAssignableTo(dev.slipway.core.SlipwayException.class)
+                .check(classes);
+    }
+
     @ParameterizedTest
     @MethodSource("modules")
     void noOtherModuleUsesAModulesInternalPackage(String module) {

@@ -1,7 +1,7 @@
 package dev.slipway.aws;
 
 /** An AWS call that failed: AWS's answer (status, error type, message) or why there was none. */
-public final class AwsCallException extends RuntimeException {
+public final class AwsCallException extends dev.slipway.core.SlipwayException {
 
     private final int status;
     private final String errorType;
@@ -22,8 +22,27 @@ public final class AwsCallException extends RuntimeException {
         return errorType;
     }
 
-    /** Whether trying again later may succeed: no answer, a 5xx, or throttling. */
-    public boolean retryable() {
-        return status == 0 || status >= 500 || "ThrottlingException".equals(errorType);
+    /** {@link Code#RETRYABLE} with no answer, a 5xx or throttling; else {@link Code#REFUSED}. */
+    @Override
+    public Code code() {
+        return status == 0 || status >= 500 || "ThrottlingException".equals(errorType) ? Code.RETRYABLE : Code.REFUSED;
+    }
+
+    /** Whether AWS may answer differently later. */
+    public enum Code implements dev.slipway.core.ErrorCode {
+        /** No answer, a 5xx, or throttling: trying again later may succeed. */
+        RETRYABLE,
+        /** AWS refused the call (permission, a missing resource, a bad request): something must change first. */
+        REFUSED;
+
+        @Override
+        public boolean retryable() {
+            return this == RETRYABLE;
+        }
+
+        @Override
+        public int exitCode() {
+            return EXIT_FAILED;
+        }
     }
 }

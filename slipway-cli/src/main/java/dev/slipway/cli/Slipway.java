@@ -1,10 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.core.Setting;
-import dev.slipway.migrate.exceptions.MigrateErrorCode;
-import dev.slipway.migrate.exceptions.MigrateException;
-import dev.slipway.schema.exceptions.SchemaErrorCode;
-import dev.slipway.schema.exceptions.SchemaException;
+import dev.slipway.core.SlipwayException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,19 +44,11 @@ public class Slipway {
         return cli.execute(args);
     }
 
+    /** The exit code a Slipway error names (its {@code ErrorCode}); a bad argument is usage; anything else failed. */
     static int exitCode(Exception e) {
+        if (e instanceof SlipwayException s) return s.exitCode();
         if (e instanceof IllegalArgumentException) return ExitCodes.USAGE;
-        if (e instanceof MigrateException m
-                && (m.code() == MigrateErrorCode.CONFIGURATION || m.code() == MigrateErrorCode.RESET_REFUSED)) {
-            return ExitCodes.USAGE;
-        }
-        // schema.sql or a migration is wrong, or schema.sql is missing: the user's input, as the README says
-        if (e instanceof SchemaException s
-                && (s.code() != SchemaErrorCode.IO_ERROR
-                        || s.getCause() instanceof java.nio.file.NoSuchFileException)) {
-            return ExitCodes.USAGE;
-        }
-        return ExitCodes.FAILED; // a database error, a failed migration, anything unexpected
+        return ExitCodes.FAILED;
     }
 
     /** Hands the {@link CliContext} to every command and option mixin picocli creates. */

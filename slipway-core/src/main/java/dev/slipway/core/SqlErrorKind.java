@@ -7,13 +7,15 @@ import java.sql.SQLTimeoutException;
  * What a database error means, the same on PostgreSQL and MySQL/MariaDB: the one table of SQL states and vendor
  * codes that every module maps through (Flyway's {@code ErrorCode} is the model). Each kind says whether doing the
  * same again can succeed ({@link #retryable}) and what an application's HTTP API answers for it ({@link
- * #httpStatus}: the API functions' error mapping uses it; the data proxy answers as AWS's Data API does instead).
+ * #httpStatus}: the API functions' error mapping uses it; the data proxy answers as AWS's Data API does instead) and
+ * how a command that fails with it exits ({@link #exitCode}: a missing or forbidden database is the configuration's
+ * fault, exit 2; everything else exit 1).
  *
  * <p>Sources: PostgreSQL's "Appendix A. Error Codes" and MySQL's/MariaDB's server error reference; a driver's own
  * state for a dropped socket is class 08. An {@code ArchitectureTest} keeps SQL-state literals out of every other
  * main source (the JDBC driver, which produces states, aside).
  */
-public enum SqlErrorKind {
+public enum SqlErrorKind implements ErrorCode {
     /** The server refused the user or password (class 28, MySQL 1045 and 1698): read the secret again. */
     AUTHENTICATION(false, 500),
     /** The login is fine but may not use the database (PostgreSQL 42501 at connect, MySQL 1044). */
@@ -49,8 +51,14 @@ public enum SqlErrorKind {
     }
 
     /** Whether the same call may succeed later, unchanged (on a new connection, after a wait). */
+    @Override
     public boolean retryable() {
         return retryable;
+    }
+
+    @Override
+    public int exitCode() {
+        return this == UNKNOWN_DATABASE || this == ACCESS_DENIED ? EXIT_USAGE : EXIT_FAILED;
     }
 
     /** What an HTTP API answers for it: 409 and 422 are the client's to fix, 503 to retry, 500 the operator's. */

@@ -110,21 +110,21 @@ public final class DatabaseWaiter {
         dev.slipway.core.SqlErrorKind kind = dev.slipway.core.SqlErrorKind.of(e);
         if (kind == dev.slipway.core.SqlErrorKind.AUTHENTICATION) {
             throw new MigrateException(
-                    MigrateErrorCode.AUTHENTICATION,
+                    MigrateErrorCode.ofConnectFailure(kind),
                     "The database at " + JdbcUrls.mask(config.url()) + " refused user '" + config.user() + "': "
                             + e.getMessage() + ". Check the user and password (or the secret they come from).",
                     e);
         }
         if (kind == dev.slipway.core.SqlErrorKind.UNKNOWN_DATABASE) {
             throw new MigrateException(
-                    MigrateErrorCode.CONFIGURATION,
+                    MigrateErrorCode.ofConnectFailure(kind),
                     "The database '" + JdbcUrls.database(config.url()) + "' does not exist on that server. Create"
                             + " it (CREATE DATABASE " + JdbcUrls.database(config.url()) + ") or fix the URL.",
                     e);
         }
         if (kind == dev.slipway.core.SqlErrorKind.ACCESS_DENIED) {
             throw new MigrateException(
-                    MigrateErrorCode.CONFIGURATION,
+                    MigrateErrorCode.ofConnectFailure(kind),
                     "The database at " + JdbcUrls.mask(config.url()) + " accepted user '" + config.user()
                             + "' but refused it the database: " + e.getMessage() + ". Grant it (GRANT CONNECT ON"
                             + " DATABASE / GRANT ... ON db.*).",

@@ -5,10 +5,10 @@ package dev.slipway.lambda.exceptions;
  * message is written by Slipway for the operator, names the fix and never holds a secret, so it is logged; its
  * {@link Kind} decides what the client is told.
  */
-public class SlipwayLambdaException extends RuntimeException {
+public class SlipwayLambdaException extends dev.slipway.core.SlipwayException {
 
     /** What went wrong, and so whether a client's retry can help. */
-    public enum Kind {
+    public enum Kind implements dev.slipway.core.ErrorCode {
         /** The function is set up wrongly (a variable, the routes file, a URL): only the operator can fix it. */
         CONFIGURATION(false),
         /** The database secret cannot be read or is not an RDS secret (permission, name, shape). */
@@ -24,8 +24,14 @@ public class SlipwayLambdaException extends RuntimeException {
             this.retryable = retryable;
         }
 
+        @Override
         public boolean retryable() {
             return retryable;
+        }
+
+        @Override
+        public int exitCode() {
+            return this == CONFIGURATION || this == SECRET ? EXIT_USAGE : EXIT_FAILED;
         }
     }
 
@@ -49,6 +55,11 @@ public class SlipwayLambdaException extends RuntimeException {
     }
 
     public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public Kind code() {
         return kind;
     }
 }

@@ -1,13 +1,12 @@
 package dev.slipway.migrate.exceptions;
 
 /** The root of every error {@code slipway-migrate} raises; {@link #code()} tells callers which kind it is. */
-public class MigrateException extends RuntimeException {
+public class MigrateException extends dev.slipway.core.SlipwayException {
 
     private final MigrateErrorCode code;
 
     public MigrateException(MigrateErrorCode code, String message) {
-        super(message);
-        this.code = code;
+        this(code, message, null);
     }
 
     public MigrateException(MigrateErrorCode code, String message, Throwable cause) {
@@ -15,6 +14,7 @@ public class MigrateException extends RuntimeException {
         this.code = code;
     }
 
+    @Override
     public MigrateErrorCode code() {
         return code;
     }
