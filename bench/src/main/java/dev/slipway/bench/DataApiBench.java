@@ -80,8 +80,8 @@ public final class DataApiBench {
             rc.setUsername(db.user());
             rc.setPassword(db.password());
             rc.setMaximumPoolSize(POOL);
-            rc.setDataSourceProperties(
-                    dev.slipway.core.Engine.fromJdbcUrl(db.url()).connectionProperties());
+            rc.setDataSourceProperties(dev.slipway.core.DatabaseConnector.sessionProperties(
+                    dev.slipway.core.Engine.fromJdbcUrl(db.url())));
             rc.addDataSourceProperty("useResetConnection", "true"); // MariaDB: reset() sends COM_RESET_CONNECTION
             try (HikariDataSource pool = new HikariDataSource(hc);
                     HikariDataSource resetting = new HikariDataSource(rc);

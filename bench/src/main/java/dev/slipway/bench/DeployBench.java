@@ -1,7 +1,7 @@
 package dev.slipway.bench;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Engine;
-import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;
 import dev.slipway.testing.TestDatabase;
@@ -57,7 +57,7 @@ public final class DeployBench {
                 record(counted, flywayNoop, () -> flyway.migrate());
             }
             try (TestDatabase db = server.createDatabase()) {
-                DatabaseConfig config = DatabaseConfig.builder()
+                DatabaseTarget config = DatabaseTarget.builder()
                         .url(db.url())
                         .user(db.user())
                         .password(db.password())

@@ -1,7 +1,7 @@
 package dev.slipway.bench;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Setting;
-import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;
 import dev.slipway.testing.TestDatabase;
@@ -28,7 +28,7 @@ final class ProjectRoot {
 
     /** Applies the example's migrations to {@code db}, as the migration function would. */
     static void migrateBlog(TestDatabase db) {
-        DatabaseConfig config = DatabaseConfig.builder()
+        DatabaseTarget config = DatabaseTarget.builder()
                 .url(db.url())
                 .user(db.user())
                 .password(db.password())

@@ -1,8 +1,8 @@
 package dev.slipway.cli;
 
 import dev.slipway.cli.local.LocalStack;
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Setting;
-import dev.slipway.migrate.DatabaseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -35,7 +35,7 @@ final class LocalProject {
     static LocalStack.Options options(
             ProjectOptions project,
             Path dir,
-            DatabaseConfig database,
+            DatabaseTarget database,
             String bind,
             int port,
             boolean viaDataApi,

@@ -2,9 +2,9 @@ package dev.slipway.cli;
 
 import dev.slipway.cli.internal.DevDatabase;
 import dev.slipway.cli.internal.Settings;
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Engine;
 import dev.slipway.core.Setting;
-import dev.slipway.migrate.DatabaseConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -94,7 +94,7 @@ public class ProjectOptions {
     /** The configured database, or the embedded development PostgreSQL when none is configured. */
     Database openDatabase() {
         if (hasDatabaseUrl())
-            return new Database(DatabaseConfig.fromSettings(settings().asMap()), null);
+            return new Database(DatabaseTarget.fromSettings(settings().asMap()), null);
         Engine wanted = engineOrNull();
         if (wanted != null && wanted != Engine.POSTGRESQL) {
             throw new IllegalArgumentException("The embedded development database is PostgreSQL; for " + wanted.id()
@@ -105,7 +105,7 @@ public class ProjectOptions {
     }
 
     /** A database to run against, with the embedded server to stop afterwards when there is one. */
-    record Database(DatabaseConfig config, DevDatabase embedded) implements AutoCloseable {
+    record Database(DatabaseTarget config, DevDatabase embedded) implements AutoCloseable {
         @Override
         public void close() {
             if (embedded != null) embedded.close();

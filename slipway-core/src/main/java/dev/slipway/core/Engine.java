@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
@@ -78,16 +77,6 @@ public enum Engine {
             return url + (url.contains("?") ? "&" : "?") + PERMIT_MYSQL_SCHEME;
         }
         return url;
-    }
-
-    /**
-     * What every Slipway connection to the engine sets: on MySQL the session time zone is UTC, because
-     * {@code timestamp with time zone} is a {@code DATETIME(6)} holding UTC there (see the README's Types).
-     */
-    public Properties connectionProperties() {
-        Properties properties = new Properties();
-        if (this == MYSQL) properties.setProperty("sessionVariables", "time_zone='+00:00'");
-        return properties;
     }
 
     /**

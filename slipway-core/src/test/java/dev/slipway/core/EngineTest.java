@@ -70,10 +70,8 @@ class EngineTest {
     }
 
     @Test
-    void urlsAreWrittenInTheEnginesOwnScheme_andMysqlSessionsRunAtUtc() {
+    void urlsAreWrittenInTheEnginesOwnScheme() {
         assertThat(Engine.POSTGRESQL.jdbcUrl("h", 5432, "app")).isEqualTo("jdbc:postgresql://h:5432/app");
         assertThat(Engine.MYSQL.jdbcUrl("h", 3306, "app")).isEqualTo("jdbc:mariadb://h:3306/app");
-        assertThat(Engine.MYSQL.connectionProperties()).containsEntry("sessionVariables", "time_zone='+00:00'");
-        assertThat(Engine.POSTGRESQL.connectionProperties()).isEmpty();
     }
 }

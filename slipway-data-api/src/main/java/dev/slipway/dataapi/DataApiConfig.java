@@ -1,5 +1,6 @@
 package dev.slipway.dataapi;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Engine;
 import dev.slipway.core.Setting;
 import java.time.Duration;
@@ -48,9 +49,8 @@ public record DataApiConfig(
      *
      * @param resourceArn the cluster ARN requests name; any when null (development)
      * @param secretArn the secret ARN requests name; any when null
-     * @param url JDBC URL; a request's {@code database} replaces its database name
-     * @param user database user
-     * @param password password, never logged
+     * @param database how to reach the server: JDBC URL (a request's {@code database} replaces its database name),
+     *     user and password (never logged)
      * @param databases more databases requests may name ({@link #serves})
      * @param secretReader reads {@code secretArn} again when the database refuses {@code user} and {@code
      *     password} (a rotation); null for a login that does not change
@@ -58,9 +58,7 @@ public record DataApiConfig(
     public record Target(
             String resourceArn,
             String secretArn,
-            String url,
-            String user,
-            String password,
+            DatabaseTarget database,
             Set<String> databases,
             SecretReader secretReader) {
 
@@ -70,6 +68,18 @@ public record DataApiConfig(
                 throw new IllegalArgumentException(
                         "A target whose login is read from its secret needs the secret's" + " ARN.");
             }
+        }
+
+        /** A target reached at {@code url} as {@code user}, whose login is read again from its secret when given. */
+        public Target(
+                String resourceArn,
+                String secretArn,
+                String url,
+                String user,
+                String password,
+                Set<String> databases,
+                SecretReader secretReader) {
+            this(resourceArn, secretArn, DatabaseTarget.of(url, user, password), databases, secretReader);
         }
 
         /** A target with a fixed login. */
@@ -83,21 +93,32 @@ public record DataApiConfig(
             this(resourceArn, secretArn, url, user, password, Set.of());
         }
 
+        /** The JDBC URL (normalized as the shipped drivers accept it). */
+        public String url() {
+            return database.url();
+        }
+
+        public String user() {
+            return database.user();
+        }
+
+        public String password() {
+            return database.password();
+        }
+
         /**
          * Whether a request may name {@code database} (null or empty: the URL's); an entry of {@link #databases} with
          * {@code *} matches any run of name characters there ({@code slipway_check_*}).
          */
-        public boolean serves(String database) {
-            if (database == null || database.isEmpty() || database.equals(dev.slipway.core.JdbcUrls.database(url))) {
-                return true;
-            }
+        public boolean serves(String name) {
+            if (name == null || name.isEmpty() || name.equals(database.database())) return true;
             for (String allowed : databases) {
-                if (allowed.equals(database)) return true;
+                if (allowed.equals(name)) return true;
                 if (allowed.contains("*")) {
                     String glob = java.util.Arrays.stream(allowed.split("\\*", -1))
                             .map(java.util.regex.Pattern::quote)
                             .collect(java.util.stream.Collectors.joining("[A-Za-z0-9_$-]*"));
-                    if (database.matches(glob)) return true;
+                    if (name.matches(glob)) return true;
                 }
             }
             return false;
@@ -105,8 +126,7 @@ public record DataApiConfig(
 
         @Override
         public String toString() {
-            return (resourceArn == null ? "any ARN" : resourceArn) + " -> " + dev.slipway.core.JdbcUrls.mask(url)
-                    + " as " + user;
+            return (resourceArn == null ? "any ARN" : resourceArn) + " -> " + database;
         }
     }
 
@@ -118,11 +138,17 @@ public record DataApiConfig(
      * authentication (loopback only).
      */
     public static DataApiConfig development(String url, String user, String password, int port) {
+        Target target = new Target(null, null, url, user, password == null ? "" : password, Set.of(CHECK_DATABASES));
+        return defaults(port).with(f -> f.development = target);
+    }
+
+    /** The defaults, with no target yet. */
+    private static DataApiConfig defaults(int port) {
         return new DataApiConfig(
                 "127.0.0.1",
                 port,
                 List.of(),
-                new Target(null, null, url, user, password == null ? "" : password, Set.of(CHECK_DATABASES)),
+                null,
                 Map.of(),
                 Set.of(),
                 10,
@@ -144,8 +170,7 @@ public record DataApiConfig(
     /** Development mode that also serves these databases of the URL's server. */
     public DataApiConfig withDatabases(Set<String> databases) {
         Target d = development;
-        return with(f ->
-                f.development = new Target(d.resourceArn(), d.secretArn(), d.url(), d.user(), d.password(), databases));
+        return with(f -> f.development = new Target(d.resourceArn(), d.secretArn(), d.database(), databases, null));
     }
 
     public DataApiConfig withKeys(Map<String, String> accessKeys, Set<String> apiKeys) {
@@ -301,8 +326,8 @@ public record DataApiConfig(
         }
         java.security.KeyStore keys = tls(settings);
         int poolSize = count(settings, Setting.DATA_API_MAX_CONNECTIONS);
-        DataApiConfig defaults = development("", null, null, port); // its target is replaced here
-        return defaults.with(f -> {
+        return defaults(port)
+                .with(f -> {
                     if (poolSize > 0) f.maxConnections = poolSize;
                     f.bindAddress = bind;
                     f.targets = configured;

@@ -88,6 +88,24 @@ class SessionIsolationIT {
         }
     }
 
+    /** pgjdbc starts sessions in the JVM's zone; AWS's Data API answers at UTC, and so must the proxy on a laptop. */
+    @org.junit.jupiter.api.Test
+    void aPostgresqlSessionIsAtUtc_alsoAfterAReset_whereTheProxysJvmIsNot() throws Exception {
+        java.util.TimeZone jvmZone = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+        try (TestDatabase db = server("postgresql").createDatabase();
+                DataApiServer proxy = proxyOfOneConnection(db)) {
+            ProxyCalls calls = new ProxyCalls(proxy.endpoint(), null);
+            String zone = "select current_setting('TimeZone')";
+
+            assertThat(calls.execute(zone).row()).isEqualTo("UTC");
+            assertThat(calls.execute("set time zone 'Asia/Tokyo'").status()).isEqualTo(200);
+            assertThat(calls.execute(zone).row()).isEqualTo("UTC");
+        } finally {
+            java.util.TimeZone.setDefault(jvmZone);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mysql"})
     void everySessionChange_isGoneByTheNextRequest_onTheSameConnection(String engine) throws Exception {

@@ -1,23 +1,22 @@
 package dev.slipway.migrate;
 
-import dev.slipway.core.Engine;
+import dev.slipway.core.DatabaseConnector;
+import dev.slipway.core.DatabaseTarget;
+import dev.slipway.core.DatabaseTargetSource;
 import dev.slipway.core.JdbcUrls;
 import dev.slipway.core.Setting;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
-import dev.slipway.migrate.internal.DataApiDataSource;
-import dev.slipway.migrate.internal.EngineBehaviour;
+import dev.slipway.migrate.internal.PinnedSessions;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -53,20 +52,30 @@ public final class DatabaseWaiter {
     }
 
     /** Connects within {@code config.connectTimeout()}; see the class comment. */
-    public Connection connect(DatabaseConfig config) {
+    public Connection connect(DatabaseTarget config) {
         return connect(config, config.connectTimeout());
     }
 
-    public Connection connect(DatabaseConfig config, Duration budget) {
+    public Connection connect(DatabaseTarget config, Duration budget) {
+        return connect(DatabaseTargetSource.of(config), budget);
+    }
+
+    /**
+     * Connects within {@code budget} to the source's target; a refused login is read again from the source once (by
+     * {@link DatabaseConnector}) before it fails.
+     */
+    public Connection connect(DatabaseTargetSource source, Duration budget) {
         Instant deadline = clock.instant().plus(budget);
         Duration delay = FIRST_DELAY;
         int attempts = 0;
         while (true) {
             attempts++;
             Duration remaining = Duration.between(clock.instant(), deadline);
+            Duration attempt = remaining.compareTo(MAX_ATTEMPT) < 0 ? remaining : MAX_ATTEMPT;
             try {
-                return DriverManager.getConnection(config.url(), properties(config, remaining));
+                return DatabaseConnector.open(source, attempt, PinnedSessions.of(source.current()));
             } catch (SQLException e) {
+                DatabaseTarget config = source.current();
                 failUnlessRetryable(config, e);
                 remaining = Duration.between(clock.instant(), deadline);
                 if (remaining.compareTo(delay) < 0) {
@@ -96,17 +105,7 @@ public final class DatabaseWaiter {
         }
     }
 
-    private static Properties properties(DatabaseConfig config, Duration remaining) {
-        Properties props = config.engine().connectionProperties();
-        if (config.user() != null) props.setProperty("user", config.user());
-        props.setProperty("password", config.password());
-        Duration attempt = remaining.compareTo(MAX_ATTEMPT) < 0 ? remaining : MAX_ATTEMPT;
-        long seconds = Math.max(1, attempt.toSeconds());
-        props.putAll(EngineBehaviour.of(config.engine()).connectTimeout(seconds));
-        return Engine.isDataApiUrl(config.url()) ? DataApiDataSource.pinned(props) : props;
-    }
-
-    private static void failUnlessRetryable(DatabaseConfig config, SQLException e) {
+    private static void failUnlessRetryable(DatabaseTarget config, SQLException e) {
         dev.slipway.core.SqlErrorKind kind = dev.slipway.core.SqlErrorKind.of(e);
         if (kind == dev.slipway.core.SqlErrorKind.AUTHENTICATION) {
             throw new MigrateException(

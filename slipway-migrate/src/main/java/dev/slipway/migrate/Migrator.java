@@ -1,5 +1,8 @@
 package dev.slipway.migrate;
 
+import dev.slipway.core.DatabaseConnector;
+import dev.slipway.core.DatabaseTarget;
+import dev.slipway.core.DatabaseTargetSource;
 import dev.slipway.core.Engine;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
@@ -27,19 +30,36 @@ public final class Migrator {
     /** How long a deploy waits for another one on the same database to finish. */
     static final java.time.Duration LOCK_TIMEOUT = java.time.Duration.ofMinutes(15);
 
-    private final DatabaseConfig database;
+    private final DatabaseTargetSource source;
     private final MigrationsLocation location;
     private final DatabaseWaiter waiter;
     private final Consumer<String> progress;
     private java.time.Instant deadline;
 
-    public Migrator(DatabaseConfig database, MigrationsLocation location, Consumer<String> progress) {
-        this(database, location, DatabaseWaiter.withProgress(progress), progress);
+    public Migrator(DatabaseTarget database, MigrationsLocation location, Consumer<String> progress) {
+        this(DatabaseTargetSource.of(database), location, DatabaseWaiter.withProgress(progress), progress);
+    }
+
+    /**
+     * A migrator whose target comes from {@code source}, e.g. a secret: when the database refuses the login, the
+     * connector reads it again once (see {@link DatabaseConnector}).
+     */
+    public Migrator(DatabaseTargetSource source, MigrationsLocation location, Consumer<String> progress) {
+        this(source, location, DatabaseWaiter.withProgress(progress), progress);
     }
 
     public Migrator(
-            DatabaseConfig database, MigrationsLocation location, DatabaseWaiter waiter, Consumer<String> progress) {
-        this.database = database;
+            DatabaseTarget database, MigrationsLocation location, DatabaseWaiter waiter, Consumer<String> progress) {
+        this(DatabaseTargetSource.of(database), location, waiter, progress);
+    }
+
+    private Migrator(
+            DatabaseTargetSource source,
+            MigrationsLocation location,
+            DatabaseWaiter waiter,
+            Consumer<String> progress) {
+        this.source = source;
+        DatabaseTarget database = source.current();
         this.location = location;
         this.waiter = waiter;
         this.progress = progress;
@@ -51,8 +71,12 @@ public final class Migrator {
         }
     }
 
+    private DatabaseTarget database() {
+        return source.current();
+    }
+
     public Engine engine() {
-        return database.engine();
+        return source.current().engine();
     }
 
     /**
@@ -79,7 +103,8 @@ public final class Migrator {
     /** Applies every pending migration; a no-op when the database is up to date. */
     public DeployResult deploy() {
         // the connection that proves the database is up then holds the deploy lock: one connect fewer
-        Connection connection = waiter.connect(database);
+        Connection connection = waiter.connect(source, source.current().connectTimeout());
+        DatabaseTarget database = source.current();
         java.time.Duration lockWait;
         try {
             lockWait = lockWait();
@@ -90,7 +115,7 @@ public final class Migrator {
         try (DeployLock lock = DeployLock.acquire(connection, database.engine(), lockWait)) {
             progress.accept("Applying pending migrations to " + database);
             RunningMigration running = new RunningMigration();
-            Flyway flyway = FlywayFactory.create(database, location, false, running);
+            Flyway flyway = FlywayFactory.create(source, connection, location, false, running);
             MigrateResult result;
             try {
                 result = flyway.migrate();
@@ -126,13 +151,13 @@ public final class Migrator {
 
     /** Applied, pending, failed and drifted migrations, with the fix for each problem. */
     public MigrationStatus status() {
-        return StatusReader.read(connect(false), database.engine());
+        return StatusReader.read(connect(false), database().engine());
     }
 
     /** Deletes every object in the schema, then deploys. Refused unless {@code permission} allows it. */
     public DeployResult reset(ResetPermission permission) {
-        permission.require(database);
-        progress.accept("Resetting " + database + ": dropping every object in the schema");
+        permission.require(database());
+        progress.accept("Resetting " + database() + ": dropping every object in the schema");
         try {
             connect(true).clean();
         } catch (FlywayException e) {
@@ -154,7 +179,7 @@ public final class Migrator {
                     .baselineDescription("slipway baseline: the database already held V" + version)
                     .load();
             flyway.baseline();
-            progress.accept("Recorded V" + version + " as applied on " + database + " without running it");
+            progress.accept("Recorded V" + version + " as applied on " + database() + " without running it");
         } catch (FlywayException e) {
             throw new MigrateException(MigrateErrorCode.MIGRATION_FAILED, "Baseline failed: " + e.getMessage(), e);
         }
@@ -167,7 +192,7 @@ public final class Migrator {
     public void repair() {
         try {
             connect(false).repair();
-            progress.accept("Repaired the migration history of " + database);
+            progress.accept("Repaired the migration history of " + database());
         } catch (FlywayException e) {
             throw new MigrateException(MigrateErrorCode.MIGRATION_FAILED, "Repair failed: " + e.getMessage(), e);
         }
@@ -175,8 +200,8 @@ public final class Migrator {
 
     /** Waits until the database accepts connections, then returns a configured Flyway. */
     Flyway connect(boolean allowClean) {
-        try (Connection ignored = waiter.connect(database)) {
-            return FlywayFactory.create(database, location, allowClean);
+        try (Connection ignored = waiter.connect(source, source.current().connectTimeout())) {
+            return FlywayFactory.create(source, location, allowClean);
         } catch (SQLException e) {
             throw new MigrateException(MigrateErrorCode.UNREACHABLE, "Cannot connect: " + e.getMessage(), e);
         }
@@ -191,8 +216,8 @@ public final class Migrator {
 
     /** The database went away while a migration ran: say what that left behind, per engine. */
     private MigrateException cutOff(RunningMigration running, FlywayException e) {
-        EngineBehaviour engine = EngineBehaviour.of(database.engine());
-        String message = "The connection to " + database + " was lost while " + running.unfinished() + " ran ("
+        EngineBehaviour engine = EngineBehaviour.of(database().engine());
+        String message = "The connection to " + database() + " was lost while " + running.unfinished() + " ran ("
                 + lostConnection(e).getMessage() + ").\n"
                 + engine.afterALostConnection(running.unfinished(), running.completedStatements());
         // PostgreSQL rolled it back: deploying again is safe, so it is a retryable outage; MySQL needs a person
@@ -208,8 +233,8 @@ public final class Migrator {
     }
 
     private String failureMessage(FlywayException e) {
-        String hint = EngineBehaviour.of(database.engine()).afterAFailedMigration();
-        return "Migration failed on " + database + ": " + withStatement(e).strip() + "\n" + hint;
+        String hint = EngineBehaviour.of(database().engine()).afterAFailedMigration();
+        return "Migration failed on " + database() + ": " + withStatement(e).strip() + "\n" + hint;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.slipway.migrate;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Setting;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
@@ -31,7 +32,7 @@ public record ResetPermission(boolean granted, String source) {
         return granted ? this : other;
     }
 
-    void require(DatabaseConfig database) {
+    void require(DatabaseTarget database) {
         if (!granted) {
             throw new MigrateException(
                     MigrateErrorCode.RESET_REFUSED,

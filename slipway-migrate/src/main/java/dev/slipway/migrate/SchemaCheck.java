@@ -1,5 +1,6 @@
 package dev.slipway.migrate;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Engine;
 import dev.slipway.core.JdbcUrls;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
@@ -64,7 +65,7 @@ public final class SchemaCheck {
     }
 
     /** The full check on the server of {@code server}: scratch databases are created there and dropped after. */
-    public CheckResult onDatabase(DatabaseConfig server, Consumer<String> progress) {
+    public CheckResult onDatabase(DatabaseTarget server, Consumer<String> progress) {
         if (!engines.contains(server.engine())) {
             throw new MigrateException(
                     MigrateErrorCode.CHECK_FAILED,
@@ -96,7 +97,7 @@ public final class SchemaCheck {
      * Whether {@code target}, a live database, holds exactly what the migrations make: they are applied to a scratch
      * database on the same server and the two structures compared (what {@code migrate baseline} requires).
      */
-    public CheckResult matchesMigrations(DatabaseConfig target, Consumer<String> progress) {
+    public CheckResult matchesMigrations(DatabaseTarget target, Consumer<String> progress) {
         return onScratchDatabases(target, progress, List.of("b"), (waiter, scratch) -> {
             applyMigrations(target.withDatabase(scratch.get(0)), progress);
             return compare(
@@ -118,7 +119,7 @@ public final class SchemaCheck {
 
     /** Creates one scratch database per suffix on {@code server}, runs {@code work}, and drops them again. */
     private static CheckResult onScratchDatabases(
-            DatabaseConfig server, Consumer<String> progress, List<String> suffixes, ScratchWork work) {
+            DatabaseTarget server, Consumer<String> progress, List<String> suffixes, ScratchWork work) {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         List<String> scratch = suffixes.stream()
                 .map(suffix -> "slipway_check_" + id + "_" + suffix)
@@ -141,12 +142,12 @@ public final class SchemaCheck {
         }
     }
 
-    private void applyMigrations(DatabaseConfig scratch, Consumer<String> progress) {
+    private void applyMigrations(DatabaseTarget scratch, Consumer<String> progress) {
         progress.accept("Applying the migrations to scratch database " + JdbcUrls.database(scratch.url()));
         new Migrator(scratch, MigrationsLocation.directory(migrationsRoot), progress).deploy();
     }
 
-    private void applySchema(DatabaseWaiter waiter, DatabaseConfig target) throws SQLException {
+    private void applySchema(DatabaseWaiter waiter, DatabaseTarget target) throws SQLException {
         Schema desired = SchemaReader.read(schemaFile, engines);
         String script = MigrationGenerator.render(target.engine(), SchemaDiff.between(Schema.EMPTY, desired));
         try (Connection c = waiter.connect(target)) {
@@ -161,7 +162,7 @@ public final class SchemaCheck {
      * the side that has it ({@code otherName} for the second).
      */
     private static CheckResult compare(
-            DatabaseWaiter waiter, DatabaseConfig server, String migrated, String other, String otherName, String fix)
+            DatabaseWaiter waiter, DatabaseTarget server, String migrated, String other, String otherName, String fix)
             throws SQLException {
         List<String> a;
         List<String> b;

@@ -1,5 +1,6 @@
 package dev.slipway.migrate;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Engine;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
@@ -58,7 +59,7 @@ public final class SchemaPull {
     private SchemaPull() {}
 
     /** Reads the catalog of {@code database} (PostgreSQL, or MySQL/MariaDB). */
-    public static Catalog read(DatabaseConfig database, Consumer<String> progress) {
+    public static Catalog read(DatabaseTarget database, Consumer<String> progress) {
         try (Connection c = DatabaseWaiter.withProgress(progress).connect(database)) {
             String schema = EngineBehaviour.of(database.engine()).schema(c);
             if (database.engine() == Engine.MYSQL) {

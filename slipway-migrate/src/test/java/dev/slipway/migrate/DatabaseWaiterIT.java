@@ -3,6 +3,7 @@ package dev.slipway.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
 import dev.slipway.testing.TestDatabase;
@@ -55,7 +56,7 @@ class DatabaseWaiterIT {
         SteppingClock clock = new SteppingClock();
         List<String> progress = new ArrayList<>();
         DatabaseWaiter waiter = new DatabaseWaiter(clock, clock::sleep, progress::add);
-        DatabaseConfig config = DatabaseConfig.builder()
+        DatabaseTarget config = DatabaseTarget.builder()
                 .url("jdbc:postgresql://127.0.0.1:" + port + "/app?password=hunter2")
                 .user("app")
                 .connectTimeout(Duration.ofSeconds(20))
@@ -80,7 +81,7 @@ class DatabaseWaiterIT {
     void connect_failsAtOnce_onWrongCredentials() throws Exception {
         try (TestDatabase db = TestServers.mysql().createDatabase()) {
             SteppingClock clock = new SteppingClock();
-            DatabaseConfig config = DatabaseConfig.builder()
+            DatabaseTarget config = DatabaseTarget.builder()
                     .url(db.url())
                     .user("nobody")
                     .password("wrong")

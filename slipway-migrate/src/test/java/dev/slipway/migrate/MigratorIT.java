@@ -183,6 +183,39 @@ class MigratorIT {
         return engine.equals("postgresql") ? "mysql" : "postgresql";
     }
 
+    /**
+     * Counted by the server (PostgreSQL's {@code pg_stat_database.sessions} of the test's own database, MySQL's
+     * {@code Connections}): the deploy's own connection, which waited for the database and holds the deploy lock, is
+     * Flyway's only connection too. Flyway runs on one connection where the database type says so: MySQL always (but
+     * on a strict Percona XtraDB Cluster), PostgreSQL with its session-level lock ({@code
+     * flyway.postgresql.transactional.lock=false}). Three before.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void deploy_connectsOnce_lendingItsLockedConnectionToFlyway(TestServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase()) {
+            Migrator migrator = new Project(dir).evolve("blog-v1.sql", "init").migrator(db);
+            long before = serverConnections(db);
+
+            assertThat(migrator.deploy().applied()).containsExactly("1");
+
+            long opened = serverConnections(db) - before - 1; // the second count opens one itself
+            assertThat(opened).isEqualTo(1);
+        }
+    }
+
+    private static long serverConnections(TestDatabase db) throws SQLException {
+        String count = db.engine().equals("postgresql")
+                ? "select 'sessions', sessions from pg_stat_database where datname = current_database()"
+                : "show global status like 'Connections'";
+        try (Connection c = db.connect();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery(count)) {
+            r.next();
+            return r.getLong(2);
+        }
+    }
+
     static void insertAuthorAndPost(TestDatabase db) throws SQLException {
         try (Connection c = db.connect()) {
             c.createStatement().executeUpdate("insert into author (email, name) values ('ada@example.com', 'Ada')");

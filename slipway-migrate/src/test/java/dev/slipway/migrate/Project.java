@@ -1,5 +1,6 @@
 package dev.slipway.migrate;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.testing.TestDatabase;
 import java.io.IOException;
@@ -52,8 +53,8 @@ public final class Project {
         return new Migrator(config(db), MigrationsLocation.directory(migrations()), progress::add);
     }
 
-    public static DatabaseConfig config(TestDatabase db) {
-        return DatabaseConfig.builder()
+    public static DatabaseTarget config(TestDatabase db) {
+        return DatabaseTarget.builder()
                 .url(db.url())
                 .user(db.user())
                 .password(db.password())

@@ -1,6 +1,6 @@
 package dev.slipway.cli.internal;
 
-import dev.slipway.migrate.DatabaseConfig;
+import dev.slipway.core.DatabaseTarget;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +26,10 @@ public final class DevDatabase implements AutoCloseable {
     static final String DATABASE = "slipway";
 
     private final EmbeddedPostgres postgres; // null when another process runs it
-    private final DatabaseConfig config;
+    private final DatabaseTarget config;
     private final Path running;
 
-    private DevDatabase(EmbeddedPostgres postgres, DatabaseConfig config, Path running) {
+    private DevDatabase(EmbeddedPostgres postgres, DatabaseTarget config, Path running) {
         this.postgres = postgres;
         this.config = config;
         this.running = running;
@@ -53,7 +53,7 @@ public final class DevDatabase implements AutoCloseable {
                         .executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
                 if (!rs.next()) c.createStatement().execute("create database " + DATABASE);
             }
-            DatabaseConfig config = DatabaseConfig.builder()
+            DatabaseTarget config = DatabaseTarget.builder()
                     .url(postgres.getJdbcUrl("postgres", DATABASE).replaceAll("[?&]user=postgres", ""))
                     .user("postgres")
                     .password("")
@@ -83,7 +83,7 @@ public final class DevDatabase implements AutoCloseable {
             }
             progress.accept("Using the embedded development PostgreSQL that process " + pid + " runs on this project ("
                     + lines.get(1) + ")");
-            DatabaseConfig config = DatabaseConfig.builder()
+            DatabaseTarget config = DatabaseTarget.builder()
                     .url(lines.get(1).strip())
                     .user("postgres")
                     .password("")
@@ -95,17 +95,15 @@ public final class DevDatabase implements AutoCloseable {
     }
 
     private static boolean answers(String url) {
-        java.util.Properties properties = new java.util.Properties();
-        properties.setProperty("user", "postgres");
-        properties.setProperty("connectTimeout", "2");
-        try (Connection c = java.sql.DriverManager.getConnection(url, properties)) {
+        DatabaseTarget target = DatabaseTarget.of(url, "postgres", "");
+        try (Connection c = dev.slipway.core.DatabaseConnector.open(target, java.time.Duration.ofSeconds(2), null)) {
             return c.isValid(2);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             return false;
         }
     }
 
-    public DatabaseConfig config() {
+    public DatabaseTarget config() {
         return config;
     }
 

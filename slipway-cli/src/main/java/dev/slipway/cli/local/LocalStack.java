@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.cli.runtime.Outcome;
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.JdbcUrls;
 import dev.slipway.core.Setting;
 import dev.slipway.core.routes.Route;
 import dev.slipway.core.routes.RoutesFile;
 import dev.slipway.dataapi.DataApiConfig;
 import dev.slipway.dataapi.DataApiServer;
-import dev.slipway.migrate.DatabaseConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +59,7 @@ public final class LocalStack implements AutoCloseable {
     public record Options(
             Path projectDir,
             Map<String, String> settings,
-            DatabaseConfig database,
+            DatabaseTarget database,
             int port,
             String migrationFunction,
             Path routesFile,
@@ -71,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
         public Options(
                 Path projectDir,
                 Map<String, String> settings,
-                DatabaseConfig database,
+                DatabaseTarget database,
                 int port,
                 String migrationFunction,
                 Path routesFile,
@@ -173,7 +173,7 @@ public final class LocalStack implements AutoCloseable {
                     : runMigrationFunction(migrationSpec, env, work, functionLog, progress);
             progress.accept(summary);
             String key = UUID.randomUUID().toString();
-            DatabaseConfig db = options.database();
+            DatabaseTarget db = options.database();
             dataApi = DataApiServer.start(DataApiConfig.development(db.url(), db.user(), db.password(), 0)
                     .withKeys(Map.of(LOCAL_ACCESS_KEY_ID, secret), Set.of(key)));
             progress.accept("Data proxy: " + dataApi.endpoint());
@@ -206,7 +206,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The Data API driver's URL for the proxy of this run, with its API key. */
-    static String dataApiUrl(DataApiServer dataApi, DatabaseConfig db, String key) {
+    static String dataApiUrl(DataApiServer dataApi, DatabaseTarget db, String key) {
         return "jdbc:slipway-data-api://127.0.0.1:" + dataApi.port() + "/" + JdbcUrls.database(db.url()) + "?engine="
                 + db.engine().id() + "&apiKey=" + key;
     }

@@ -1,6 +1,6 @@
 package dev.slipway.cli.runtime;
 
-import dev.slipway.migrate.DatabaseConfig;
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -36,7 +36,7 @@ final class TrainingDatabase implements AutoCloseable {
                 .setDataDirectory(directory.resolve("data"))
                 .start();
         try {
-            DatabaseConfig config = DatabaseConfig.builder()
+            DatabaseTarget config = DatabaseTarget.builder()
                     .url("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres")
                     .user("postgres")
                     .password("")

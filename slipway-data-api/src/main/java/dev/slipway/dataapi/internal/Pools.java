@@ -3,6 +3,7 @@ package dev.slipway.dataapi.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.slipway.core.DatabaseConnector;
 import dev.slipway.core.Engine;
 import dev.slipway.core.JdbcUrls;
 import dev.slipway.dataapi.DataApiConfig;
@@ -242,10 +243,13 @@ public final class Pools implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setConnectionTimeout(Math.max(250, borrowTimeout.toMillis()));
         config.setInitializationFailTimeout(-1); // open() has connected once already
-        config.setDataSourceProperties(engine.connectionProperties());
+        config.setDataSourceProperties(DatabaseConnector.sessionProperties(engine)); // MySQL at UTC
         config.setMetricRegistry(metrics);
         if (engine == Engine.POSTGRESQL) {
-            config.addDataSourceProperty("options", "-c TimeZone=UTC");
+            // pgjdbc starts sessions in the JVM's zone; elsewhere than UTC (a laptop), UTC as AWS's Data API has it
+            if (DatabaseConnector.postgresqlStartsElsewhereThanUtc()) {
+                config.setConnectionInitSql(DatabaseConnector.SET_UTC);
+            }
             // every setting pgjdbc makes goes in the start-up packet, so DISCARD ALL's RESET ALL returns to it
             config.addDataSourceProperty("assumeMinServerVersion", "9.0");
             config.addDataSourceProperty("ApplicationName", "slipway-data-api");

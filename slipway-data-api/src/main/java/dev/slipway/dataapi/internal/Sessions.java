@@ -16,8 +16,8 @@ import org.postgresql.core.TransactionState;
  * A pooled connection's session, made clean for the next client. What a request may leave behind on PostgreSQL
  * (settings and roles made with {@code SET}, {@code SET SESSION AUTHORIZATION}, temporary tables, prepared
  * statements, cursors, {@code LISTEN}, advisory locks, sequence state) is undone by {@code DISCARD ALL}, PgBouncer's
- * reset query for the same reason; its {@code RESET ALL} returns settings to the connection's start-up values, so
- * sessions stay at UTC. On MySQL and MariaDB the protocol's connection reset ({@code COM_RESET_CONNECTION}, by
+ * reset query for the same reason; its {@code RESET ALL} returns settings to the connection's start-up values, which are
+ * UTC only where the JVM's zone is (pgjdbc sends it), so elsewhere the zone is set to UTC again. On MySQL and MariaDB the protocol's connection reset ({@code COM_RESET_CONNECTION}, by
  * MariaDB Connector/J with {@code useResetConnection}) drops user variables, temporary tables, prepared statements,
  * locks and session variables (back to the global values, not to what the driver set when it connected), after
  * which the values a new connection of this pool had (time zone, SQL mode, character sets, role: the reset keeps a
@@ -67,6 +67,10 @@ public final class Sessions {
             try (Statement s = c.createStatement()) {
                 if (inTransaction(c, engine)) s.execute("rollback");
                 s.execute("discard all");
+                // back to the start-up zone: pgjdbc's is the JVM's, so UTC again where the JVM is elsewhere
+                if (dev.slipway.core.DatabaseConnector.postgresqlStartsElsewhereThanUtc()) {
+                    s.execute(dev.slipway.core.DatabaseConnector.SET_UTC);
+                }
             }
         } else {
             org.mariadb.jdbc.Connection driver = c.unwrap(org.mariadb.jdbc.Connection.class);

@@ -1,9 +1,9 @@
 package dev.slipway.lambda.migrations;
 
+import dev.slipway.core.DatabaseTarget;
+import dev.slipway.core.DatabaseTargetSource;
 import dev.slipway.core.Setting;
 import dev.slipway.lambda.db.CredentialsProvider;
-import dev.slipway.lambda.db.DbCredentials;
-import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.DeployResult;
 import dev.slipway.migrate.MigrationStatus;
 import dev.slipway.migrate.MigrationsLocation;
@@ -67,26 +67,29 @@ public final class MigrationRunner {
                     "Only " + remaining.toSeconds() + " s left of"
                             + " the function's timeout; raise the migration function's timeout (900 s is the maximum).");
         }
-        try {
-            return action.apply(migrator(budget));
-        } catch (MigrateException e) {
-            if (e.code() != MigrateErrorCode.AUTHENTICATION) throw e;
-            log.accept("The database refused the credentials; reading the secret again (it may have been rotated)");
-            credentials.markStale();
-            return action.apply(migrator(budget));
-        }
+        return action.apply(migrator(budget));
     }
 
+    /**
+     * A migrator on the function's credentials within {@code budget}; when the database refuses them, the connector
+     * reads the secret again once (it may have been rotated).
+     */
     private Migrator migrator(Duration budget) {
-        DbCredentials creds = credentials.get();
-        DatabaseConfig config = DatabaseConfig.builder()
-                .url(creds.url())
-                .user(creds.user())
-                .password(creds.password())
-                .connectTimeout(budget)
-                .build();
+        DatabaseTargetSource withinBudget = new DatabaseTargetSource() {
+            @Override
+            public DatabaseTarget current() {
+                return credentials.get().toBuilder().connectTimeout(budget).build();
+            }
+
+            @Override
+            public boolean reread() {
+                log.accept("The database refused the credentials; reading the secret again (it may have been"
+                        + " rotated)");
+                return credentials.reread();
+            }
+        };
         // the lock wait ends with the budget too: a deploy waiting for another must still answer CloudFormation
-        return new Migrator(config, location, log)
+        return new Migrator(withinBudget, location, log)
                 .withDeadline(java.time.Instant.now().plus(budget));
     }
 

@@ -3,11 +3,10 @@ package dev.slipway.lambda.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Engine;
 import dev.slipway.lambda.db.CredentialsProvider;
-import dev.slipway.lambda.db.DbCredentials;
 import dev.slipway.lambda.db.LambdaDatabase;
-import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;
 import dev.slipway.schema.MigrationGenerator;
@@ -29,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
- * The CLI (settings -> {@link DatabaseConfig}), the migration function and an application function
+ * The CLI (settings -> {@link DatabaseTarget}), the migration function and an application function
  * ({@link LambdaDatabase}) read the same database the same way: an RDS secret with any engine name RDS writes, and
  * a {@code jdbc:mysql:} URL, which the shipped MariaDB driver serves only when told it may.
  */
@@ -43,8 +42,9 @@ class EngineAgreementIT {
     void anRdsSecret_givesTheSameUrlAndEngine_toTheMigrationsAndToApplicationFunctions(String engine) {
         String secret = "{\"username\":\"app\",\"password\":\"pw\",\"host\":\"db.internal\",\"engine\":\"" + engine
                 + "\",\"dbname\":\"blog\"}";
-        DatabaseConfig migrations = DatabaseConfig.fromRdsSecret(secret);
-        DbCredentials application = DbCredentials.fromRdsSecret(secret, null);
+        DatabaseTarget migrations = DatabaseTarget.fromRdsSecret(secret);
+        DatabaseTarget application =
+                DatabaseTarget.fromRdsSecret(secret, null, null, dev.slipway.core.DatabaseTls.auto());
         assertThat(application.url()).isEqualTo(migrations.url());
         assertThat(application.engine()).isEqualTo(migrations.engine()).isEqualTo(Engine.parse(engine));
     }
@@ -56,8 +56,8 @@ class EngineAgreementIT {
             assertThat(url).startsWith("jdbc:mysql:");
             Path migrations = migrations();
 
-            // the CLI's path: settings -> DatabaseConfig -> Migrator
-            DatabaseConfig cli = DatabaseConfig.fromSettings(
+            // the CLI's path: settings -> DatabaseTarget -> Migrator
+            DatabaseTarget cli = DatabaseTarget.fromSettings(
                     Map.of("slipway.url", url, "slipway.user", db.user(), "slipway.password", db.password()));
             assertThat(new Migrator(cli, MigrationsLocation.directory(migrations), line -> {})
                             .status()

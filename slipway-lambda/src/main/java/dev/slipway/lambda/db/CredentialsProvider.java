@@ -1,5 +1,7 @@
 package dev.slipway.lambda.db;
 
+import dev.slipway.core.DatabaseTarget;
+import dev.slipway.core.DatabaseTargetSource;
 import dev.slipway.core.DatabaseTls;
 import dev.slipway.core.Setting;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
@@ -12,18 +14,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cache (the extension's); a fetch after {@link #markStale()} goes past it ({@link SecretSource#fetchCurrent}), or
  * a rotation would keep failing for as long as the cache holds the old password.
  */
-public final class CredentialsProvider {
+public final class CredentialsProvider implements DatabaseTargetSource {
 
     private final Loader loader;
     private final Loader currentLoader;
     private final AtomicInteger fetches = new AtomicInteger();
-    private volatile DbCredentials current;
+    private volatile DatabaseTarget current;
     private volatile boolean stale;
 
     /** Produces fresh credentials. */
     @FunctionalInterface
     public interface Loader {
-        DbCredentials load();
+        DatabaseTarget load();
     }
 
     public CredentialsProvider(Loader loader) {
@@ -52,8 +54,8 @@ public final class CredentialsProvider {
                 throw new SlipwayLambdaException(SlipwayLambdaException.Kind.CONFIGURATION, e.getMessage(), e);
             }
             return new CredentialsProvider(
-                    () -> DbCredentials.fromRdsSecret(secrets.fetch(secretArn), dbName, host, tls),
-                    () -> DbCredentials.fromRdsSecret(secrets.fetchCurrent(secretArn), dbName, host, tls));
+                    () -> fromRdsSecret(secrets.fetch(secretArn), dbName, host, tls),
+                    () -> fromRdsSecret(secrets.fetchCurrent(secretArn), dbName, host, tls));
         }
         String url = env.get(Setting.URL.env());
         String keySecretArn = env.get(Setting.DATA_API_KEY_SECRET_ARN.env());
@@ -63,8 +65,13 @@ public final class CredentialsProvider {
                     () -> DataApiKeySecret.credentials(url, secrets.fetchCurrent(keySecretArn)));
         }
         if (url != null && !url.isBlank()) {
-            DbCredentials fixed =
-                    DbCredentials.of(url, env.get(Setting.USER.env()), env.getOrDefault(Setting.PASSWORD.env(), ""));
+            DatabaseTarget fixed;
+            try {
+                fixed = DatabaseTarget.of(
+                        url, env.get(Setting.USER.env()), env.getOrDefault(Setting.PASSWORD.env(), ""));
+            } catch (DatabaseTarget.InvalidTargetException e) {
+                throw new SlipwayLambdaException(SlipwayLambdaException.Kind.CONFIGURATION, e.getMessage(), e);
+            }
             return new CredentialsProvider(() -> fixed);
         }
         throw new SlipwayLambdaException(
@@ -74,8 +81,29 @@ public final class CredentialsProvider {
                         + Setting.PASSWORD.env() + ") for a local run.");
     }
 
-    public DbCredentials get() {
-        DbCredentials value = current;
+    /** A secret that is not an RDS secret is {@link SlipwayLambdaException.Kind#SECRET}: the operator's to fix. */
+    private static DatabaseTarget fromRdsSecret(String json, String dbName, String host, DatabaseTls tls) {
+        try {
+            return DatabaseTarget.fromRdsSecret(json, dbName, host, tls);
+        } catch (DatabaseTarget.InvalidTargetException e) {
+            throw new SlipwayLambdaException(SlipwayLambdaException.Kind.SECRET, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public DatabaseTarget current() {
+        return get();
+    }
+
+    /** Loads again, past any cache, at the next {@link #get()} (a fixed target loads the same again). */
+    @Override
+    public boolean reread() {
+        markStale();
+        return true;
+    }
+
+    public DatabaseTarget get() {
+        DatabaseTarget value = current;
         if (value == null) {
             synchronized (this) {
                 if (current == null) {

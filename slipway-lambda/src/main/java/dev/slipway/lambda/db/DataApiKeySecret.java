@@ -2,6 +2,7 @@ package dev.slipway.lambda.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Setting;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import java.net.URLEncoder;
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The data proxy's API key, kept in Secrets Manager ({@code SLIPWAY_DATA_API_KEY_SECRET_ARN}) rather than in the
  * function's environment, joined to the Data API URL ({@code SLIPWAY_URL}) as the driver's {@code apiKey}
- * parameter. {@link DbCredentials#toString()} masks it, as every URL shown is masked.
+ * parameter. {@link dev.slipway.core.DatabaseTarget#toString()} masks it, as every URL shown is masked.
  */
 final class DataApiKeySecret {
 
@@ -19,7 +20,7 @@ final class DataApiKeySecret {
     private DataApiKeySecret() {}
 
     /** {@code url} with the key of {@code secretValue}: {@code {"apiKey":"..."}} or the bare key. */
-    static DbCredentials credentials(String url, String secretValue) {
+    static DatabaseTarget credentials(String url, String secretValue) {
         if (!url.startsWith("jdbc:slipway-data-api:")) {
             throw configuration(Setting.DATA_API_KEY_SECRET_ARN.env() + " is for the data proxy, but "
                     + Setting.URL.env() + " is not a jdbc:slipway-data-api: URL. Unset one of them.");
@@ -31,7 +32,7 @@ final class DataApiKeySecret {
         String key = keyOf(secretValue);
         String joined =
                 url + (url.contains("?") ? "&" : "?") + "apiKey=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
-        return DbCredentials.of(joined, null, null);
+        return DatabaseTarget.of(joined, null, null);
     }
 
     private static String keyOf(String secretValue) {

@@ -1,9 +1,10 @@
 package dev.slipway.lambda.db;
 
-import dev.slipway.core.DatabaseErrors;
+import dev.slipway.core.DatabaseConnector;
+import dev.slipway.core.DatabaseTarget;
+import dev.slipway.core.DatabaseTargetSource;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -69,7 +70,7 @@ public final class LambdaDatabase implements AutoCloseable {
         try {
             hint = engine == null || engine.isBlank()
                     ? null
-                    : DbCredentials.dialectOf(dev.slipway.core.Engine.parse(engine));
+                    : LambdaDatabase.dialectOf(dev.slipway.core.Engine.parse(engine));
         } catch (IllegalArgumentException e) {
             throw new SlipwayLambdaException(
                     SlipwayLambdaException.Kind.CONFIGURATION,
@@ -215,34 +216,31 @@ public final class LambdaDatabase implements AutoCloseable {
         suspect = false;
     }
 
+    /** Opens through the connector, which reads the secret again once when the database refuses the login. */
     private Connection open() {
-        DbCredentials creds = credentials.get();
-        try {
-            return connect(creds);
-        } catch (SQLException e) {
-            if (!DatabaseErrors.isAuthenticationFailure(e)) throw cannotConnect(creds, e);
-            LOG.warn(
-                    "Database refused the credentials; reading the secret from Secrets Manager in case it was rotated");
-            credentials.markStale();
-            DbCredentials fresh = credentials.get();
-            try {
-                return connect(fresh);
-            } catch (SQLException again) {
-                throw cannotConnect(fresh, again);
+        DatabaseTargetSource source = new DatabaseTargetSource() {
+            @Override
+            public DatabaseTarget current() {
+                return credentials.get();
             }
-        }
-    }
 
-    private Connection connect(DbCredentials creds) throws SQLException {
-        java.util.Properties props = creds.engine().connectionProperties();
-        // a jdbc:slipway-data-api: URL has no user: the Data API authenticates with the secret ARN and SigV4
-        if (creds.user() != null) props.setProperty("user", creds.user());
-        if (creds.password() != null) props.setProperty("password", creds.password());
-        Connection c = DriverManager.getConnection(creds.url(), props);
-        dialect = creds.dialect();
-        connects++;
-        LOG.debug("Connected to {}", creds);
-        return c;
+            @Override
+            public boolean reread() {
+                LOG.warn("Database refused the credentials; reading the secret from Secrets Manager in case it was"
+                        + " rotated");
+                return credentials.reread();
+            }
+        };
+        try {
+            Connection c = DatabaseConnector.open(source, null);
+            DatabaseTarget target = credentials.get();
+            dialect = dialectOf(target.engine());
+            connects++;
+            LOG.debug("Connected to {}", target);
+            return c;
+        } catch (SQLException e) {
+            throw cannotConnect(credentials.get(), e);
+        }
     }
 
     /** How many connections this container opened (for tests and logs). */
@@ -261,7 +259,12 @@ public final class LambdaDatabase implements AutoCloseable {
      */
     public SQLDialect dialect() {
         if (dialect != null) return dialect;
-        return engineHint != null ? engineHint : credentials.get().dialect();
+        return engineHint != null ? engineHint : dialectOf(credentials.get().engine());
+    }
+
+    /** The jOOQ dialect of {@code engine}. */
+    public static SQLDialect dialectOf(dev.slipway.core.Engine engine) {
+        return SQLDialect.valueOf(engine.jooqDialect());
     }
 
     /** Closes the connection (before a SnapStart checkpoint, or at shutdown); the next use reconnects. */
@@ -281,7 +284,7 @@ public final class LambdaDatabase implements AutoCloseable {
         connection = null;
     }
 
-    private static SlipwayLambdaException cannotConnect(DbCredentials creds, SQLException e) {
+    private static SlipwayLambdaException cannotConnect(DatabaseTarget creds, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState(); // shown in the messages
         dev.slipway.core.SqlErrorKind kind = dev.slipway.core.SqlErrorKind.of(e);
         if (kind == dev.slipway.core.SqlErrorKind.AUTHENTICATION) {

@@ -3,6 +3,7 @@ package dev.slipway.lambda.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.core.DatabaseTarget;
 import java.util.Map;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,9 @@ class CredentialsProviderTest {
                         "other"),
                 id -> SECRET);
 
-        DbCredentials credentials = provider.get();
+        DatabaseTarget credentials = provider.get();
         assertThat(credentials.url()).isEqualTo("jdbc:postgresql://proxy.internal:5432/other");
-        assertThat(credentials.dialect()).isEqualTo(SQLDialect.POSTGRES);
+        assertThat(LambdaDatabase.dialectOf(credentials.engine())).isEqualTo(SQLDialect.POSTGRES);
         assertThat(credentials.toString()).doesNotContain("s3cr3t");
     }
 
@@ -69,7 +70,7 @@ class CredentialsProviderTest {
                     return "{\"apiKey\":\"k/y+1\"}";
                 });
 
-        DbCredentials credentials = provider.get();
+        DatabaseTarget credentials = provider.get();
         provider.get();
         assertThat(fetches[0]).isEqualTo(1);
         assertThat(credentials.url())

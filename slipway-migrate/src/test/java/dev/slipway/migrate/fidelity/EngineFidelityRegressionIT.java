@@ -3,8 +3,8 @@ package dev.slipway.migrate.fidelity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.migrate.CheckResult;
-import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.SchemaCheck;
 import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.schema.SchemaReader;
@@ -272,7 +272,7 @@ class EngineFidelityRegressionIT extends FidelityServers {
     }
 
     private CheckResult check(Path schema, dev.slipway.testing.TestServer server) {
-        DatabaseConfig admin = DatabaseConfig.builder()
+        DatabaseTarget admin = DatabaseTarget.builder()
                 .url(server.adminUrl())
                 .user(server.user())
                 .password(server.password())

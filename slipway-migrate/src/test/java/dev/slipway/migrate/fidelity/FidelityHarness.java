@@ -1,7 +1,7 @@
 package dev.slipway.migrate.fidelity;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.migrate.CheckResult;
-import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;
 import dev.slipway.migrate.SchemaCheck;
@@ -250,8 +250,8 @@ final class FidelityHarness {
         return new Migrator(FidelityServers.config(db), MigrationsLocation.directory(migrations), line -> {});
     }
 
-    private static DatabaseConfig config(TestServer server) {
-        return DatabaseConfig.builder()
+    private static DatabaseTarget config(TestServer server) {
+        return DatabaseTarget.builder()
                 .url(server.adminUrl())
                 .user(server.user())
                 .password(server.password())

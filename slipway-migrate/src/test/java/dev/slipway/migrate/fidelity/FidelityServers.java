@@ -2,7 +2,7 @@ package dev.slipway.migrate.fidelity;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.slipway.migrate.DatabaseConfig;
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServer;
 import dev.slipway.testing.TestServers;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 abstract class FidelityServers {
 
     /** How Slipway's Migrator and SchemaPull reach a test database. */
-    static DatabaseConfig config(TestDatabase db) {
+    static DatabaseTarget config(TestDatabase db) {
         return dev.slipway.migrate.Project.config(db);
     }
 

@@ -1,6 +1,6 @@
 package dev.slipway.examples.blog;
 
-import dev.slipway.migrate.DatabaseConfig;
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;
 import dev.slipway.testing.TestDatabase;
@@ -12,7 +12,7 @@ public final class BlogSchema {
     private BlogSchema() {}
 
     public static void migrate(TestDatabase db) {
-        DatabaseConfig config = DatabaseConfig.builder()
+        DatabaseTarget config = DatabaseTarget.builder()
                 .url(db.url())
                 .user(db.user())
                 .password(db.password())

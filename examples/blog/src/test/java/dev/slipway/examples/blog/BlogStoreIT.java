@@ -3,12 +3,12 @@ package dev.slipway.examples.blog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.dataapi.DataApiConfig;
 import dev.slipway.dataapi.DataApiServer;
 import dev.slipway.examples.blog.db.tables.records.AuthorRecord;
 import dev.slipway.examples.blog.db.tables.records.PostRecord;
 import dev.slipway.migrate.CheckResult;
-import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;
 import dev.slipway.migrate.SchemaCheck;
@@ -46,12 +46,12 @@ class BlogStoreIT {
     }
 
     /** The database either directly, or behind a Slipway proxy of its own and the Data API driver's URL. */
-    private record Target(DatabaseConfig config, DataApiServer proxy) implements AutoCloseable {
+    private record Target(DatabaseTarget config, DataApiServer proxy) implements AutoCloseable {
 
         static Target of(TestDatabase db, Way way) throws Exception {
             if (way == Way.DIRECT) {
                 return new Target(
-                        DatabaseConfig.builder()
+                        DatabaseTarget.builder()
                                 .url(db.url())
                                 .user(db.user())
                                 .password(db.password())
@@ -61,7 +61,7 @@ class BlogStoreIT {
             DataApiServer proxy = DataApiServer.start(DataApiConfig.development(db.url(), db.user(), db.password(), 0));
             String url =
                     "jdbc:slipway-data-api://127.0.0.1:" + proxy.port() + "/" + db.name() + "?engine=" + db.engine();
-            return new Target(DatabaseConfig.builder().url(url).build(), proxy);
+            return new Target(DatabaseTarget.builder().url(url).build(), proxy);
         }
 
         Connection connect() throws SQLException {
@@ -79,7 +79,7 @@ class BlogStoreIT {
     void theGeneratedClient_readsAndWritesThroughTheCommittedMigrations(TestServer server, Way way) throws Exception {
         try (TestDatabase db = server.createDatabase();
                 Target target = Target.of(db, way)) {
-            DatabaseConfig config = target.config();
+            DatabaseTarget config = target.config();
             Migrator migrator =
                     new Migrator(config, MigrationsLocation.directory(EXAMPLE.resolve("migrations")), s -> {});
             migrator.deploy();
@@ -121,7 +121,7 @@ class BlogStoreIT {
     void theCommittedMigrations_yieldSchemaSql(TestServer server, Way way) throws Exception {
         try (TestDatabase db = server.createDatabase();
                 Target target = Target.of(db, way)) {
-            DatabaseConfig config = target.config();
+            DatabaseTarget config = target.config();
 
             CheckResult check = new SchemaCheck(EXAMPLE.resolve("schema.sql"), EXAMPLE.resolve("migrations"))
                     .onDatabase(config, s -> {});

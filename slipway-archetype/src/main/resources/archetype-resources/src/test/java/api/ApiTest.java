@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.lambda.db.CredentialsProvider;
-import dev.slipway.lambda.db.DbCredentials;
 import dev.slipway.lambda.db.LambdaDatabase;
-import dev.slipway.migrate.DatabaseConfig;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;
 import dev.slipway.testing.TestDatabase;
@@ -40,7 +39,7 @@ class ApiTest {
     void createdItems_areListedAndFound_andAMissingOneIs404(TestServer server) throws Exception {
         try (TestDatabase db = server.createDatabase()) {
             new Migrator(
-                            DatabaseConfig.builder()
+                            DatabaseTarget.builder()
                                     .url(db.url())
                                     .user(db.user())
                                     .password(db.password())
@@ -48,7 +47,7 @@ class ApiTest {
                             MigrationsLocation.directory(Path.of("migrations")),
                             line -> {})
                     .deploy();
-            DbCredentials credentials = DbCredentials.of(db.url(), db.user(), db.password());
+            DatabaseTarget credentials = DatabaseTarget.of(db.url(), db.user(), db.password());
             Api api = new Api(new LambdaDatabase(new CredentialsProvider(() -> credentials)));
 
             JsonNode created = call(api, "POST", "/items", "{\"name\":\"First\"}");

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -21,13 +20,6 @@ public final class MysqlBehaviour implements EngineBehaviour {
     private static final int MAX_LOCK_NAME = 64;
 
     private MysqlBehaviour() {}
-
-    @Override
-    public Properties connectTimeout(long seconds) {
-        Properties p = new Properties();
-        p.setProperty("connectTimeout", Long.toString(seconds * 1000));
-        return p;
-    }
 
     @Override
     public String schema(Connection connection) throws SQLException {

@@ -3,7 +3,6 @@ package dev.slipway.migrate.internal.postgresql;
 import dev.slipway.migrate.internal.EngineBehaviour;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.Set;
 
 /** PostgreSQL: an advisory lock per database, transactional DDL, no implicit indexes. */
@@ -14,14 +13,6 @@ public final class PostgresBehaviour implements EngineBehaviour {
     public static final long LOCK_KEY = 0x5_11_b_3a7L; // "slipway", any constant would do
 
     private PostgresBehaviour() {}
-
-    @Override
-    public Properties connectTimeout(long seconds) {
-        Properties p = new Properties();
-        p.setProperty("connectTimeout", Long.toString(seconds));
-        p.setProperty("loginTimeout", Long.toString(seconds));
-        return p;
-    }
 
     @Override
     public String schema(Connection connection) {

@@ -2,8 +2,8 @@ package dev.slipway.examples.blog.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.lambda.db.CredentialsProvider;
-import dev.slipway.lambda.db.DbCredentials;
 import dev.slipway.lambda.db.LambdaDatabase;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
@@ -43,8 +43,8 @@ class BlogApiFailuresIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        DbCredentials unreachable =
-                DbCredentials.of("jdbc:postgresql://127.0.0.1:" + port + "/blog", "app", "pa55-w0rd-xyz");
+        DatabaseTarget unreachable =
+                DatabaseTarget.of("jdbc:postgresql://127.0.0.1:" + port + "/blog", "app", "pa55-w0rd-xyz");
         Api api = new Api(new BlogApi(new LambdaDatabase(new CredentialsProvider(() -> unreachable))));
 
         Api.Reply reply = api.call("GET", "/authors", null);
@@ -60,7 +60,7 @@ class BlogApiFailuresIT {
     @Test
     void refusedCredentials_answer500Misconfigured_notRetry_andTheLogNamesTheFixWithoutThePassword() throws Exception {
         try (TestDatabase db = TestServers.postgres().createDatabase()) {
-            DbCredentials wrong = DbCredentials.of(db.url(), db.user() + "_nobody", "pa55-w0rd-xyz");
+            DatabaseTarget wrong = DatabaseTarget.of(db.url(), db.user() + "_nobody", "pa55-w0rd-xyz");
             Api api = new Api(new BlogApi(new LambdaDatabase(new CredentialsProvider(() -> wrong))));
 
             Api.Reply reply = api.call("GET", "/authors", null);

@@ -2,8 +2,8 @@ package dev.slipway.examples.blog.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.core.DatabaseTarget;
 import dev.slipway.lambda.db.CredentialsProvider;
-import dev.slipway.lambda.db.DbCredentials;
 import dev.slipway.lambda.db.LambdaDatabase;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServer;
@@ -24,13 +24,13 @@ class BlogApiIT {
 
     static LambdaDatabase migrated(TestDatabase db) {
         dev.slipway.examples.blog.BlogSchema.migrate(db);
-        DbCredentials credentials = DbCredentials.of(db.url(), db.user(), db.password());
+        DatabaseTarget credentials = DatabaseTarget.of(db.url(), db.user(), db.password());
         return new LambdaDatabase(new CredentialsProvider(() -> credentials));
     }
 
     /** A container's database on a database already migrated. */
     static LambdaDatabase migratedAlready(TestDatabase db) {
-        DbCredentials credentials = DbCredentials.of(db.url(), db.user(), db.password());
+        DatabaseTarget credentials = DatabaseTarget.of(db.url(), db.user(), db.password());
         return new LambdaDatabase(new CredentialsProvider(() -> credentials));
     }
 

@@ -1,20 +1,19 @@
-package dev.slipway.migrate;
+package dev.slipway.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.core.Engine;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DatabaseConfigTest {
+class DatabaseTargetTest {
 
     @Test
     void fromRdsSecret_buildsTheUrlForTheEngine() {
-        DatabaseConfig pg = DatabaseConfig.fromRdsSecret(
+        DatabaseTarget pg = DatabaseTarget.fromRdsSecret(
                 "{\"username\":\"app\",\"password\":\"s3cr3t\",\"host\":\"db.internal\",\"port\":5432,"
                         + "\"dbname\":\"blog\",\"engine\":\"postgres\"}");
-        DatabaseConfig my = DatabaseConfig.fromRdsSecret(
+        DatabaseTarget my = DatabaseTarget.fromRdsSecret(
                 "{\"username\":\"app\",\"password\":\"s3cr3t\",\"host\":\"db.internal\",\"engine\":\"mysql\"}");
 
         assertThat(pg.url()).isEqualTo("jdbc:postgresql://db.internal:5432/blog");
@@ -25,17 +24,17 @@ class DatabaseConfigTest {
 
     @Test
     void fromRdsSecret_namesTheMissingField_withoutEchoingTheSecret() {
-        assertThatThrownBy(() -> DatabaseConfig.fromRdsSecret("{\"username\":\"app\",\"password\":\"s3cr3t\"}"))
+        assertThatThrownBy(() -> DatabaseTarget.fromRdsSecret("{\"username\":\"app\",\"password\":\"s3cr3t\"}"))
                 .hasMessageContaining("no 'host'")
                 .hasMessageNotContaining("s3cr3t");
-        assertThatThrownBy(() -> DatabaseConfig.fromRdsSecret("not json s3cr3t"))
+        assertThatThrownBy(() -> DatabaseTarget.fromRdsSecret("not json s3cr3t"))
                 .hasMessageContaining("not valid JSON")
                 .hasMessageNotContaining("s3cr3t");
     }
 
     @Test
     void fromEnvironment_readsSlipwayVariables_andMasksThePassword() {
-        DatabaseConfig config = DatabaseConfig.fromEnvironment(Map.of(
+        DatabaseTarget config = DatabaseTarget.fromEnvironment(Map.of(
                 "SLIPWAY_URL", "jdbc:mysql://127.0.0.1:3306/app",
                 "SLIPWAY_USER", "root",
                 "SLIPWAY_PASSWORD", "pw-123",
@@ -49,14 +48,14 @@ class DatabaseConfigTest {
 
     @Test
     void builder_explainsAMissingUrl() {
-        assertThatThrownBy(() -> DatabaseConfig.builder().build())
+        assertThatThrownBy(() -> DatabaseTarget.builder().build())
                 .hasMessageContaining("SLIPWAY_URL")
                 .hasMessageContaining("jdbc:postgresql://");
     }
 
     @Test
     void toString_masksPasswordsInTheUrl() {
-        DatabaseConfig config = DatabaseConfig.builder()
+        DatabaseTarget config = DatabaseTarget.builder()
                 .url("jdbc:postgresql://127.0.0.1/app?user=x&password=topsecret")
                 .build();
 

@@ -1,20 +1,17 @@
-package dev.slipway.migrate;
+package dev.slipway.core;
 
-import dev.slipway.core.Engine;
-import dev.slipway.core.JdbcUrls;
-import dev.slipway.core.RdsSecret;
-import dev.slipway.core.Setting;
-import dev.slipway.migrate.exceptions.MigrateErrorCode;
-import dev.slipway.migrate.exceptions.MigrateException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How to reach the database. Immutable; build it with {@link #builder()}, from settings
- * ({@link #fromSettings(Map)}, keys of {@link Setting}) or from an RDS secret ({@link #fromRdsSecret(String)}).
- * {@link #toString()} masks the password.
+ * How to reach a database: the one type every module uses for it (the migrator, the functions, the command line,
+ * the data proxy). Immutable and validated when built, failing with the fix named; build it with {@link
+ * #builder()}, from settings ({@link #fromSettings(Map)}, keys of {@link Setting}), from the environment or from an
+ * RDS secret. {@link DatabaseConnector} opens connections to it with the same session settings everywhere. {@link
+ * #toString()} never shows the password.
  */
-public final class DatabaseConfig {
+public final class DatabaseTarget {
 
     private final String url;
     private final String user;
@@ -22,12 +19,12 @@ public final class DatabaseConfig {
     private final Engine engine;
     private final Duration connectTimeout;
 
-    private DatabaseConfig(Builder builder) {
+    private DatabaseTarget(Builder builder) {
         if (builder.url == null || builder.url.isBlank()) {
-            throw new MigrateException(
-                    MigrateErrorCode.CONFIGURATION,
+            throw new InvalidTargetException(
                     "No database URL. Set " + Setting.URL.env() + " (or " + Setting.URL.key()
-                            + " in slipway.properties, or --url), e.g. jdbc:postgresql://127.0.0.1:5432/app.");
+                            + " in slipway.properties, or --url), e.g. jdbc:postgresql://127.0.0.1:5432/app.",
+                    null);
         }
         this.url = Engine.normalizeUrl(builder.url.trim());
         this.user = builder.user;
@@ -36,11 +33,10 @@ public final class DatabaseConfig {
             JdbcUrls.requireJdbc(url);
             this.engine = builder.engine != null ? builder.engine : Engine.fromJdbcUrl(url);
         } catch (IllegalArgumentException e) {
-            throw new MigrateException(MigrateErrorCode.CONFIGURATION, e.getMessage(), e);
+            throw new InvalidTargetException(e.getMessage(), e);
         }
-        if (builder.connectTimeout.isNegative()) {
-            throw new MigrateException(
-                    MigrateErrorCode.CONFIGURATION, "The connect timeout must be 0 or more seconds.");
+        if (builder.connectTimeout == null || builder.connectTimeout.isNegative()) {
+            throw new InvalidTargetException("The connect timeout must be 0 or more seconds.", null);
         }
         this.connectTimeout = builder.connectTimeout;
     }
@@ -49,8 +45,13 @@ public final class DatabaseConfig {
         return new Builder();
     }
 
+    /** A target with a fixed login; the engine comes from the URL's scheme. */
+    public static DatabaseTarget of(String url, String user, String password) {
+        return builder().url(url).user(user).password(password).build();
+    }
+
     /** Reads {@link Setting} keys ({@code slipway.url}, ...) from merged settings. */
-    public static DatabaseConfig fromSettings(Map<String, String> settings) {
+    public static DatabaseTarget fromSettings(Map<String, String> settings) {
         String secret = settings.get(Setting.DB_SECRET_JSON.key());
         Builder builder = secret != null && !secret.isBlank() ? fromRdsSecret(secret).toBuilder() : builder();
         if (settings.get(Setting.URL.key()) != null) builder.url(settings.get(Setting.URL.key()));
@@ -64,8 +65,8 @@ public final class DatabaseConfig {
     }
 
     /** Reads the environment variables of {@link Setting} ({@code SLIPWAY_URL}, ...). */
-    public static DatabaseConfig fromEnvironment(Map<String, String> env) {
-        Map<String, String> settings = new java.util.HashMap<>();
+    public static DatabaseTarget fromEnvironment(Map<String, String> env) {
+        Map<String, String> settings = new HashMap<>();
         for (Setting key : Setting.values()) {
             if (env.get(key.env()) != null) settings.put(key.key(), env.get(key.env()));
         }
@@ -73,29 +74,41 @@ public final class DatabaseConfig {
     }
 
     /** Reads the JSON of an RDS-managed secret: {@code username, password, host, port, dbname, engine}. */
-    public static DatabaseConfig fromRdsSecret(String json) {
+    public static DatabaseTarget fromRdsSecret(String json) {
+        return fromRdsSecret(json, null, null, DatabaseTls.auto());
+    }
+
+    /**
+     * As {@link #fromRdsSecret(String)}, on {@code databaseOverride} and {@code hostOverride} (an RDS Proxy) when
+     * given, with {@code tls} deciding whether the URL requires verified TLS (see {@link DatabaseTls}).
+     */
+    public static DatabaseTarget fromRdsSecret(
+            String json, String databaseOverride, String hostOverride, DatabaseTls tls) {
         RdsSecret secret;
         try {
             secret = RdsSecret.parse(json);
         } catch (IllegalArgumentException e) {
-            throw new MigrateException(MigrateErrorCode.CONFIGURATION, e.getMessage(), e);
+            throw new InvalidTargetException(e.getMessage(), e);
         }
         return builder()
-                .url(secret.jdbcUrl(null, null))
+                .url(secret.jdbcUrl(databaseOverride, hostOverride, tls))
                 .user(secret.username())
                 .password(secret.password())
                 .engine(secret.engine())
                 .build();
     }
 
+    /** The JDBC URL as the shipped drivers accept it ({@code jdbc:mysql:} permitted for MariaDB Connector/J). */
     public String url() {
         return url;
     }
 
+    /** The user; null for a {@code jdbc:slipway-data-api:} URL, where the Data API authenticates instead. */
     public String user() {
         return user;
     }
 
+    /** The password; empty when none. */
     public String password() {
         return password;
     }
@@ -104,17 +117,38 @@ public final class DatabaseConfig {
         return engine;
     }
 
+    /** The database the URL names; empty when it names none. */
+    public String database() {
+        return JdbcUrls.database(url);
+    }
+
+    /** How long to keep trying while the database does not accept connections (Aurora waking from zero). */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** The same connection to another database on the same server. */
-    public DatabaseConfig withDatabase(String database) {
+    /** The same login on another database of the same server. */
+    public DatabaseTarget withDatabase(String database) {
         return toBuilder().url(JdbcUrls.withDatabase(url, database)).build();
     }
 
     public Builder toBuilder() {
         return builder().url(url).user(user).password(password).engine(engine).connectTimeout(connectTimeout);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DatabaseTarget t
+                && url.equals(t.url)
+                && java.util.Objects.equals(user, t.user)
+                && password.equals(t.password)
+                && engine == t.engine
+                && connectTimeout.equals(t.connectTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(url, user, engine);
     }
 
     @Override
@@ -126,7 +160,7 @@ public final class DatabaseConfig {
         try {
             return Engine.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new MigrateException(MigrateErrorCode.CONFIGURATION, e.getMessage(), e);
+            throw new InvalidTargetException(e.getMessage(), e);
         }
     }
 
@@ -134,13 +168,13 @@ public final class DatabaseConfig {
         try {
             return Duration.ofSeconds(Long.parseLong(text.trim()));
         } catch (NumberFormatException e) {
-            throw new MigrateException(
-                    MigrateErrorCode.CONFIGURATION,
-                    Setting.CONNECT_TIMEOUT_SECONDS.key() + " must be a whole number of seconds, not '" + text + "'.");
+            throw new InvalidTargetException(
+                    Setting.CONNECT_TIMEOUT_SECONDS.key() + " must be a whole number of seconds, not '" + text + "'.",
+                    e);
         }
     }
 
-    /** Builds a {@link DatabaseConfig}; defaults: engine from the URL, 30 s connect timeout. */
+    /** Builds a {@link DatabaseTarget}; defaults: engine from the URL, 30 s connect timeout. */
     public static final class Builder {
         private String url;
         private String user;
@@ -176,8 +210,36 @@ public final class DatabaseConfig {
             return this;
         }
 
-        public DatabaseConfig build() {
-            return new DatabaseConfig(this);
+        public DatabaseTarget build() {
+            return new DatabaseTarget(this);
+        }
+    }
+
+    /** A target that cannot be built as given: the message names the setting to fix. */
+    public static final class InvalidTargetException extends SlipwayException {
+        InvalidTargetException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        @Override
+        public ErrorCode code() {
+            return Code.INVALID_TARGET;
+        }
+
+        /** The one kind of {@link InvalidTargetException}. */
+        public enum Code implements ErrorCode {
+            /** The URL, engine, login or timeout is missing or malformed. */
+            INVALID_TARGET;
+
+            @Override
+            public boolean retryable() {
+                return false;
+            }
+
+            @Override
+            public int exitCode() {
+                return EXIT_USAGE;
+            }
         }
     }
 }
