@@ -26,6 +26,7 @@ class ArchitectureTest {
     static List<String> modules() {
         return List.of(
                 "dev.slipway.core",
+                "dev.slipway.packaging",
                 "dev.slipway.schema",
                 "dev.slipway.migrate",
                 "dev.slipway.lambda",

@@ -1,6 +1,6 @@
 package dev.slipway.cdk;
 
-import dev.slipway.core.RuntimeLayerFiles;
+import dev.slipway.packaging.RuntimeLayerFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ record CustomRuntimeLayer(Path zip, Architecture architecture) {
         }
         try {
             String trainedOn = RuntimeLayerFiles.read(layerZip, RuntimeLayerFiles.TRAINED_ON);
-            String function = dev.slipway.core.FileHash.sha256(functionZip);
+            String function = dev.slipway.packaging.FileHash.sha256(functionZip);
             if (!trainedOn.equals(function)) {
                 throw new IllegalArgumentException("The custom runtime layer " + layerZip.getFileName()
                         + " was trained on another build of the function than " + functionZip.getFileName()

@@ -8,8 +8,9 @@ import java.util.Map;
  * How to reach a database: the one type every module uses for it (the migrator, the functions, the command line,
  * the data proxy). Immutable and validated when built, failing with the fix named; build it with {@link
  * #builder()}, from settings ({@link #fromSettings(Map)}, keys of {@link Setting}), from the environment or from an
- * RDS secret. {@link DatabaseConnector} opens connections to it with the same session settings everywhere. {@link
- * #toString()} never shows the password.
+ * RDS secret. What cannot be built throws {@link IllegalArgumentException} naming the setting to fix (as HikariCP's
+ * {@code HikariConfig.validate()} does; the command line exits 2 for it). {@link DatabaseConnector} opens connections
+ * to it with the same session settings everywhere. {@link #toString()} never shows the password.
  */
 public final class DatabaseTarget {
 
@@ -21,22 +22,16 @@ public final class DatabaseTarget {
 
     private DatabaseTarget(Builder builder) {
         if (builder.url == null || builder.url.isBlank()) {
-            throw new InvalidTargetException(
-                    "No database URL. Set " + Setting.URL.env() + " (or " + Setting.URL.key()
-                            + " in slipway.properties, or --url), e.g. jdbc:postgresql://127.0.0.1:5432/app.",
-                    null);
+            throw new IllegalArgumentException("No database URL. Set " + Setting.URL.env() + " (or " + Setting.URL.key()
+                    + " in slipway.properties, or --url), e.g. jdbc:postgresql://127.0.0.1:5432/app.");
         }
         this.url = Engine.normalizeUrl(builder.url.trim());
         this.user = builder.user;
         this.password = builder.password == null ? "" : builder.password;
-        try {
-            JdbcUrls.requireJdbc(url);
-            this.engine = builder.engine != null ? builder.engine : Engine.fromJdbcUrl(url);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTargetException(e.getMessage(), e);
-        }
+        JdbcUrls.requireJdbc(url);
+        this.engine = builder.engine != null ? builder.engine : Engine.fromJdbcUrl(url);
         if (builder.connectTimeout == null || builder.connectTimeout.isNegative()) {
-            throw new InvalidTargetException("The connect timeout must be 0 or more seconds.", null);
+            throw new IllegalArgumentException("The connect timeout must be 0 or more seconds.");
         }
         this.connectTimeout = builder.connectTimeout;
     }
@@ -58,7 +53,7 @@ public final class DatabaseTarget {
         if (settings.get(Setting.USER.key()) != null) builder.user(settings.get(Setting.USER.key()));
         if (settings.get(Setting.PASSWORD.key()) != null) builder.password(settings.get(Setting.PASSWORD.key()));
         String engine = settings.get(Setting.ENGINE.key());
-        if (engine != null && !engine.isBlank()) builder.engine(parseEngine(engine));
+        if (engine != null && !engine.isBlank()) builder.engine(Engine.parse(engine));
         String timeout = settings.get(Setting.CONNECT_TIMEOUT_SECONDS.key());
         if (timeout != null && !timeout.isBlank()) builder.connectTimeout(seconds(timeout));
         return builder.build();
@@ -84,12 +79,7 @@ public final class DatabaseTarget {
      */
     public static DatabaseTarget fromRdsSecret(
             String json, String databaseOverride, String hostOverride, DatabaseTls tls) {
-        RdsSecret secret;
-        try {
-            secret = RdsSecret.parse(json);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTargetException(e.getMessage(), e);
-        }
+        RdsSecret secret = RdsSecret.parse(json);
         return builder()
                 .url(secret.jdbcUrl(databaseOverride, hostOverride, tls))
                 .user(secret.username())
@@ -156,19 +146,11 @@ public final class DatabaseTarget {
         return engine.id() + " " + JdbcUrls.mask(url) + (user == null ? "" : " as " + user);
     }
 
-    private static Engine parseEngine(String text) {
-        try {
-            return Engine.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTargetException(e.getMessage(), e);
-        }
-    }
-
     private static Duration seconds(String text) {
         try {
             return Duration.ofSeconds(Long.parseLong(text.trim()));
         } catch (NumberFormatException e) {
-            throw new InvalidTargetException(
+            throw new IllegalArgumentException(
                     Setting.CONNECT_TIMEOUT_SECONDS.key() + " must be a whole number of seconds, not '" + text + "'.",
                     e);
         }
@@ -212,34 +194,6 @@ public final class DatabaseTarget {
 
         public DatabaseTarget build() {
             return new DatabaseTarget(this);
-        }
-    }
-
-    /** A target that cannot be built as given: the message names the setting to fix. */
-    public static final class InvalidTargetException extends SlipwayException {
-        InvalidTargetException(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public ErrorCode code() {
-            return Code.INVALID_TARGET;
-        }
-
-        /** The one kind of {@link InvalidTargetException}. */
-        public enum Code implements ErrorCode {
-            /** The URL, engine, login or timeout is missing or malformed. */
-            INVALID_TARGET;
-
-            @Override
-            public boolean retryable() {
-                return false;
-            }
-
-            @Override
-            public int exitCode() {
-                return EXIT_USAGE;
-            }
         }
     }
 }

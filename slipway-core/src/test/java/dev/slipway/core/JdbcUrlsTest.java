@@ -24,14 +24,10 @@ class JdbcUrlsTest {
 
     @Test
     void authenticationFailures_areTheSameTestOnEveryEngine() {
-        assertThat(DatabaseErrors.isAuthenticationFailure(new SQLException("bad password", "28P01")))
-                .isTrue();
-        assertThat(DatabaseErrors.isAuthenticationFailure(new SQLException("denied", "28000", 1045)))
-                .isTrue();
-        assertThat(DatabaseErrors.isAuthenticationFailure(new SQLException("denied", "HY000", 1045)))
-                .isTrue();
-        assertThat(DatabaseErrors.isAuthenticationFailure(new SQLException("refused", "08001")))
-                .isFalse();
+        assertThat(SqlErrorKind.of(new SQLException("bad password", "28P01"))).isEqualTo(SqlErrorKind.AUTHENTICATION);
+        assertThat(SqlErrorKind.of(new SQLException("denied", "28000", 1045))).isEqualTo(SqlErrorKind.AUTHENTICATION);
+        assertThat(SqlErrorKind.of(new SQLException("denied", "HY000", 1045))).isEqualTo(SqlErrorKind.AUTHENTICATION);
+        assertThat(SqlErrorKind.of(new SQLException("refused", "08001"))).isNotEqualTo(SqlErrorKind.AUTHENTICATION);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.slipway.maven;
 
-import dev.slipway.core.FileHash;
+import dev.slipway.packaging.FileHash;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -146,7 +146,7 @@ public class PackageMojo extends AbstractMojo {
     }
 
     private void report(Path zip, long size, long budget, List<String> over) throws IOException {
-        getLog().info(dev.slipway.core.ZipBudget.report(zip, size, budget));
+        getLog().info(dev.slipway.packaging.ZipBudget.report(zip, size, budget));
         if (size > budget) {
             over.add(String.format(
                     Locale.ROOT, "%s is %,d bytes, over its %,d budget", zip.getFileName(), size, budget));

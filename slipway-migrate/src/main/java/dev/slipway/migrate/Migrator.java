@@ -227,7 +227,9 @@ public final class Migrator {
 
     private static SQLException lostConnection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && dev.slipway.core.DatabaseErrors.isConnectionLost(sql)) return sql;
+            if (t instanceof SQLException sql
+                    && dev.slipway.core.SqlErrorKind.of(sql) == dev.slipway.core.SqlErrorKind.CONNECTION_LOST)
+                return sql;
         }
         return null;
     }

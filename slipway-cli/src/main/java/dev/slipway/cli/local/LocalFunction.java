@@ -67,7 +67,7 @@ public final class LocalFunction implements AutoCloseable {
                     + " first (for the example: ./mvnw -pl examples/blog -am package -DskipTests).");
         }
         Path root = workDir.resolve(
-                name + "-" + dev.slipway.core.FileHash.sha256(artifact).substring(0, 12));
+                name + "-" + dev.slipway.packaging.FileHash.sha256(artifact).substring(0, 12));
         if (!Files.isDirectory(root)) LambdaZips.unzip(artifact, root);
         return new LocalFunction(name, root, null, handler, env, maxContainers, log);
     }
@@ -103,7 +103,7 @@ public final class LocalFunction implements AutoCloseable {
         Path jars = JarOnlyZip.of(spec.artifact(), Files.createTempFile(workDir, spec.name(), "-jars.zip"));
         try {
             String trainedOn = RuntimeLayer.trainedOn(layer);
-            String function = dev.slipway.core.FileHash.sha256(jars);
+            String function = dev.slipway.packaging.FileHash.sha256(jars);
             if (!function.equals(trainedOn)) {
                 throw new IllegalArgumentException("Function '" + spec.name() + "': its runtime layer " + layer
                         + " was trained on another build of " + spec.artifact().getFileName() + " (an AOT cache"
@@ -112,7 +112,7 @@ public final class LocalFunction implements AutoCloseable {
             // the layout of Lambda's file system, /opt and /var/task, under one directory: the AOT cache finds
             // its class path again by the part after their common prefix
             Path root = workDir.resolve(spec.name() + "-" + function.substring(0, 12) + "-"
-                    + dev.slipway.core.FileHash.sha256(layer).substring(0, 12));
+                    + dev.slipway.packaging.FileHash.sha256(layer).substring(0, 12));
             if (!Files.isDirectory(root)) {
                 Path partial = Files.createTempDirectory(workDir, "layer");
                 LambdaZips.unzip(jars, partial.resolve("var/task"));

@@ -1,6 +1,6 @@
 package dev.slipway.cli.runtime;
 
-import dev.slipway.core.RuntimeLayerFiles;
+import dev.slipway.packaging.RuntimeLayerFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -147,7 +147,7 @@ public final class RuntimeLayer {
         Path functionZip = JarOnlyZip.of(request.functionZip(), out.resolve(name + "-jars.zip"));
         if (Files.size(functionZip) > FUNCTION_BUDGET_BYTES) {
             throw new IllegalStateException(
-                    dev.slipway.core.ZipBudget.report(functionZip, Files.size(functionZip), FUNCTION_BUDGET_BYTES)
+                    dev.slipway.packaging.ZipBudget.report(functionZip, Files.size(functionZip), FUNCTION_BUDGET_BYTES)
                             + ": over the handler budget. Leave out dependencies the function does not use (mvn"
                             + " dependency:tree shows them).");
         }
@@ -188,7 +188,7 @@ public final class RuntimeLayer {
                 + events(request).size() + " event(s) through the layer's bootstrap");
         Duration training = train(request, bootstrap, task, opt.resolve(CACHE_FILE), progress);
         Files.writeString(
-                opt.resolve(RuntimeLayerFiles.TRAINED_ON), dev.slipway.core.FileHash.sha256(functionZip) + "\n");
+                opt.resolve(RuntimeLayerFiles.TRAINED_ON), dev.slipway.packaging.FileHash.sha256(functionZip) + "\n");
         Files.writeString(opt.resolve(RuntimeLayerFiles.ARCHITECTURE), lambdaArchitecture() + "\n");
 
         Path layerZip = out.resolve(name + "-runtime.zip");

@@ -80,6 +80,6 @@ class LambdaZipsTest {
             }
         }
         Path again = JarOnlyZip.of(zip, dir.resolve("again.zip"));
-        assertThat(dev.slipway.core.FileHash.sha256(again)).isEqualTo(dev.slipway.core.FileHash.sha256(jars));
+        assertThat(dev.slipway.packaging.FileHash.sha256(again)).isEqualTo(dev.slipway.packaging.FileHash.sha256(jars));
     }
 }

@@ -1,8 +1,8 @@
 package dev.slipway.dataapi.internal;
 
 import com.zaxxer.hikari.util.Credentials;
-import dev.slipway.core.DatabaseErrors;
 import dev.slipway.core.RdsSecret;
+import dev.slipway.core.SqlErrorKind;
 import dev.slipway.dataapi.DataApiConfig;
 import java.sql.SQLException;
 import java.util.Map;
@@ -77,10 +77,10 @@ final class Logins {
         }
     }
 
-    /** A refused user or password ({@code DatabaseErrors}) anywhere in the cause chain (HikariCP wraps it). */
+    /** A refused user or password ({@link SqlErrorKind#AUTHENTICATION}) anywhere in the cause chain (HikariCP wraps it). */
     static boolean isRefusedLogin(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && DatabaseErrors.isAuthenticationFailure(s)) return true;
+            if (t instanceof SQLException s && SqlErrorKind.of(s) == SqlErrorKind.AUTHENTICATION) return true;
         }
         return false;
     }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slipway.core.DatabaseErrors;
 import dev.slipway.core.Engine;
+import dev.slipway.core.SqlErrorKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -111,7 +111,7 @@ final class Statements {
 
     /**
      * A database error as the Data API reports it: the database's own message and its SQL state. A lost or refused
-     * connection ({@link DatabaseErrors#isConnectionLost}) is ServiceUnavailableError, which
+     * connection ({@link SqlErrorKind#CONNECTION_LOST}) is ServiceUnavailableError, which
      * the SDKs retry: the statement did not complete, so a retry cannot apply it twice outside a transaction.
      */
     static DataApiException databaseError(SQLException e) {
@@ -123,7 +123,7 @@ final class Statements {
         if (timedOut) {
             return new DataApiException("StatementTimeoutException", 400, "Request timed out", e);
         }
-        if (DatabaseErrors.isConnectionLost(e)) {
+        if (SqlErrorKind.of(e) == SqlErrorKind.CONNECTION_LOST) {
             return DataApiException.unavailable(
                     "The database connection was lost ("
                             + String.valueOf(e.getMessage()).strip() + "; SQLState: " + e.getSQLState() + "); retry.",

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CredentialsProvider implements DatabaseTargetSource {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CredentialsProvider.class);
+
     private final Loader loader;
     private final Loader currentLoader;
     private final AtomicInteger fetches = new AtomicInteger();
@@ -69,7 +71,7 @@ public final class CredentialsProvider implements DatabaseTargetSource {
             try {
                 fixed = DatabaseTarget.of(
                         url, env.get(Setting.USER.env()), env.getOrDefault(Setting.PASSWORD.env(), ""));
-            } catch (DatabaseTarget.InvalidTargetException e) {
+            } catch (IllegalArgumentException e) {
                 throw new SlipwayLambdaException(SlipwayLambdaException.Kind.CONFIGURATION, e.getMessage(), e);
             }
             return new CredentialsProvider(() -> fixed);
@@ -85,7 +87,7 @@ public final class CredentialsProvider implements DatabaseTargetSource {
     private static DatabaseTarget fromRdsSecret(String json, String dbName, String host, DatabaseTls tls) {
         try {
             return DatabaseTarget.fromRdsSecret(json, dbName, host, tls);
-        } catch (DatabaseTarget.InvalidTargetException e) {
+        } catch (IllegalArgumentException e) {
             throw new SlipwayLambdaException(SlipwayLambdaException.Kind.SECRET, e.getMessage(), e);
         }
     }
@@ -98,6 +100,7 @@ public final class CredentialsProvider implements DatabaseTargetSource {
     /** Loads again, past any cache, at the next {@link #get()} (a fixed target loads the same again). */
     @Override
     public boolean reread() {
+        LOG.warn("The database refused the credentials; reading the secret again in case it was rotated");
         markStale();
         return true;
     }

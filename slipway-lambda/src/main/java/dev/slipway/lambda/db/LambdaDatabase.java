@@ -2,7 +2,6 @@ package dev.slipway.lambda.db;
 
 import dev.slipway.core.DatabaseConnector;
 import dev.slipway.core.DatabaseTarget;
-import dev.slipway.core.DatabaseTargetSource;
 import dev.slipway.lambda.exceptions.SlipwayLambdaException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -218,21 +217,8 @@ public final class LambdaDatabase implements AutoCloseable {
 
     /** Opens through the connector, which reads the secret again once when the database refuses the login. */
     private Connection open() {
-        DatabaseTargetSource source = new DatabaseTargetSource() {
-            @Override
-            public DatabaseTarget current() {
-                return credentials.get();
-            }
-
-            @Override
-            public boolean reread() {
-                LOG.warn("Database refused the credentials; reading the secret from Secrets Manager in case it was"
-                        + " rotated");
-                return credentials.reread();
-            }
-        };
         try {
-            Connection c = DatabaseConnector.open(source, null);
+            Connection c = DatabaseConnector.open(credentials, null);
             DatabaseTarget target = credentials.get();
             dialect = dialectOf(target.engine());
             connects++;

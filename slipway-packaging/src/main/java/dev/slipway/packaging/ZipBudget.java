@@ -1,4 +1,4 @@
-package dev.slipway.core;
+package dev.slipway.packaging;
 
 import java.io.IOException;
 import java.nio.file.Path;

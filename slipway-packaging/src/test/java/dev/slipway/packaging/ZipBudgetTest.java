@@ -1,4 +1,4 @@
-package dev.slipway.core;
+package dev.slipway.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
