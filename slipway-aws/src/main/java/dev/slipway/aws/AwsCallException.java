@@ -22,27 +22,15 @@ public final class AwsCallException extends dev.slipway.core.SlipwayException {
         return errorType;
     }
 
-    /** {@link Code#RETRYABLE} with no answer, a 5xx or throttling; else {@link Code#REFUSED}. */
+    /** Whether trying again later may succeed: no answer, a 5xx, or throttling. */
     @Override
-    public Code code() {
-        return status == 0 || status >= 500 || "ThrottlingException".equals(errorType) ? Code.RETRYABLE : Code.REFUSED;
+    public boolean retryable() {
+        return status == 0 || status >= 500 || "ThrottlingException".equals(errorType);
     }
 
-    /** Whether AWS may answer differently later. */
-    public enum Code implements dev.slipway.core.ErrorCode {
-        /** No answer, a 5xx, or throttling: trying again later may succeed. */
-        RETRYABLE,
-        /** AWS refused the call (permission, a missing resource, a bad request): something must change first. */
-        REFUSED;
-
-        @Override
-        public boolean retryable() {
-            return this == RETRYABLE;
-        }
-
-        @Override
-        public int exitCode() {
-            return EXIT_FAILED;
-        }
+    /** AWS refused or did not answer: the command failed (exit 1). */
+    @Override
+    public int exitCode() {
+        return dev.slipway.core.ErrorCode.EXIT_FAILED;
     }
 }

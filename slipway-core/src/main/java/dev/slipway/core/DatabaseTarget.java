@@ -11,29 +11,31 @@ import java.util.Map;
  * RDS secret. What cannot be built throws {@link IllegalArgumentException} naming the setting to fix (as HikariCP's
  * {@code HikariConfig.validate()} does; the command line exits 2 for it). {@link DatabaseConnector} opens connections
  * to it with the same session settings everywhere. {@link #toString()} never shows the password.
+ *
+ * @param url the JDBC URL as the shipped drivers accept it
+ * @param user the user; null for a {@code jdbc:slipway-data-api:} URL, where the Data API authenticates instead
+ * @param password the password; empty when none
+ * @param engine the engine; from the URL when not given
+ * @param connectTimeout how long to keep trying while the database does not accept connections (Aurora waking)
  */
-public final class DatabaseTarget {
+public record DatabaseTarget(String url, String user, String password, Engine engine, Duration connectTimeout) {
 
-    private final String url;
-    private final String user;
-    private final String password;
-    private final Engine engine;
-    private final Duration connectTimeout;
-
-    private DatabaseTarget(Builder builder) {
-        if (builder.url == null || builder.url.isBlank()) {
+    /**
+     * Validates and normalizes: the URL is required and JDBC ({@code jdbc:mysql:} permitted for MariaDB
+     * Connector/J), the engine comes from it when not given, a missing password is empty.
+     */
+    public DatabaseTarget {
+        if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("No database URL. Set " + Setting.URL.env() + " (or " + Setting.URL.key()
                     + " in slipway.properties, or --url), e.g. jdbc:postgresql://127.0.0.1:5432/app.");
         }
-        this.url = Engine.normalizeUrl(builder.url.trim());
-        this.user = builder.user;
-        this.password = builder.password == null ? "" : builder.password;
+        url = Engine.normalizeUrl(url.trim());
+        password = password == null ? "" : password;
         JdbcUrls.requireJdbc(url);
-        this.engine = builder.engine != null ? builder.engine : Engine.fromJdbcUrl(url);
-        if (builder.connectTimeout == null || builder.connectTimeout.isNegative()) {
+        engine = engine != null ? engine : Engine.fromJdbcUrl(url);
+        if (connectTimeout == null || connectTimeout.isNegative()) {
             throw new IllegalArgumentException("The connect timeout must be 0 or more seconds.");
         }
-        this.connectTimeout = builder.connectTimeout;
     }
 
     public static Builder builder() {
@@ -89,32 +91,9 @@ public final class DatabaseTarget {
     }
 
     /** The JDBC URL as the shipped drivers accept it ({@code jdbc:mysql:} permitted for MariaDB Connector/J). */
-    public String url() {
-        return url;
-    }
-
-    /** The user; null for a {@code jdbc:slipway-data-api:} URL, where the Data API authenticates instead. */
-    public String user() {
-        return user;
-    }
-
-    /** The password; empty when none. */
-    public String password() {
-        return password;
-    }
-
-    public Engine engine() {
-        return engine;
-    }
-
     /** The database the URL names; empty when it names none. */
     public String database() {
         return JdbcUrls.database(url);
-    }
-
-    /** How long to keep trying while the database does not accept connections (Aurora waking from zero). */
-    public Duration connectTimeout() {
-        return connectTimeout;
     }
 
     /** The same login on another database of the same server. */
@@ -124,21 +103,6 @@ public final class DatabaseTarget {
 
     public Builder toBuilder() {
         return builder().url(url).user(user).password(password).engine(engine).connectTimeout(connectTimeout);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof DatabaseTarget t
-                && url.equals(t.url)
-                && java.util.Objects.equals(user, t.user)
-                && password.equals(t.password)
-                && engine == t.engine
-                && connectTimeout.equals(t.connectTimeout);
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(url, user, engine);
     }
 
     @Override
@@ -193,7 +157,7 @@ public final class DatabaseTarget {
         }
 
         public DatabaseTarget build() {
-            return new DatabaseTarget(this);
+            return new DatabaseTarget(url, user, password, engine, connectTimeout);
         }
     }
 }

@@ -59,7 +59,12 @@ public class SlipwayLambdaException extends dev.slipway.core.SlipwayException {
     }
 
     @Override
-    public Kind code() {
-        return kind;
+    public int exitCode() {
+        return kind.exitCode();
+    }
+
+    @Override
+    public boolean retryable() {
+        return kind.retryable();
     }
 }

@@ -14,8 +14,17 @@ public class MigrateException extends dev.slipway.core.SlipwayException {
         this.code = code;
     }
 
-    @Override
     public MigrateErrorCode code() {
         return code;
+    }
+
+    @Override
+    public int exitCode() {
+        return code().exitCode();
+    }
+
+    @Override
+    public boolean retryable() {
+        return code().retryable();
     }
 }

@@ -14,7 +14,6 @@ public class SchemaException extends dev.slipway.core.SlipwayException {
         this.code = code;
     }
 
-    @Override
     public SchemaErrorCode code() {
         return code;
     }
@@ -26,5 +25,10 @@ public class SchemaException extends dev.slipway.core.SlipwayException {
             return dev.slipway.core.ErrorCode.EXIT_USAGE;
         }
         return code.exitCode();
+    }
+
+    @Override
+    public boolean retryable() {
+        return code().retryable();
     }
 }
