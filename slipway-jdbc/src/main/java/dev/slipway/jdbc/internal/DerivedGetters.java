@@ -15,7 +15,7 @@ import java.util.Calendar;
  * A result set's getters that are other getters: by column label (find the column, read it by index), streams
  * over the bytes and the text, {@code getNString} as {@code getString}.
  */
-abstract class DerivedGetters extends ForwardOnlyResultSet {
+abstract class DerivedGetters extends UnsupportedResultSet {
 
     @Override
     public InputStream getBinaryStream(int i) throws SQLException {
