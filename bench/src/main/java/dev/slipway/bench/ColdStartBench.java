@@ -1,10 +1,10 @@
 package dev.slipway.bench;
 
-import dev.slipway.cli.local.LocalFunction;
-import dev.slipway.cli.local.LocalHttpApi;
-import dev.slipway.cli.runtime.JarOnlyZip;
-import dev.slipway.cli.runtime.Outcome;
 import dev.slipway.core.routes.RoutesFile;
+import dev.slipway.local.layer.JarOnlyZip;
+import dev.slipway.local.layer.Outcome;
+import dev.slipway.local.stack.LocalFunction;
+import dev.slipway.local.stack.LocalHttpApi;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.io.IOException;
@@ -156,8 +156,8 @@ public final class ColdStartBench {
                                 0,
                                 RoutesFile.read(EXAMPLE.resolve("routes")),
                                 Map.of("api", function),
-                                dev.slipway.cli.local.LocalAuthorizer.development(
-                                        dev.slipway.cli.local.DevIssuer.of(work), "slipway-api", Map.of()))
+                                dev.slipway.local.stack.LocalAuthorizer.development(
+                                        dev.slipway.local.stack.DevIssuer.of(work), "slipway-api", Map.of()))
                         .start()) {
             measure(http, "http://127.0.0.1:" + local.port() + "/authors/1", requests, api);
         }

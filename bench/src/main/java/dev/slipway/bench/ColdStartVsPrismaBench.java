@@ -1,10 +1,10 @@
 package dev.slipway.bench;
 
-import dev.slipway.cli.local.FunctionSpec;
-import dev.slipway.cli.local.LocalFunction;
-import dev.slipway.cli.runtime.JarOnlyZip;
-import dev.slipway.cli.runtime.Outcome;
-import dev.slipway.cli.runtime.RuntimeLayer;
+import dev.slipway.local.layer.JarOnlyZip;
+import dev.slipway.local.layer.Outcome;
+import dev.slipway.local.layer.RuntimeLayer;
+import dev.slipway.local.stack.FunctionSpec;
+import dev.slipway.local.stack.LocalFunction;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.io.OutputStream;

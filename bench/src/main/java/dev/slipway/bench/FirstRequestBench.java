@@ -1,7 +1,7 @@
 package dev.slipway.bench;
 
-import dev.slipway.cli.runtime.JarOnlyZip;
-import dev.slipway.cli.runtime.LambdaZips;
+import dev.slipway.local.layer.JarOnlyZip;
+import dev.slipway.local.layer.LambdaZips;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.nio.file.Files;

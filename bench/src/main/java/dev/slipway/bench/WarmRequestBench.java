@@ -1,6 +1,6 @@
 package dev.slipway.bench;
 
-import dev.slipway.cli.runtime.LambdaZips;
+import dev.slipway.local.layer.LambdaZips;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.nio.file.Files;

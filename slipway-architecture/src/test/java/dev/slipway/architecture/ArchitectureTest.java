@@ -32,6 +32,7 @@ class ArchitectureTest {
                 "dev.slipway.lambda",
                 "dev.slipway.lambda.migrations",
                 "dev.slipway.cli",
+                "dev.slipway.local",
                 "dev.slipway.maven",
                 "dev.slipway.local.runtime",
                 "dev.slipway.cdk",

@@ -1,8 +1,8 @@
 package dev.slipway.cli;
 
-import dev.slipway.cli.local.FunctionSpec;
-import dev.slipway.cli.local.LocalFunction;
 import dev.slipway.core.Setting;
+import dev.slipway.local.stack.FunctionSpec;
+import dev.slipway.local.stack.LocalFunction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

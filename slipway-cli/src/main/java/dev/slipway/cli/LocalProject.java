@@ -1,8 +1,8 @@
 package dev.slipway.cli;
 
-import dev.slipway.cli.local.LocalStack;
 import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Setting;
+import dev.slipway.local.stack.LocalStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
 package dev.slipway.cli;
 
-import dev.slipway.cli.runtime.RuntimeLayer;
+import dev.slipway.local.layer.RuntimeLayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

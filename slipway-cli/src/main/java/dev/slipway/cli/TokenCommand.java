@@ -1,7 +1,7 @@
 package dev.slipway.cli;
 
-import dev.slipway.cli.local.DevIssuer;
 import dev.slipway.core.Setting;
+import dev.slipway.local.stack.DevIssuer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

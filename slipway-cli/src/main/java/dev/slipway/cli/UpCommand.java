@@ -1,6 +1,6 @@
 package dev.slipway.cli;
 
-import dev.slipway.cli.local.LocalStack;
+import dev.slipway.local.stack.LocalStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

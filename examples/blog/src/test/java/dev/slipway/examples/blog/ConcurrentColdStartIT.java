@@ -2,9 +2,9 @@ package dev.slipway.examples.blog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.cli.local.FunctionSpec;
-import dev.slipway.cli.local.LocalFunction;
-import dev.slipway.cli.runtime.Outcome;
+import dev.slipway.local.layer.Outcome;
+import dev.slipway.local.stack.FunctionSpec;
+import dev.slipway.local.stack.LocalFunction;
 import dev.slipway.testing.TestDatabase;
 import dev.slipway.testing.TestServers;
 import java.io.ByteArrayOutputStream;
