@@ -204,6 +204,29 @@ class MigratorIT {
         }
     }
 
+    /**
+     * CREATE INDEX CONCURRENTLY waits for every open transaction; with Flyway's default transactional lock, Flyway's
+     * own lock transaction is one of them and the deploy hangs (flyway/flyway#3854). The session-level lock Slipway
+     * configures holds no transaction open.
+     */
+    @org.junit.jupiter.api.Test
+    void deploy_runsCreateIndexConcurrently_withoutWaitingForItsOwnLock() throws Exception {
+        try (TestDatabase db = TestServers.postgres().createDatabase()) {
+            Project project = new Project(dir).evolve("blog-v1.sql", "init");
+            project.writeMigration(
+                    "postgresql", "V2__title_index.sql", "create index concurrently post_title_idx on post (title);\n");
+            project.writeMigration("mysql", "V2__title_index.sql", "-- nothing\n");
+            Migrator migrator = project.migrator(db);
+
+            DeployResult result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(20), migrator::deploy);
+
+            assertThat(result.applied()).containsExactly("1", "2");
+            assertThat(count(db, "select count(*) from pg_indexes where indexname = 'post_title_idx'"))
+                    .isEqualTo(1);
+        }
+    }
+
     private static long serverConnections(TestDatabase db) throws SQLException {
         String count = db.engine().equals("postgresql")
                 ? "select 'sessions', sessions from pg_stat_database where datname = current_database()"
