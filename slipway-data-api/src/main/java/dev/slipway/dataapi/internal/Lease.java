@@ -8,23 +8,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pooled connection lent to one request or one Data API transaction. Closing it resets the session
- * ({@link Sessions#reset}) before the pool lends it again; a connection whose reset fails is closed, never lent.
+ * A pooled connection lent to one request or one Data API transaction. Closing it rolls back what is open and resets
+ * the session ({@link ProxyEngine#reset}) before the pool lends it again; a connection whose reset fails is closed,
+ * never lent.
  */
 public final class Lease implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Lease.class);
 
     private final Connection connection;
-    private final Engine engine;
+    private final ProxyEngine engine;
     private final HikariDataSource pool;
     private final Runnable onReturn;
     private boolean returned;
 
     Lease(Connection connection, Engine engine, HikariDataSource pool, Runnable onReturn) throws SQLException {
-        Sessions.remember(connection, engine);
+        this.engine = ProxyEngine.of(engine);
+        this.engine.remember(connection);
         this.connection = connection;
-        this.engine = engine;
         this.pool = pool;
         this.onReturn = onReturn;
     }
@@ -35,7 +36,7 @@ public final class Lease implements AutoCloseable {
 
     /** Whether the session is inside a transaction that the Data API did not begin. */
     public boolean inForeignTransaction() throws SQLException {
-        return connection.getAutoCommit() && Sessions.inTransaction(connection, engine);
+        return connection.getAutoCommit() && engine.inTransaction(connection);
     }
 
     /** Resets the session and gives the connection back; closes it instead when the reset fails. */
@@ -44,7 +45,11 @@ public final class Lease implements AutoCloseable {
         if (returned) return;
         returned = true;
         try {
-            Sessions.reset(connection, engine);
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            engine.reset(connection);
             connection.close();
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Resetting a pooled connection failed ({}); it is closed instead of reused", state(e));

@@ -245,20 +245,7 @@ public final class Pools implements AutoCloseable {
         config.setInitializationFailTimeout(-1); // open() has connected once already
         config.setDataSourceProperties(DatabaseConnector.sessionProperties(engine)); // MySQL at UTC
         config.setMetricRegistry(metrics);
-        if (engine == Engine.POSTGRESQL) {
-            // pgjdbc starts sessions in the JVM's zone; elsewhere than UTC (a laptop), UTC as AWS's Data API has it
-            if (DatabaseConnector.postgresqlStartsElsewhereThanUtc()) {
-                config.setConnectionInitSql(DatabaseConnector.SET_UTC);
-            }
-            // every setting pgjdbc makes goes in the start-up packet, so DISCARD ALL's RESET ALL returns to it
-            config.addDataSourceProperty("assumeMinServerVersion", "9.0");
-            config.addDataSourceProperty("ApplicationName", "slipway-data-api");
-            // a result larger than this fails in the driver instead of filling the heap (the answer is cut at 1 MiB;
-            // its JSON is larger than the rows on the wire)
-            config.addDataSourceProperty("maxResultBuffer", "4M");
-        } else {
-            config.addDataSourceProperty("useResetConnection", "true"); // Sessions.reset: COM_RESET_CONNECTION
-        }
+        ProxyEngine.of(engine).configure(config);
         return config;
     }
 

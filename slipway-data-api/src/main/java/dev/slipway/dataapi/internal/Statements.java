@@ -10,30 +10,27 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 /** Runs one ExecuteStatement or BatchExecuteStatement on a connection and builds the Data API's answer. */
 final class Statements {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final int FETCH_ROWS = 256;
 
     private Statements() {}
 
     static ObjectNode execute(Connection c, Engine engine, JsonNode request, Duration timeout, Cancellation cancel)
             throws SQLException {
-        boolean mysql = engine == Engine.MYSQL;
-        NamedParameters sql = NamedParameters.parse(request.path("sql").asText(), mysql);
+        ProxyEngine rules = ProxyEngine.of(engine);
+        NamedParameters sql = NamedParameters.parse(request.path("sql").asText(), rules.mysqlSyntax());
         Parameters parameters = new Parameters(request.get("parameters"));
         Results.Options options = Results.Options.from(request.get("resultSetOptions"));
         boolean json = "JSON".equals(request.path("formatRecordsAs").asText("NONE"));
         boolean metadata = request.path("includeResultMetadata").asBoolean(false);
         ObjectNode response = JSON.objectNode();
-        try (PreparedStatement s = prepare(c, sql, mysql)) {
+        try (PreparedStatement s = rules.prepare(c, sql.sql())) {
             timeout(s, request, timeout);
-            parameters.bind(s, sql.names(), !mysql);
-            if (mysql) s.setFetchSize(FETCH_ROWS); // MariaDB streams: the answer is cut at 1 MiB, not the heap
+            parameters.bind(s, sql.names(), !rules.mysqlSyntax());
             cancel.running(s);
             if (s.execute()) {
                 try (ResultSet rs = s.getResultSet()) {
@@ -50,7 +47,7 @@ final class Statements {
                 response.put("numberOfRecordsUpdated", Math.max(0, s.getUpdateCount()));
                 if (metadata && !json) response.set("columnMetadata", JSON.arrayNode());
             }
-            response.set("generatedFields", mysql ? generated(s, options) : JSON.arrayNode());
+            response.set("generatedFields", rules.generatedKeys() ? generated(s, options) : JSON.arrayNode());
         } finally {
             cancel.running(null);
         }
@@ -59,16 +56,16 @@ final class Statements {
 
     static ObjectNode batch(Connection c, Engine engine, JsonNode request, Duration timeout, Cancellation cancel)
             throws SQLException {
-        boolean mysql = engine == Engine.MYSQL;
-        NamedParameters sql = NamedParameters.parse(request.path("sql").asText(), mysql);
+        ProxyEngine rules = ProxyEngine.of(engine);
+        NamedParameters sql = NamedParameters.parse(request.path("sql").asText(), rules.mysqlSyntax());
         JsonNode sets = request.get("parameterSets");
         ArrayNode results = JSON.arrayNode();
-        try (PreparedStatement s = prepare(c, sql, mysql)) {
+        try (PreparedStatement s = rules.prepare(c, sql.sql())) {
             timeout(s, request, timeout);
             int count = 0;
             if (sets != null && sets.isArray()) {
                 for (JsonNode set : sets) {
-                    new Parameters(set).bind(s, sql.names(), !mysql);
+                    new Parameters(set).bind(s, sql.names(), !rules.mysqlSyntax());
                     s.addBatch();
                     count++;
                 }
@@ -79,7 +76,7 @@ final class Statements {
             } else {
                 s.executeBatch();
             }
-            ArrayNode keys = mysql ? generated(s, Results.Options.from(null)) : JSON.arrayNode();
+            ArrayNode keys = rules.generatedKeys() ? generated(s, Results.Options.from(null)) : JSON.arrayNode();
             for (int i = 0; i < count; i++) {
                 ObjectNode result = results.addObject();
                 ArrayNode fields = result.putArray("generatedFields");
@@ -89,11 +86,6 @@ final class Statements {
             cancel.running(null);
         }
         return JSON.objectNode().set("updateResults", results);
-    }
-
-    /** On MySQL the statement also returns generated keys (generatedFields); PostgreSQL has RETURNING instead. */
-    private static PreparedStatement prepare(Connection c, NamedParameters sql, boolean mysql) throws SQLException {
-        return mysql ? c.prepareStatement(sql.sql(), Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql.sql());
     }
 
     private static void timeout(PreparedStatement s, JsonNode request, Duration timeout) throws SQLException {

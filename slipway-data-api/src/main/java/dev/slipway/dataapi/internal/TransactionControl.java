@@ -1,13 +1,8 @@
 package dev.slipway.dataapi.internal;
 
 import dev.slipway.core.Engine;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.postgresql.core.NativeQuery;
-import org.postgresql.core.Parser;
 
 /**
  * Refuses transaction control written as SQL ({@code BEGIN}, {@code COMMIT}, {@code ROLLBACK}, ...) outside a Data
@@ -18,7 +13,7 @@ import org.postgresql.core.Parser;
  * PostgreSQL statements are split as pgjdbc will send them (its own parser), so
  * {@code select 1; begin} is seen; MySQL runs one statement per request, and its executable comments
  * ({@code /*! ... *}{@code /}) count as text. What a procedure does is not visible here: the connection's state is
- * checked after the request as well ({@link Sessions#inTransaction}).
+ * checked after the request as well ({@link ProxyEngine#inTransaction}).
  */
 final class TransactionControl {
 
@@ -39,8 +34,9 @@ final class TransactionControl {
 
     /** Throws BadRequestException when {@code sql}, run outside a Data API transaction, controls transactions. */
     static void refuseOutsideTransactions(String sql, Engine engine) {
-        for (String statement : statements(sql, engine)) {
-            String words = leadingWords(statement, engine == Engine.MYSQL);
+        ProxyEngine rules = ProxyEngine.of(engine);
+        for (String statement : rules.statements(sql)) {
+            String words = leadingWords(statement, rules.mysqlSyntax());
             if (verb(words) == null) continue;
             throw DataApiException.badRequest(words.toUpperCase(Locale.ROOT) + " outside a Data API transaction is"
                     + " refused: each ExecuteStatement without a transactionId commits on its own. To group statements,"
@@ -58,17 +54,6 @@ final class TransactionControl {
         if (first.equals("start") && !words.startsWith("start transaction")) return null;
         if (CONTROL.contains(first)) return first;
         return null;
-    }
-
-    private static List<String> statements(String sql, Engine engine) {
-        if (engine != Engine.POSTGRESQL) return List.of(sql);
-        try {
-            List<String> out = new ArrayList<>();
-            for (NativeQuery q : Parser.parseJdbcSql(sql, true, false, true, false, false)) out.add(q.nativeSql);
-            return out;
-        } catch (SQLException e) {
-            return List.of(sql); // the server reports the syntax error
-        }
     }
 
     /**
