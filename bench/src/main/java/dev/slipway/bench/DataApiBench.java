@@ -108,12 +108,13 @@ public final class DataApiBench {
                         throw new IllegalStateException(r.body());
                 });
                 // what the proxy adds to each request's database work since issue 21: the session reset
-                dev.slipway.core.Engine engine = dev.slipway.core.Engine.fromJdbcUrl(db.url());
+                dev.slipway.dataapi.internal.ProxyEngine engine =
+                        dev.slipway.dataapi.internal.ProxyEngine.of(dev.slipway.core.Engine.fromJdbcUrl(db.url()));
                 ways.put("JDBC, pool + proxy's reset", id -> {
                     try (Connection c = resetting.getConnection()) {
-                        dev.slipway.dataapi.internal.Sessions.remember(c, engine);
+                        engine.remember(c);
                         select(notClosing(c), id);
-                        dev.slipway.dataapi.internal.Sessions.reset(c, engine);
+                        engine.reset(c); // what Lease.close does after rolling back an open JDBC transaction
                     }
                 });
                 ways.put(
