@@ -10,8 +10,7 @@ import java.util.Properties;
  * Opens every Slipway connection: the migrator's and Flyway's, the functions', the command line's, the data proxy's
  * pools. Each session runs at UTC on both engines ({@link #sessionProperties}; {@code timestamp with time zone} is a
  * {@code DATETIME(6)} holding UTC on MySQL, see the README's Types, and the RDS Data API's sessions are at UTC), and a
- * refused
- * login is read again from its secret once, here ({@link #open(DatabaseTargetSource, Duration)}).
+ * refused login is read again from its secret once, here ({@link #open(DatabaseTargetSource, Duration)}).
  *
  * <p>Written by hand because it is only this: {@link DriverManager} with properties. Pooling is HikariCP's (the
  * proxy gives it {@link #sessionProperties}); Flyway's DataSource (slipway-migrate) opens through {@link
