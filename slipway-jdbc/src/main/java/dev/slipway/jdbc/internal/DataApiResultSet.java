@@ -389,44 +389,4 @@ final class DataApiResultSet extends DerivedGetters {
                         + ", which is not a " + to + ".",
                 "22018");
     }
-
-    // What the Data API fixes for every result: forward-only, read-only, closed at commit, read whole (a fetch size
-    // changes nothing), no warnings.
-
-    @Override
-    public int getType() {
-        return java.sql.ResultSet.TYPE_FORWARD_ONLY;
-    }
-
-    @Override
-    public int getConcurrency() {
-        return java.sql.ResultSet.CONCUR_READ_ONLY;
-    }
-
-    @Override
-    public int getHoldability() {
-        return java.sql.ResultSet.CLOSE_CURSORS_AT_COMMIT;
-    }
-
-    @Override
-    public int getFetchDirection() {
-        return java.sql.ResultSet.FETCH_FORWARD;
-    }
-
-    @Override
-    public void setFetchDirection(int direction) throws SQLException {
-        if (direction != java.sql.ResultSet.FETCH_FORWARD)
-            throw Unsupported.feature("Fetch directions other than forward");
-    }
-
-    @Override
-    public java.sql.SQLWarning getWarnings() {
-        return null;
-    }
-
-    @Override
-    public void setFetchSize(int rows) {}
-
-    @Override
-    public void clearWarnings() {}
 }

@@ -12,8 +12,10 @@ import java.sql.Timestamp;
 import java.util.Calendar;
 
 /**
- * A result set's getters that are other getters: by column label (find the column, read it by index), streams
- * over the bytes and the text, {@code getNString} as {@code getString}.
+ * What a Data API result answers without its rows: the properties the Data API fixes for every result (forward-only,
+ * read-only, closed at commit, read whole so a fetch size changes nothing, no warnings), and the getters that are
+ * other getters: by column label (find the column, read it by index), streams over the bytes and the text, {@code
+ * getNString} as {@code getString}.
  */
 abstract class DerivedGetters extends UnsupportedResultSet {
 
@@ -113,4 +115,41 @@ abstract class DerivedGetters extends UnsupportedResultSet {
     public <T> T getObject(String label, Class<T> type) throws SQLException {
         return getObject(findColumn(label), type);
     }
+
+    @Override
+    public int getType() {
+        return java.sql.ResultSet.TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    public int getConcurrency() {
+        return java.sql.ResultSet.CONCUR_READ_ONLY;
+    }
+
+    @Override
+    public int getHoldability() {
+        return java.sql.ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    }
+
+    @Override
+    public int getFetchDirection() {
+        return java.sql.ResultSet.FETCH_FORWARD;
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        if (direction != java.sql.ResultSet.FETCH_FORWARD)
+            throw Unsupported.feature("Fetch directions other than forward");
+    }
+
+    @Override
+    public java.sql.SQLWarning getWarnings() {
+        return null;
+    }
+
+    @Override
+    public void setFetchSize(int rows) {}
+
+    @Override
+    public void clearWarnings() {}
 }
