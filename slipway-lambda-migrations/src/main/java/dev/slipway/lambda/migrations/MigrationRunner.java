@@ -83,9 +83,7 @@ public final class MigrationRunner {
 
             @Override
             public boolean reread() {
-                log.accept("The database refused the credentials; reading the secret again (it may have been"
-                        + " rotated)");
-                return credentials.reread();
+                return credentials.reread(); // which logs that it reads the secret again
             }
         };
         // the lock wait ends with the budget too: a deploy waiting for another must still answer CloudFormation
