@@ -12,9 +12,6 @@ public interface ErrorCode {
     /** The user's input is wrong: the command line, the configuration, schema.sql or a migration file. */
     int EXIT_USAGE = 2;
 
-    /** {@code CONFIGURATION}, {@code SYNTAX}, ...: the enum constant's name. */
-    String name();
-
     /** Whether the same call may succeed later, unchanged (a database that is waking, a throttled AWS call). */
     boolean retryable();
 
