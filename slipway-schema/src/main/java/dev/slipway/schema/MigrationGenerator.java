@@ -6,10 +6,7 @@ import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.internal.DdlInterpreter;
 import dev.slipway.schema.internal.DdlRenderer;
 import dev.slipway.schema.internal.HandWrittenDrops;
-import dev.slipway.schema.internal.LegacyMysqlCollations;
-import dev.slipway.schema.internal.LegacyMysqlTimestamps;
-import dev.slipway.schema.internal.MysqlForeignKeyIndexes;
-import dev.slipway.schema.internal.MysqlPrimaryKeyNames;
+import dev.slipway.schema.internal.SchemaEngine;
 import dev.slipway.schema.internal.SourceLines;
 import dev.slipway.schema.model.Schema;
 import java.io.IOException;
@@ -30,14 +27,6 @@ import java.util.Set;
  */
 public final class MigrationGenerator {
 
-    private static final String TIMESTAMP_NOTE =
-            "-- timestamp with time zone is now DATETIME(6) in UTC on MySQL (TIMESTAMP ends in"
-                    + " January 2038).\n-- With the session at UTC each stored instant keeps its meaning.";
-
-    private static final String COLLATION_NOTE = "-- Text now compares as on PostgreSQL: case and accents count"
-            + " (utf8mb4_bin; uuids: ascii_general_ci).\n-- Until now these columns took the server's default"
-            + " collation. A binary collation cannot make stored values collide.";
-
     private final Map<Engine, Replay> replayed = new EnumMap<>(Engine.class);
     private Schema desired;
     private String desiredKey;
@@ -56,7 +45,7 @@ public final class MigrationGenerator {
      * {@code datetime}).
      */
     public MigrationGenerator(Path schemaFile, Path migrationsRoot, Set<Engine> engines) {
-        if (!engines.contains(Engine.POSTGRESQL)) {
+        if (!engines.contains(SchemaEngine.CANONICAL)) {
             throw new SchemaException(
                     SchemaErrorCode.INVALID_SCHEMA,
                     "slipway.engines="
@@ -132,31 +121,24 @@ public final class MigrationGenerator {
     }
 
     /**
-     * The MySQL-only statements the next migration needs to bring columns written by an older Slipway to today's
-     * mapping ({@code timestamp with time zone} as {@code DATETIME(6)}, not {@code TIMESTAMP}; text with the
-     * collation that compares as PostgreSQL does), each group after its note; empty when none.
+     * The statements the next migration needs on engines other than PostgreSQL to bring columns written by an older
+     * Slipway to today's mapping (on MySQL: {@code timestamp with time zone} as {@code DATETIME(6)}, not {@code
+     * TIMESTAMP}; text with the collation that compares as PostgreSQL does), each group after its note; empty when
+     * none.
      */
     public List<String> mysqlUpgrades() {
-        return engines.contains(Engine.MYSQL) ? mysqlUpgrades(desired()) : List.of();
+        Schema desired = desired();
+        return SchemaEngine.of(engines).stream()
+                .flatMap(target -> upgrades(target, desired).stream())
+                .toList();
     }
 
-    private List<String> mysqlUpgrades(Schema desired) {
+    private List<String> upgrades(SchemaEngine target, Schema desired) {
         List<DdlInterpreter.Source> scripts = new ArrayList<>();
-        for (MigrationFile file : migrations.files(Engine.MYSQL)) {
+        for (MigrationFile file : migrations.files(target.engine())) {
             scripts.add(new DdlInterpreter.Source(file.path().toString(), SchemaReader.readFile(file.path(), "")));
         }
-        List<String> upgrades = new ArrayList<>();
-        List<String> timestamps = LegacyMysqlTimestamps.convert(LegacyMysqlTimestamps.find(scripts, desired));
-        if (!timestamps.isEmpty()) {
-            upgrades.add(TIMESTAMP_NOTE);
-            upgrades.addAll(timestamps);
-        }
-        List<String> collations = LegacyMysqlCollations.convert(LegacyMysqlCollations.find(scripts, desired), desired);
-        if (!collations.isEmpty()) {
-            upgrades.add(COLLATION_NOTE);
-            upgrades.addAll(collations);
-        }
-        return upgrades;
+        return target.upgrades(scripts, desired);
     }
 
     /** Plans the next migration without writing it; empty when there is nothing to migrate. */
@@ -166,33 +148,35 @@ public final class MigrationGenerator {
         Schema current = current();
         Schema desired = desired();
         List<SchemaChange> changes = changes(current, desired);
-        List<String> mysqlUpgrades = engines.contains(Engine.MYSQL) ? mysqlUpgrades(desired) : List.of();
-        if (changes.isEmpty() && mysqlUpgrades.isEmpty()) return Optional.empty();
         Map<Engine, String> sql = new EnumMap<>(Engine.class);
-        sql.put(Engine.POSTGRESQL, render(Engine.POSTGRESQL, changes));
-        if (engines.contains(Engine.MYSQL)) {
-            List<SchemaChange> mysqlChanges = MysqlPrimaryKeyNames.withoutRenames(changes);
-            sql.put(
-                    Engine.MYSQL,
-                    render(Engine.MYSQL, MysqlForeignKeyIndexes.forMysql(current, desired, mysqlChanges)));
+        Map<Engine, List<String>> upgrades = new EnumMap<>(Engine.class);
+        for (SchemaEngine target : SchemaEngine.of(engines)) {
+            sql.put(target.engine(), render(target, target.ownChanges(current, desired, changes)));
+            upgrades.put(target.engine(), upgrades(target, desired));
         }
+        if (changes.isEmpty() && upgrades.values().stream().allMatch(List::isEmpty)) return Optional.empty();
         if (changes.isEmpty()) {
-            sql.put(
-                    Engine.POSTGRESQL,
-                    sql.get(Engine.POSTGRESQL) + "\n-- Nothing changes on PostgreSQL in this version.\n");
+            upgrades.forEach((engine, own) -> {
+                if (own.isEmpty()) {
+                    sql.put(
+                            engine,
+                            sql.get(engine) + "\n-- Nothing changes on "
+                                    + SchemaEngine.of(engine).displayName() + " in this version.\n");
+                }
+            });
         }
-        List<String> notes = HandWrittenDrops.notes(changes, migrations.files(Engine.POSTGRESQL));
+        List<String> notes = HandWrittenDrops.notes(changes, migrations.files(SchemaEngine.CANONICAL));
         if (!notes.isEmpty()) {
             String block = String.join("\n", notes) + "\n";
             sql.replaceAll((engine, script) ->
                     script.replaceFirst("\n", "\n" + java.util.regex.Matcher.quoteReplacement(block)));
         }
-        if (!mysqlUpgrades.isEmpty()) {
-            StringBuilder mysql = new StringBuilder(sql.get(Engine.MYSQL));
-            mysqlUpgrades.forEach(statement ->
-                    mysql.append('\n').append(statement).append(statement.startsWith("--") ? "\n" : ";\n"));
-            sql.put(Engine.MYSQL, mysql.toString());
-        }
+        upgrades.forEach((engine, own) -> {
+            StringBuilder script = new StringBuilder(sql.get(engine));
+            own.forEach(statement ->
+                    script.append('\n').append(statement).append(statement.startsWith("--") ? "\n" : ";\n"));
+            sql.put(engine, script.toString());
+        });
         return Optional.of(new GeneratedMigration(migrations.nextVersion().toString(), description, changes, sql));
     }
 
@@ -231,9 +215,13 @@ public final class MigrationGenerator {
 
     /** Renders changes as one script for {@code engine}. */
     public static String render(Engine engine, List<SchemaChange> changes) {
-        DdlRenderer renderer = DdlRenderer.forEngine(engine);
+        return render(SchemaEngine.of(engine), changes);
+    }
+
+    private static String render(SchemaEngine target, List<SchemaChange> changes) {
+        DdlRenderer renderer = target.renderer();
         StringBuilder sql = new StringBuilder("-- Generated by slipway from schema.sql for ")
-                .append(engine.id())
+                .append(target.engine().id())
                 .append(". Review it; edit by hand if needed, then run 'slipway migrate check'.\n");
         for (SchemaChange change : changes) {
             for (String statement : renderer.render(change)) {

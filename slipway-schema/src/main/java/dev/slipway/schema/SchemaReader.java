@@ -4,10 +4,8 @@ import dev.slipway.core.Engine;
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
 import dev.slipway.schema.internal.DdlInterpreter;
-import dev.slipway.schema.internal.DefaultRules;
-import dev.slipway.schema.internal.MysqlKeyLength;
 import dev.slipway.schema.internal.PortabilityRules;
-import dev.slipway.schema.internal.RelationNames;
+import dev.slipway.schema.internal.SchemaEngine;
 import dev.slipway.schema.internal.SchemaStatements;
 import dev.slipway.schema.internal.SourceLines;
 import dev.slipway.schema.model.Constraint;
@@ -47,15 +45,13 @@ public final class SchemaReader {
      * engine needs are not applied (a PostgreSQL-only project may index a text column).
      */
     public static Schema readSql(String origin, String sql, Set<Engine> engines) {
-        SchemaStatements.requireCarried(origin, sql, engines.contains(Engine.MYSQL));
+        List<SchemaEngine> targets = SchemaEngine.of(engines);
+        boolean portableOnly = targets.stream().anyMatch(SchemaEngine::portableOnly);
+        SchemaStatements.requireCarried(origin, sql, portableOnly);
         Schema schema = DdlInterpreter.interpret(List.of(new DdlInterpreter.Source(origin, sql)), SQLDialect.POSTGRES);
         validate(schema, origin, sql);
-        PortabilityRules.check(schema, origin, sql, engines.contains(Engine.MYSQL));
-        if (engines.contains(Engine.POSTGRESQL)) {
-            RelationNames.check(schema, origin, sql);
-            DefaultRules.check(schema, origin, sql);
-        }
-        if (engines.contains(Engine.MYSQL)) MysqlKeyLength.check(schema, origin, sql);
+        PortabilityRules.check(schema, origin, sql, portableOnly);
+        targets.forEach(target -> target.check(schema, origin, sql));
         return schema;
     }
 

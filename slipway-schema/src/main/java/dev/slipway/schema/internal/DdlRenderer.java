@@ -1,6 +1,5 @@
 package dev.slipway.schema.internal;
 
-import dev.slipway.core.Engine;
 import dev.slipway.schema.SchemaChange;
 import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.ColumnType;
@@ -48,13 +47,6 @@ public abstract class DdlRenderer {
             "and",
             "or",
             "not");
-
-    public static DdlRenderer forEngine(Engine engine) {
-        return switch (engine) {
-            case POSTGRESQL -> new PostgresDdl();
-            case MYSQL -> new MysqlDdl();
-        };
-    }
 
     protected abstract SQLDialect dialect();
 
@@ -131,7 +123,7 @@ public abstract class DdlRenderer {
         return written + (desc ? " desc" : "");
     }
 
-    protected String column(Column column) {
+    public String column(Column column) {
         return quote(column.name()) + " " + type(column.type()) + columnTail(column);
     }
 
@@ -157,7 +149,7 @@ public abstract class DdlRenderer {
         return action == Constraint.ReferentialAction.NO_ACTION ? "" : " on " + event + " " + action.sql();
     }
 
-    protected String alter(String table) {
+    public String alter(String table) {
         return "alter table " + quote(table);
     }
 

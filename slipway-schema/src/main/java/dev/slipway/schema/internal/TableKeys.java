@@ -9,7 +9,7 @@ import java.util.List;
  * The column lists of a table that MySQL indexes: its primary key, unique constraints, foreign keys (InnoDB makes
  * an index for one that has none) and indexes, each named for messages. What the portability rules check per key.
  */
-final class TableKeys {
+public final class TableKeys {
 
     /**
      * One key.
@@ -17,16 +17,16 @@ final class TableKeys {
      * @param what how a message names it, e.g. {@code unique constraint t_a_key}
      * @param columns its columns, an index column possibly with {@code " desc"}
      */
-    record Key(String what, List<String> columns) {
+    public record Key(String what, List<String> columns) {
         /** The column names without a sort order. */
-        List<String> columnNames() {
+        public List<String> columnNames() {
             return columns.stream().map(c -> c.replaceFirst(" desc$", "")).toList();
         }
     }
 
     private TableKeys() {}
 
-    static List<Key> of(Table table) {
+    public static List<Key> of(Table table) {
         List<Key> keys = new ArrayList<>();
         table.primaryKey().ifPresent(pk -> keys.add(new Key("the primary key", pk.columns())));
         table.uniques().forEach(u -> keys.add(new Key("unique constraint " + u.name(), u.columns())));

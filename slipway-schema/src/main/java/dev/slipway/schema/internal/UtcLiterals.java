@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * UTC takes it: the same instant in UTC, without the offset (MySQL refuses the offset in a column default). A
  * literal without an offset is already in the session's zone, UTC on both engines, and stays as it is.
  */
-final class UtcLiterals {
+public final class UtcLiterals {
 
     private static final Pattern QUOTED = Pattern.compile("'(.*)'");
     private static final DateTimeFormatter WITH_OFFSET = new DateTimeFormatterBuilder()
@@ -33,7 +33,7 @@ final class UtcLiterals {
 
     private UtcLiterals() {}
 
-    static String inUtc(String literal) {
+    public static String inUtc(String literal) {
         Matcher quoted = QUOTED.matcher(literal.strip());
         if (!quoted.matches() || !quoted.group(1).matches(".*[+-]\\d\\d(:?\\d\\d)?$|.*Z$")) return literal;
         try {

@@ -1,6 +1,7 @@
-package dev.slipway.schema.internal;
+package dev.slipway.schema.internal.mysql;
 
 import dev.slipway.schema.SchemaChange;
+import dev.slipway.schema.internal.DdlInterpreter;
 import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Constraint;
 import dev.slipway.schema.model.Schema;

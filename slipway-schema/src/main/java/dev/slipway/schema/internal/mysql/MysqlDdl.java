@@ -1,6 +1,8 @@
-package dev.slipway.schema.internal;
+package dev.slipway.schema.internal.mysql;
 
 import dev.slipway.schema.SchemaChange;
+import dev.slipway.schema.internal.DdlRenderer;
+import dev.slipway.schema.internal.UtcLiterals;
 import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Constraint;

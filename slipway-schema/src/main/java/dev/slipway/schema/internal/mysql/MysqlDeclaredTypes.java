@@ -1,7 +1,8 @@
-package dev.slipway.schema.internal;
+package dev.slipway.schema.internal.mysql;
 
 import dev.slipway.schema.SchemaChange;
 import dev.slipway.schema.SqlStatements;
+import dev.slipway.schema.internal.DdlInterpreter;
 import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.model.Table;

@@ -1,7 +1,9 @@
-package dev.slipway.schema.internal;
+package dev.slipway.schema.internal.mysql;
 
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
+import dev.slipway.schema.internal.SourceLines;
+import dev.slipway.schema.internal.TableKeys;
 import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Schema;
 import dev.slipway.schema.model.Table;

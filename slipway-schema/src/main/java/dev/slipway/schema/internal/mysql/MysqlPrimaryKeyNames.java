@@ -1,4 +1,4 @@
-package dev.slipway.schema.internal;
+package dev.slipway.schema.internal.mysql;
 
 import dev.slipway.schema.SchemaChange;
 import dev.slipway.schema.model.Constraint;

@@ -1,6 +1,7 @@
-package dev.slipway.schema.internal;
+package dev.slipway.schema.internal.postgresql;
 
 import dev.slipway.schema.SchemaChange;
+import dev.slipway.schema.internal.DdlRenderer;
 import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Constraint;

@@ -1,7 +1,8 @@
-package dev.slipway.schema.internal;
+package dev.slipway.schema.internal.postgresql;
 
 import dev.slipway.schema.exceptions.SchemaErrorCode;
 import dev.slipway.schema.exceptions.SchemaException;
+import dev.slipway.schema.internal.SourceLines;
 import dev.slipway.schema.model.Constraint;
 import dev.slipway.schema.model.Index;
 import dev.slipway.schema.model.Schema;

@@ -5,6 +5,8 @@ import dev.slipway.schema.SqlStatements;
 import dev.slipway.schema.internal.DdlInterpreter;
 import dev.slipway.schema.lint.Finding;
 import dev.slipway.schema.lint.Rule;
+import dev.slipway.schema.lint.internal.mysql.MysqlLintRules;
+import dev.slipway.schema.lint.internal.postgresql.PostgresLintRules;
 import dev.slipway.schema.model.Column;
 import dev.slipway.schema.model.ColumnType;
 import dev.slipway.schema.model.Schema;
@@ -56,6 +58,7 @@ public abstract class LintRules {
         this.before = before;
     }
 
+    /** The one place the lint package chooses by engine. */
     public static LintRules forEngine(Engine engine, Optional<Schema> before) {
         return switch (engine) {
             case POSTGRESQL -> new PostgresLintRules(before);

@@ -1,19 +1,20 @@
-package dev.slipway.schema.lint.internal;
+package dev.slipway.schema.lint.internal.mysql;
 
 import dev.slipway.core.Engine;
 import dev.slipway.schema.lint.Rule;
+import dev.slipway.schema.lint.internal.LintRules;
 import dev.slipway.schema.model.Schema;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** MySQL: MODIFY/CHANGE redefine a whole column, ADD UNIQUE INDEX, and what rebuilds a table (copy). */
-final class MysqlLintRules extends LintRules {
+public final class MysqlLintRules extends LintRules {
 
     private static final Pattern MODIFY = Pattern.compile("^modify (?:column )?(\\w+) (.+)$");
     private static final Pattern CHANGE = Pattern.compile("^change (?:column )?(\\w+) (\\w+) (.+)$");
 
-    MysqlLintRules(Optional<Schema> before) {
+    public MysqlLintRules(Optional<Schema> before) {
         super(Engine.MYSQL, before);
     }
 

@@ -1,20 +1,21 @@
-package dev.slipway.schema.lint.internal;
+package dev.slipway.schema.lint.internal.postgresql;
 
 import dev.slipway.core.Engine;
 import dev.slipway.schema.lint.Rule;
+import dev.slipway.schema.lint.internal.LintRules;
 import dev.slipway.schema.model.Schema;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** PostgreSQL: what locks (indexes without CONCURRENTLY, keys and checks without NOT VALID, rewrites). */
-final class PostgresLintRules extends LintRules {
+public final class PostgresLintRules extends LintRules {
 
     private static final Pattern TYPE =
             Pattern.compile("^alter (?:column )?(\\w+) (?:set data )?type (.+?)(?: using .*)?$");
     private static final Pattern SET_NOT_NULL = Pattern.compile("^alter (?:column )?(\\w+) set not null");
 
-    PostgresLintRules(Optional<Schema> before) {
+    public PostgresLintRules(Optional<Schema> before) {
         super(Engine.POSTGRESQL, before);
     }
 
