@@ -15,32 +15,32 @@ import java.util.List;
  * A {@link java.sql.DatabaseMetaData} answer built in the driver: a catalog query runs over the Data API like any
  * other, and its rows are reshaped into the columns JDBC defines for that method (names, order, types).
  */
-final class CatalogRows {
+public final class CatalogRows {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** A JDBC result column: its label and {@link Types} code. */
-    record Column(String name, int type) {
+    public record Column(String name, int type) {
 
-        static Column text(String name) {
+        public static Column text(String name) {
             return new Column(name, Types.VARCHAR);
         }
 
-        static Column integer(String name) {
+        public static Column integer(String name) {
             return new Column(name, Types.INTEGER);
         }
 
-        static Column small(String name) {
+        public static Column small(String name) {
             return new Column(name, Types.SMALLINT);
         }
 
-        static Column bool(String name) {
+        public static Column bool(String name) {
             return new Column(name, Types.BOOLEAN);
         }
     }
 
     /** The columns JDBC defines for {@code DatabaseMetaData.getColumns}. */
-    static CatalogRows columns() {
+    public static CatalogRows columns() {
         return new CatalogRows(List.of(
                 Column.text("TABLE_CAT"),
                 Column.text("TABLE_SCHEM"),
@@ -69,7 +69,7 @@ final class CatalogRows {
     }
 
     /** The columns JDBC defines for {@code DatabaseMetaData.getPrimaryKeys}. */
-    static CatalogRows primaryKeys() {
+    public static CatalogRows primaryKeys() {
         return new CatalogRows(List.of(
                 Column.text("TABLE_CAT"),
                 Column.text("TABLE_SCHEM"),
@@ -80,7 +80,7 @@ final class CatalogRows {
     }
 
     /** The columns JDBC defines for {@code DatabaseMetaData.getImportedKeys}. */
-    static CatalogRows importedKeys() {
+    public static CatalogRows importedKeys() {
         return new CatalogRows(List.of(
                 Column.text("PKTABLE_CAT"),
                 Column.text("PKTABLE_SCHEM"),
@@ -99,7 +99,7 @@ final class CatalogRows {
     }
 
     /** The columns JDBC defines for {@code DatabaseMetaData.getIndexInfo}. */
-    static CatalogRows indexInfo() {
+    public static CatalogRows indexInfo() {
         return new CatalogRows(List.of(
                 Column.text("TABLE_CAT"),
                 Column.text("TABLE_SCHEM"),
@@ -120,8 +120,8 @@ final class CatalogRows {
      * {@code DatabaseMetaData.getTables} from {@code information_schema.tables}: the select and its JDBC column
      * names, with {@code filters} (conditions and their values) in between, then the types asked for.
      */
-    static ResultSet tables(
-            DataApiConnection connection,
+    public static ResultSet tables(
+            java.sql.Connection connection,
             String catalogColumn,
             String schemaColumn,
             String filters,
@@ -159,25 +159,25 @@ final class CatalogRows {
     }
 
     /** A JDBC name pattern, where null means any. */
-    static String or(String pattern) {
+    public static String or(String pattern) {
         return pattern == null ? "%" : pattern;
     }
 
     private final List<Column> columns;
     private final List<Object[]> rows = new ArrayList<>();
 
-    CatalogRows(List<Column> columns) {
+    public CatalogRows(List<Column> columns) {
         this.columns = columns;
     }
 
-    void add(Object... values) {
+    public void add(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
         }
         rows.add(values);
     }
 
-    ResultSet toResultSet(Statement statement) {
+    public ResultSet toResultSet(Statement statement) {
         ArrayNode metadata = JSON.arrayNode();
         for (Column c : columns) {
             metadata.addObject()
@@ -210,7 +210,7 @@ final class CatalogRows {
     }
 
     /** Runs a catalog query with string parameters over the Data API and hands each row to {@code row}. */
-    static void query(DataApiConnection connection, String sql, List<String> parameters, RowReader row)
+    public static void query(java.sql.Connection connection, String sql, List<String> parameters, RowReader row)
             throws SQLException {
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) p.setString(i + 1, parameters.get(i));
@@ -220,7 +220,7 @@ final class CatalogRows {
         }
     }
 
-    interface RowReader {
+    public interface RowReader {
         void read(ResultSet rs) throws SQLException;
     }
 }

@@ -3,7 +3,6 @@ package dev.slipway.jdbc.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slipway.core.Engine;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -36,7 +35,7 @@ public final class DataApiConnection extends UnsupportedConnection {
     private boolean readOnly;
     private int isolation = Connection.TRANSACTION_READ_COMMITTED;
     private String transactionId;
-    private Engine engine;
+    private ServerDialect dialect;
     private String version;
     private boolean closed;
 
@@ -45,12 +44,12 @@ public final class DataApiConnection extends UnsupportedConnection {
         this.settings = transport.settings();
         this.url = url;
         this.database = settings.database();
-        this.engine = settings.engine();
+        this.dialect = settings.engine() == null ? null : ServerDialect.of(settings.engine());
     }
 
     public static DataApiConnection open(DriverSettings settings, String url) throws SQLException {
         DataApiConnection connection = new DataApiConnection(new Transport(settings), url);
-        connection.engine(); // one round trip: the engine and version, and a check the server answers
+        connection.dialect(); // one round trip: the engine and version, and a check the server answers
         return connection;
     }
 
@@ -93,16 +92,8 @@ public final class DataApiConnection extends UnsupportedConnection {
      * Data API's choosing, as a migration with {@code executeInTransaction=false} expects.
      */
     private boolean refusesTransactions(String sql) throws SQLException {
-        return autoCommit
-                && settings.pinned()
-                && engine() == Engine.POSTGRESQL
-                && OUTSIDE_TRANSACTIONS.matcher(sql).find();
+        return autoCommit && settings.pinned() && dialect().refusesTransaction(sql);
     }
-
-    private static final java.util.regex.Pattern OUTSIDE_TRANSACTIONS = java.util.regex.Pattern.compile(
-            "(?is)^\\s*(create\\s+database|drop\\s+database|alter\\s+system|vacuum|create\\s+tablespace|drop\\s+tablespace"
-                    + "|(create|drop)\\s+(unique\\s+)?index\\s+concurrently|reindex\\s.*\\bconcurrently\\b"
-                    + "|create\\s+subscription|drop\\s+subscription)");
 
     /** The transaction a statement runs in now: none in auto-commit (unless pinned); begun on first use. */
     private String transactionFor() throws SQLException {
@@ -145,18 +136,19 @@ public final class DataApiConnection extends UnsupportedConnection {
         return request;
     }
 
-    Engine engine() throws SQLException {
-        if (engine == null || version == null) {
+    /** The engine's dialect: from the URL, else from the server's version (read once, on opening). */
+    ServerDialect dialect() throws SQLException {
+        if (dialect == null || version == null) {
             JsonNode answer = transport.call("/Execute", base().put("sql", "select version()"), true);
             version = Fields.text(answer.path("records").path(0).path(0));
             if (version == null) throw new SQLException("The Data API returned no server version.", "08006");
-            if (engine == null) engine = version.contains("PostgreSQL") ? Engine.POSTGRESQL : Engine.MYSQL;
+            if (dialect == null) dialect = ServerDialect.ofVersion(version);
         }
-        return engine;
+        return dialect;
     }
 
     String serverVersion() throws SQLException {
-        engine();
+        dialect();
         return version;
     }
 
@@ -169,8 +161,7 @@ public final class DataApiConnection extends UnsupportedConnection {
      * MariaDB server (MariaDB Connector/J reports {@code jdbc:mariadb:} there), else {@code mysql}.
      */
     String urlEngine() throws SQLException {
-        if (engine() == Engine.POSTGRESQL) return "postgresql"; // engine() has read the version too
-        return version.contains("MariaDB") ? "mariadb" : "mysql";
+        return dialect().urlEngine(version); // dialect() has read the version too
     }
 
     String database() {

@@ -1,6 +1,5 @@
 package dev.slipway.jdbc.internal;
 
-import dev.slipway.core.Engine;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
@@ -23,24 +22,26 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
         this.connection = connection;
     }
 
-    private boolean postgres() throws SQLException {
-        return connection.engine() == Engine.POSTGRESQL;
+    private ServerDialect dialect() throws SQLException {
+        return connection.dialect();
+    }
+
+    private CatalogQueries catalog() throws SQLException {
+        return dialect().catalog(connection);
     }
 
     /** Tables, in JDBC's columns (Flyway asks for its history table this way on MySQL). */
     @Override
     public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
             throws SQLException {
-        return postgres()
-                ? new PostgresCatalog(connection).tables(catalog, schemaPattern, tableNamePattern, types)
-                : new MysqlCatalog(connection).tables(catalog, schemaPattern, tableNamePattern, types);
+        return catalog().tables(catalog, schemaPattern, tableNamePattern, types);
     }
 
     // The catalog methods jOOQ's meta() uses, each engine as its own JDBC driver answers them
 
     @Override
     public ResultSet getCatalogs() throws SQLException {
-        return postgres() ? new PostgresCatalog(connection).catalogs() : new MysqlCatalog(connection).catalogs();
+        return catalog().catalogs();
     }
 
     @Override
@@ -50,56 +51,40 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
 
     @Override
     public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
-        return postgres()
-                ? new PostgresCatalog(connection).schemas(schemaPattern)
-                : new MysqlCatalog(connection).schemas();
+        return catalog().schemas(schemaPattern);
     }
 
     @Override
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
             throws SQLException {
-        return postgres()
-                ? new PostgresCatalog(connection).columns(schemaPattern, tableNamePattern, columnNamePattern)
-                : new MysqlCatalog(connection).columns(catalog, tableNamePattern, columnNamePattern);
+        return catalog().columns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
     }
 
     @Override
     public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-        return postgres()
-                ? new PostgresCatalog(connection).primaryKeys(schema, table)
-                : new MysqlCatalog(connection).primaryKeys(catalog, table);
+        return catalog().primaryKeys(catalog, schema, table);
     }
 
     @Override
     public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-        return postgres()
-                ? new PostgresCatalog(connection).importedKeys(schema, table)
-                : new MysqlCatalog(connection).importedKeys(catalog, table);
+        return catalog().importedKeys(catalog, schema, table);
     }
 
     @Override
     public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
             throws SQLException {
-        return postgres()
-                ? new PostgresCatalog(connection).indexInfo(schema, table, unique)
-                : new MysqlCatalog(connection).indexInfo(catalog, table, unique);
+        return catalog().indexInfo(catalog, schema, table, unique);
     }
 
     @Override
     public String getDatabaseProductName() throws SQLException {
-        if (postgres()) return "PostgreSQL";
-        return connection.serverVersion().contains("MariaDB") ? "MariaDB" : "MySQL";
+        return dialect().productName(connection.serverVersion());
     }
 
     /** The server's version as its own driver reports it ({@code 15.20}, {@code 10.11.9-MariaDB}, {@code 8.0.36}). */
     @Override
     public String getDatabaseProductVersion() throws SQLException {
-        String v = connection.serverVersion();
-        if (postgres()) {
-            Matcher m = Pattern.compile("PostgreSQL (\\S+)").matcher(v);
-            return m.find() ? m.group(1) : v;
-        }
-        return v;
+        return dialect().productVersion(connection.serverVersion());
     }
 
     @Override
@@ -161,7 +146,7 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
 
     @Override
     public String getIdentifierQuoteString() throws SQLException {
-        return postgres() ? "\"" : "`";
+        return dialect().identifierQuote();
     }
 
     @Override
@@ -191,7 +176,7 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
 
     @Override
     public String getSchemaTerm() throws SQLException {
-        return postgres() ? "schema" : "";
+        return dialect().namespacesAreSchemas() ? "schema" : "";
     }
 
     @Override
@@ -221,12 +206,12 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
 
     @Override
     public boolean storesLowerCaseIdentifiers() throws SQLException {
-        return postgres();
+        return dialect().storesLowerCaseIdentifiers();
     }
 
     @Override
     public boolean storesMixedCaseIdentifiers() throws SQLException {
-        return !postgres();
+        return !dialect().storesLowerCaseIdentifiers();
     }
 
     @Override
@@ -246,17 +231,17 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
 
     @Override
     public int getDefaultTransactionIsolation() throws SQLException {
-        return postgres() ? Connection.TRANSACTION_READ_COMMITTED : Connection.TRANSACTION_REPEATABLE_READ;
+        return dialect().defaultTransactionIsolation();
     }
 
     @Override
     public boolean supportsDataDefinitionAndDataManipulationTransactions() throws SQLException {
-        return postgres();
+        return dialect().transactionalDdl();
     }
 
     @Override
     public boolean dataDefinitionCausesTransactionCommit() throws SQLException {
-        return !postgres();
+        return !dialect().transactionalDdl();
     }
 
     @Override
@@ -306,12 +291,12 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
 
     @Override
     public boolean nullsAreSortedHigh() throws SQLException {
-        return postgres();
+        return dialect().nullsSortHigh();
     }
 
     @Override
     public boolean nullsAreSortedLow() throws SQLException {
-        return !postgres();
+        return !dialect().nullsSortHigh();
     }
 
     @Override
@@ -326,7 +311,7 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
 
     @Override
     public boolean supportsFullOuterJoins() throws SQLException {
-        return postgres();
+        return dialect().fullOuterJoins();
     }
 
     @Override
@@ -361,21 +346,21 @@ final class DataApiDatabaseMetaData extends UnsupportedDatabaseMetaData {
 
     @Override
     public boolean supportsSchemasInDataManipulation() throws SQLException {
-        return postgres();
+        return dialect().namespacesAreSchemas();
     }
 
     @Override
     public boolean supportsSchemasInTableDefinitions() throws SQLException {
-        return postgres();
+        return dialect().namespacesAreSchemas();
     }
 
     @Override
     public boolean supportsCatalogsInDataManipulation() throws SQLException {
-        return !postgres();
+        return !dialect().namespacesAreSchemas();
     }
 
     @Override
     public boolean supportsCatalogsInTableDefinitions() throws SQLException {
-        return !postgres();
+        return !dialect().namespacesAreSchemas();
     }
 }

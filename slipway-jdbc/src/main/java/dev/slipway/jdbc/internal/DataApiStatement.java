@@ -2,7 +2,6 @@ package dev.slipway.jdbc.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slipway.core.Engine;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -116,19 +115,18 @@ final class DataApiStatement extends PreparedParameters {
     private boolean run(String text, List<Object> values, int keys, String[] columns) throws SQLException {
         checkOpen();
         closeResults();
-        Engine engine = connection.engine();
-        boolean mysql = engine == Engine.MYSQL;
+        ServerDialect dialect = connection.dialect();
         boolean wantKeys = keys == Statement.RETURN_GENERATED_KEYS;
         String statement = text;
         boolean returningAdded = false;
         if (wantKeys
-                && !mysql
+                && !dialect.keysInGeneratedFields()
                 && INSERT_UPDATE_DELETE.matcher(text).matches()
                 && !RETURNING.matcher(text).matches()) {
             statement = text.strip().replaceAll(";\\s*$", "") + " RETURNING " + returningList(columns);
             returningAdded = true;
         }
-        Placeholders placeholders = rewritten(statement, mysql);
+        Placeholders placeholders = rewritten(statement, dialect);
         List<ObjectNode> fields = fields(values, placeholders.count());
         JsonNode answer = connection.execute(placeholders.sql(), fields, null, queryTimeout);
         if (answer.has("records")) {
@@ -143,7 +141,7 @@ final class DataApiStatement extends PreparedParameters {
             return true;
         }
         updateCount = answer.path("numberOfRecordsUpdated").asLong(0);
-        if (wantKeys && mysql)
+        if (wantKeys && dialect.keysInGeneratedFields())
             generated = DataApiResultSet.generatedKeys(this, List.of(answer.path("generatedFields")));
         if (closeOnCompletion) close();
         return false;
@@ -153,9 +151,9 @@ final class DataApiStatement extends PreparedParameters {
      * The statement with its {@code ?} rewritten, lexed once for a prepared statement however often it runs (the
      * last rewrite is kept; a plain statement's changing SQL is lexed each time).
      */
-    private Placeholders rewritten(String statement, boolean mysql) {
+    private Placeholders rewritten(String statement, ServerDialect dialect) {
         if (!statement.equals(rewrittenFrom)) {
-            rewrittenAs = Placeholders.rewrite(statement, mysql);
+            rewrittenAs = dialect.placeholders(statement);
             rewrittenFrom = statement;
         }
         return rewrittenAs;
@@ -185,8 +183,7 @@ final class DataApiStatement extends PreparedParameters {
     @Override
     public void addBatch() throws SQLException {
         requirePrepared();
-        boolean mysql = connection.engine() == Engine.MYSQL;
-        batch.add(fields(parameters, rewritten(sql, mysql).count()));
+        batch.add(fields(parameters, rewritten(sql, connection.dialect()).count()));
     }
 
     @Override
@@ -227,11 +224,11 @@ final class DataApiStatement extends PreparedParameters {
                 return counts;
             }
             if (batch.isEmpty()) return new long[0];
-            boolean mysql = connection.engine() == Engine.MYSQL;
-            JsonNode answer = connection.execute(rewritten(sql, mysql).sql(), null, batch, queryTimeout);
+            ServerDialect dialect = connection.dialect();
+            JsonNode answer = connection.execute(rewritten(sql, dialect).sql(), null, batch, queryTimeout);
             long[] counts = new long[batch.size()];
             Arrays.fill(counts, Statement.SUCCESS_NO_INFO);
-            if (generatedKeys == Statement.RETURN_GENERATED_KEYS && mysql) {
+            if (generatedKeys == Statement.RETURN_GENERATED_KEYS && dialect.keysInGeneratedFields()) {
                 List<JsonNode> keys = new ArrayList<>();
                 answer.path("updateResults").forEach(r -> keys.add(r.path("generatedFields")));
                 generated = DataApiResultSet.generatedKeys(this, keys);

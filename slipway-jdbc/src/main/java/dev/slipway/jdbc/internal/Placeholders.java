@@ -10,9 +10,9 @@ import dev.slipway.core.SqlLexer;
  * @param sql the statement with {@code :n} for each placeholder
  * @param count how many placeholders there were
  */
-record Placeholders(String sql, int count) {
+public record Placeholders(String sql, int count) {
 
-    static Placeholders rewrite(String sql, boolean mysql) {
+    public static Placeholders rewrite(String sql, boolean mysql) {
         StringBuilder out = new StringBuilder(sql.length() + 8);
         int count = 0;
         int i = 0;

@@ -1,5 +1,7 @@
-package dev.slipway.jdbc.internal;
+package dev.slipway.jdbc.internal.mysql;
 
+import dev.slipway.jdbc.internal.CatalogQueries;
+import dev.slipway.jdbc.internal.CatalogRows;
 import dev.slipway.jdbc.internal.CatalogRows.Column;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -17,7 +19,7 @@ import java.util.Map;
  * {@code meta()} reads a schema through the Data API as it does through that driver. {@code CatalogOverDataApiIT}
  * compares the two on the same databases.
  */
-final class MysqlCatalog {
+final class MysqlCatalog implements CatalogQueries {
 
     private static final Map<String, Integer> TYPES = Map.ofEntries(
             Map.entry("BIT", Types.BIT),
@@ -44,15 +46,16 @@ final class MysqlCatalog {
             Map.entry("BLOB", Types.LONGVARBINARY),
             Map.entry("LONGBLOB", Types.LONGVARBINARY));
 
-    private final DataApiConnection connection;
+    private final java.sql.Connection connection;
     private final Statement owner;
 
-    MysqlCatalog(DataApiConnection connection) throws SQLException {
+    MysqlCatalog(java.sql.Connection connection) throws SQLException {
         this.connection = connection;
         this.owner = connection.createStatement();
     }
 
-    ResultSet catalogs() throws SQLException {
+    @Override
+    public ResultSet catalogs() throws SQLException {
         CatalogRows rows = new CatalogRows(List.of(Column.text("TABLE_CAT")));
         CatalogRows.query(
                 connection,
@@ -63,7 +66,8 @@ final class MysqlCatalog {
     }
 
     /** Databases are catalogs here: the one asked for (as catalog or schema), else the connection's. */
-    ResultSet tables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+    @Override
+    public ResultSet tables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
             throws SQLException {
         String database = catalog != null ? catalog : schemaPattern;
         return CatalogRows.tables(
@@ -77,11 +81,14 @@ final class MysqlCatalog {
     }
 
     /** Databases are catalogs here, as Connector/J reports them by default: no schemas. */
-    ResultSet schemas() throws SQLException {
+    @Override
+    public ResultSet schemas(String schemaPattern) throws SQLException {
         return new CatalogRows(List.of(Column.text("TABLE_SCHEM"), Column.text("TABLE_CATALOG"))).toResultSet(owner);
     }
 
-    ResultSet columns(String catalog, String tablePattern, String columnPattern) throws SQLException {
+    @Override
+    public ResultSet columns(String catalog, String schemaPattern, String tablePattern, String columnPattern)
+            throws SQLException {
         CatalogRows rows = CatalogRows.columns();
         CatalogRows.query(
                 connection,
@@ -154,7 +161,8 @@ final class MysqlCatalog {
         };
     }
 
-    ResultSet primaryKeys(String catalog, String table) throws SQLException {
+    @Override
+    public ResultSet primaryKeys(String catalog, String schema, String table) throws SQLException {
         CatalogRows rows = CatalogRows.primaryKeys();
         CatalogRows.query(
                 connection,
@@ -166,7 +174,8 @@ final class MysqlCatalog {
         return rows.toResultSet(owner);
     }
 
-    ResultSet importedKeys(String catalog, String table) throws SQLException {
+    @Override
+    public ResultSet importedKeys(String catalog, String schema, String table) throws SQLException {
         CatalogRows rows = CatalogRows.importedKeys();
         CatalogRows.query(
                 connection,
@@ -207,7 +216,8 @@ final class MysqlCatalog {
         };
     }
 
-    ResultSet indexInfo(String catalog, String table, boolean unique) throws SQLException {
+    @Override
+    public ResultSet indexInfo(String catalog, String schema, String table, boolean unique) throws SQLException {
         CatalogRows rows = CatalogRows.indexInfo();
         CatalogRows.query(
                 connection,

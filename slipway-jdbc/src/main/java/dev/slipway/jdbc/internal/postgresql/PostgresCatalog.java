@@ -1,5 +1,7 @@
-package dev.slipway.jdbc.internal;
+package dev.slipway.jdbc.internal.postgresql;
 
+import dev.slipway.jdbc.internal.CatalogQueries;
+import dev.slipway.jdbc.internal.CatalogRows;
 import dev.slipway.jdbc.internal.CatalogRows.Column;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -16,7 +18,7 @@ import java.util.Map;
  * the type modifier), so that jOOQ's {@code meta()} reads a schema through the Data API as it does through
  * pgjdbc. {@code CatalogMetadataIT} compares the two on the same databases.
  */
-final class PostgresCatalog {
+final class PostgresCatalog implements CatalogQueries {
 
     private static final Map<String, Integer> TYPES = Map.ofEntries(
             Map.entry("int2", Types.SMALLINT),
@@ -39,21 +41,23 @@ final class PostgresCatalog {
             Map.entry("timestamptz", Types.TIMESTAMP),
             Map.entry("bytea", Types.BINARY));
 
-    private final DataApiConnection connection;
+    private final java.sql.Connection connection;
     private final Statement owner;
 
-    PostgresCatalog(DataApiConnection connection) throws SQLException {
+    PostgresCatalog(java.sql.Connection connection) throws SQLException {
         this.connection = connection;
         this.owner = connection.createStatement();
     }
 
-    ResultSet catalogs() throws SQLException {
+    @Override
+    public ResultSet catalogs() throws SQLException {
         CatalogRows rows = new CatalogRows(List.of(Column.text("TABLE_CAT")));
         CatalogRows.query(connection, "select current_database()", List.of(), rs -> rows.add(rs.getString(1)));
         return rows.toResultSet(owner);
     }
 
-    ResultSet tables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+    @Override
+    public ResultSet tables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
             throws SQLException {
         StringBuilder filters = new StringBuilder();
         List<String> values = new ArrayList<>();
@@ -69,7 +73,8 @@ final class PostgresCatalog {
                 connection, "table_catalog", "table_schema", filters.toString(), values, tableNamePattern, types);
     }
 
-    ResultSet schemas(String schemaPattern) throws SQLException {
+    @Override
+    public ResultSet schemas(String schemaPattern) throws SQLException {
         CatalogRows rows = new CatalogRows(List.of(Column.text("TABLE_SCHEM"), Column.text("TABLE_CATALOG")));
         CatalogRows.query(
                 connection,
@@ -80,7 +85,9 @@ final class PostgresCatalog {
         return rows.toResultSet(owner);
     }
 
-    ResultSet columns(String schemaPattern, String tablePattern, String columnPattern) throws SQLException {
+    @Override
+    public ResultSet columns(String catalog, String schemaPattern, String tablePattern, String columnPattern)
+            throws SQLException {
         CatalogRows rows = CatalogRows.columns();
         String sql = "select current_database(), n.nspname, c.relname, a.attname, t.typname, a.atttypmod,"
                 + " a.attnotnull or (t.typtype = 'd' and t.typnotnull), pg_catalog.pg_get_expr(d.adbin, d.adrelid),"
@@ -184,7 +191,8 @@ final class PostgresCatalog {
         };
     }
 
-    ResultSet primaryKeys(String schema, String table) throws SQLException {
+    @Override
+    public ResultSet primaryKeys(String catalog, String schema, String table) throws SQLException {
         CatalogRows rows = CatalogRows.primaryKeys();
         CatalogRows.query(
                 connection,
@@ -205,7 +213,8 @@ final class PostgresCatalog {
         return rows.toResultSet(owner);
     }
 
-    ResultSet importedKeys(String schema, String table) throws SQLException {
+    @Override
+    public ResultSet importedKeys(String catalog, String schema, String table) throws SQLException {
         CatalogRows rows = CatalogRows.importedKeys();
         CatalogRows.query(
                 connection,
@@ -225,15 +234,15 @@ final class PostgresCatalog {
                         + " order by pn.nspname, pc.relname, con.conname, k.ord",
                 List.of(CatalogRows.or(schema), CatalogRows.or(table)),
                 rs -> {
-                    String catalog = rs.getString(1);
+                    String database = rs.getString(1);
                     boolean deferrable = rs.getBoolean(13);
                     boolean deferred = rs.getBoolean(14);
                     rows.add(
-                            catalog,
+                            database,
                             rs.getString(2),
                             rs.getString(3),
                             rs.getString(4),
-                            catalog,
+                            database,
                             rs.getString(5),
                             rs.getString(6),
                             rs.getString(7),
@@ -261,7 +270,8 @@ final class PostgresCatalog {
         };
     }
 
-    ResultSet indexInfo(String schema, String table, boolean unique) throws SQLException {
+    @Override
+    public ResultSet indexInfo(String catalog, String schema, String table, boolean unique) throws SQLException {
         CatalogRows rows = CatalogRows.indexInfo();
         List<String> parameters = new ArrayList<>(List.of(CatalogRows.or(schema), CatalogRows.or(table)));
         CatalogRows.query(
