@@ -1,17 +1,13 @@
 package dev.slipway.cdk;
 
 import dev.slipway.cdk.internal.Nag;
+import dev.slipway.cdk.internal.RdsEngine;
 import dev.slipway.core.Engine;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.IConnectable;
 import software.amazon.awscdk.services.ec2.Port;
-import software.amazon.awscdk.services.rds.AuroraMysqlClusterEngineProps;
-import software.amazon.awscdk.services.rds.AuroraMysqlEngineVersion;
-import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
-import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
 import software.amazon.awscdk.services.rds.BackupProps;
 import software.amazon.awscdk.services.rds.ClusterInstance;
 import software.amazon.awscdk.services.rds.Credentials;
@@ -145,21 +141,16 @@ public final class SlipwayDatabase extends Construct {
             return;
         }
         this.instance = null;
-        boolean postgres = props.engine() == Engine.POSTGRESQL;
-        IClusterEngine engine = engine(props.engine());
+        RdsEngine rds = RdsEngine.of(props.engine());
+        IClusterEngine engine = rds.clusterEngine();
         DatabaseCluster.Builder builder = DatabaseCluster.Builder.create(this, "Cluster");
-        if (!postgres) {
+        if (!rds.clusterLogParameters().isEmpty()) {
             // Aurora MySQL writes no slow-query or audit log unless its cluster parameters say so; the exports below
-            // would stay empty. The general log (every statement) stays off: it costs throughput and storage.
+            // would stay empty.
             builder.parameterGroup(software.amazon.awscdk.services.rds.ParameterGroup.Builder.create(this, "Parameters")
                     .engine(engine)
                     .description("Slipway: slow-query and audit logs for the CloudWatch Logs exports")
-                    .parameters(Map.of(
-                            "slow_query_log", "1",
-                            "long_query_time", "2",
-                            "log_output", "FILE",
-                            "server_audit_logging", "1",
-                            "server_audit_events", "CONNECT,QUERY_DCL,QUERY_DDL"))
+                    .parameters(rds.clusterLogParameters())
                     .build());
         }
         this.cluster = builder.engine(engine)
@@ -176,7 +167,7 @@ public final class SlipwayDatabase extends Construct {
                 .deletionProtection(props.deletionProtection())
                 .removalPolicy(props.deletionProtection() ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY)
                 .enableDataApi(props.dataApi())
-                .cloudwatchLogsExports(postgres ? List.of("postgresql") : List.of("error", "slowquery", "audit"))
+                .cloudwatchLogsExports(rds.clusterLogExports())
                 .build();
         cluster.addRotationSingleUser(RotationSingleUserOptions.builder()
                 .automaticallyAfter(Duration.days(30))
@@ -188,7 +179,7 @@ public final class SlipwayDatabase extends Construct {
                 "AwsSolutions-RDS11",
                 "The engine's default port: a different one hides nothing from"
                         + " a client inside the VPC, and the security group admits only the functions.");
-        if (!postgres) {
+        if (rds.nagAsksForBacktrack()) {
             Nag.suppress(
                     cluster,
                     "AwsSolutions-RDS14",
@@ -211,21 +202,6 @@ public final class SlipwayDatabase extends Construct {
                 .vpcSubnets(network.subnets())
                 .requireTls(true)
                 .build();
-    }
-
-    private static IClusterEngine engine(Engine engine) {
-        return switch (engine) {
-            case POSTGRESQL ->
-                software.amazon.awscdk.services.rds.DatabaseClusterEngine.auroraPostgres(
-                        AuroraPostgresClusterEngineProps.builder()
-                                .version(AuroraPostgresEngineVersion.VER_16_6)
-                                .build());
-            case MYSQL ->
-                software.amazon.awscdk.services.rds.DatabaseClusterEngine.auroraMysql(
-                        AuroraMysqlClusterEngineProps.builder()
-                                .version(AuroraMysqlEngineVersion.VER_3_08_0)
-                                .build());
-        };
     }
 
     public Engine engine() {

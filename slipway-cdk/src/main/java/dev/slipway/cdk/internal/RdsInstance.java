@@ -1,9 +1,6 @@
 package dev.slipway.cdk.internal;
 
 import dev.slipway.cdk.SlipwayDatabase;
-import dev.slipway.core.Engine;
-import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -11,13 +8,8 @@ import software.amazon.awscdk.services.ec2.InstanceType;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
-import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
 import software.amazon.awscdk.services.rds.IInstanceEngine;
-import software.amazon.awscdk.services.rds.MySqlInstanceEngineProps;
-import software.amazon.awscdk.services.rds.MysqlEngineVersion;
 import software.amazon.awscdk.services.rds.ParameterGroup;
-import software.amazon.awscdk.services.rds.PostgresEngineVersion;
-import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
 import software.amazon.awscdk.services.rds.RotationSingleUserOptions;
 import software.amazon.awscdk.services.rds.StorageType;
 import software.constructs.Construct;
@@ -34,14 +26,8 @@ public final class RdsInstance {
     public static DatabaseInstance create(
             Construct scope, IVpc vpc, SubnetSelection subnets, SlipwayDatabase.Props props) {
         SlipwayDatabase.InstanceProps shape = props.instance();
-        boolean postgres = props.engine() == Engine.POSTGRESQL;
-        IInstanceEngine engine = postgres
-                ? DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
-                        .version(PostgresEngineVersion.VER_16_13)
-                        .build())
-                : DatabaseInstanceEngine.mysql(MySqlInstanceEngineProps.builder()
-                        .version(MysqlEngineVersion.VER_8_0_46)
-                        .build());
+        RdsEngine rds = RdsEngine.of(props.engine());
+        IInstanceEngine engine = rds.instanceEngine();
         DatabaseInstance.Builder builder = DatabaseInstance.Builder.create(scope, "Instance")
                 .engine(engine)
                 .instanceType(new InstanceType(shape.instanceClass()))
@@ -59,13 +45,13 @@ public final class RdsInstance {
                 .deletionProtection(props.deletionProtection())
                 .removalPolicy(props.deletionProtection() ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY)
                 .autoMinorVersionUpgrade(true)
-                .cloudwatchLogsExports(postgres ? List.of("postgresql") : List.of("error", "slowquery"));
-        if (!postgres) {
+                .cloudwatchLogsExports(rds.instanceLogExports());
+        if (!rds.instanceLogParameters().isEmpty()) {
             // as on Aurora: no slow-query log unless a parameter says so, and the export would stay empty
             builder.parameterGroup(ParameterGroup.Builder.create(scope, "InstanceParameters")
                     .engine(engine)
                     .description("Slipway: the slow-query log for the CloudWatch Logs export")
-                    .parameters(Map.of("slow_query_log", "1", "long_query_time", "2", "log_output", "FILE"))
+                    .parameters(rds.instanceLogParameters())
                     .build());
         }
         DatabaseInstance instance = builder.build();
