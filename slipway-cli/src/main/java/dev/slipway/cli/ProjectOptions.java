@@ -1,10 +1,10 @@
 package dev.slipway.cli;
 
-import dev.slipway.cli.internal.DevDatabase;
 import dev.slipway.cli.internal.Settings;
 import dev.slipway.core.DatabaseTarget;
 import dev.slipway.core.Engine;
 import dev.slipway.core.Setting;
+import dev.slipway.local.database.DevDatabase;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,13 +1,11 @@
-package dev.slipway.cli.internal;
+package dev.slipway.local.database;
 
 import dev.slipway.core.DatabaseTarget;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,11 +23,11 @@ public final class DevDatabase implements AutoCloseable {
 
     static final String DATABASE = "slipway";
 
-    private final EmbeddedPostgres postgres; // null when another process runs it
+    private final EmbeddedPostgresql postgres; // null when another process runs it
     private final DatabaseTarget config;
     private final Path running;
 
-    private DevDatabase(EmbeddedPostgres postgres, DatabaseTarget config, Path running) {
+    private DevDatabase(EmbeddedPostgresql postgres, DatabaseTarget config, Path running) {
         this.postgres = postgres;
         this.config = config;
         this.running = running;
@@ -43,24 +41,17 @@ public final class DevDatabase implements AutoCloseable {
         progress.accept(
                 (existing ? "Starting" : "Creating") + " the embedded development PostgreSQL in " + dataDirectory);
         try {
-            Files.createDirectories(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .start();
-            try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-                ResultSet rs = c.createStatement()
-                        .executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
-                if (!rs.next()) c.createStatement().execute("create database " + DATABASE);
+            EmbeddedPostgresql postgres = EmbeddedPostgresql.keeping(dataDirectory);
+            try {
+                postgres.createDatabase(DATABASE);
+                DatabaseTarget config = postgres.target(DATABASE);
+                Files.writeString(
+                        running, ProcessHandle.current().pid() + "\n" + config.url() + "\n", StandardCharsets.UTF_8);
+                return new DevDatabase(postgres, config, running);
+            } catch (IOException | SQLException | RuntimeException e) {
+                postgres.close();
+                throw e;
             }
-            DatabaseTarget config = DatabaseTarget.builder()
-                    .url(postgres.getJdbcUrl("postgres", DATABASE).replaceAll("[?&]user=postgres", ""))
-                    .user("postgres")
-                    .password("")
-                    .build();
-            Files.writeString(
-                    running, ProcessHandle.current().pid() + "\n" + config.url() + "\n", StandardCharsets.UTF_8);
-            return new DevDatabase(postgres, config, running);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(
                     "Could not start the embedded PostgreSQL in " + dataDirectory + ": "

@@ -1,9 +1,8 @@
 package dev.slipway.local.layer;
 
-import dev.slipway.core.DatabaseTarget;
+import dev.slipway.local.database.EmbeddedPostgresql;
 import dev.slipway.migrate.MigrationsLocation;
 import dev.slipway.migrate.Migrator;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +16,10 @@ import java.util.function.Consumer;
  */
 final class TrainingDatabase implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
-    private final Path directory;
+    private final EmbeddedPostgresql postgres;
 
-    private TrainingDatabase(EmbeddedPostgres postgres, Path directory) {
+    private TrainingDatabase(EmbeddedPostgresql postgres) {
         this.postgres = postgres;
-        this.directory = directory;
     }
 
     static TrainingDatabase start(Path migrations, Consumer<String> progress) throws IOException {
@@ -30,35 +27,25 @@ final class TrainingDatabase implements AutoCloseable {
             throw new IllegalArgumentException("No " + migrations.resolve("postgresql")
                     + ": --training-migrations names the directory with the postgresql/ and mysql/ migrations.");
         }
-        Path directory = Files.createTempDirectory("slipway-training-db");
         progress.accept("Starting an embedded PostgreSQL for the training run");
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(directory.resolve("data"))
-                .start();
+        EmbeddedPostgresql postgres = EmbeddedPostgresql.throwaway("slipway-training-db");
         try {
-            DatabaseTarget config = DatabaseTarget.builder()
-                    .url("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres")
-                    .user("postgres")
-                    .password("")
-                    .build();
-            new Migrator(config, MigrationsLocation.directory(migrations), progress).deploy();
+            new Migrator(postgres.target("postgres"), MigrationsLocation.directory(migrations), progress).deploy();
         } catch (RuntimeException e) {
             postgres.close();
-            dev.slipway.core.FileTrees.delete(directory);
             throw e;
         }
-        return new TrainingDatabase(postgres, directory);
+        return new TrainingDatabase(postgres);
     }
 
     /** The database as an RDS secret's JSON, as Secrets Manager would hold it. */
     String secretJson() {
-        return "{\"username\":\"postgres\",\"password\":\"\",\"host\":\"localhost\",\"port\":" + postgres.getPort()
+        return "{\"username\":\"postgres\",\"password\":\"\",\"host\":\"localhost\",\"port\":" + postgres.port()
                 + ",\"dbname\":\"postgres\",\"engine\":\"postgres\"}";
     }
 
     @Override
     public void close() throws IOException {
         postgres.close();
-        dev.slipway.core.FileTrees.delete(directory);
     }
 }

@@ -1,4 +1,4 @@
-package dev.slipway.cli.internal;
+package dev.slipway.local.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
