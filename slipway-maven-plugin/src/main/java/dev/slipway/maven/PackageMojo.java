@@ -1,9 +1,9 @@
 package dev.slipway.maven;
 
+import dev.slipway.packaging.LambdaZip;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +82,7 @@ public class PackageMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) return;
         Path target = Path.of(project.getBuild().getDirectory());
-        FileTime time = entryTime();
+        Instant time = entryTime();
         List<String> over = new ArrayList<>();
         try {
             for (String engine : engines) {
@@ -154,16 +154,15 @@ public class PackageMojo extends AbstractMojo {
     }
 
     /** {@code project.build.outputTimestamp} (ISO-8601 or seconds), else the zip format's first day. */
-    private FileTime entryTime() {
+    private Instant entryTime() {
         if (outputTimestamp != null && !outputTimestamp.isBlank()) {
             try {
-                return FileTime.from(
-                        outputTimestamp.chars().allMatch(Character::isDigit)
-                                ? Instant.ofEpochSecond(Long.parseLong(outputTimestamp))
-                                : Instant.parse(outputTimestamp));
+                return outputTimestamp.chars().allMatch(Character::isDigit)
+                        ? Instant.ofEpochSecond(Long.parseLong(outputTimestamp))
+                        : Instant.parse(outputTimestamp);
             } catch (RuntimeException ignored) { // not a date: the fixed one below
             }
         }
-        return FileTime.from(Instant.parse("1980-01-01T00:00:00Z"));
+        return LambdaZip.ZIP_EPOCH;
     }
 }

@@ -1,12 +1,9 @@
 package dev.slipway.local.layer;
 
+import dev.slipway.packaging.LambdaZip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A Lambda zip repackaged so that its root (the function's classes and resources) becomes {@code lib/app.jar}:
@@ -23,32 +20,17 @@ public final class JarOnlyZip {
 
     /** Writes {@code target} from {@code zip}: its lib/ as is, everything else as {@link #APP_JAR}. */
     public static Path of(Path zip, Path target) throws IOException {
+        LambdaZip out = new LambdaZip();
+        LambdaZip app = new LambdaZip();
+        out.unpacked(zip, name -> name.startsWith("lib/"));
+        app.unpacked(zip, name -> !name.startsWith("lib/"));
         Path appJar = Files.createTempFile("app", ".jar");
         try {
-            try (ZipFile in = new ZipFile(zip.toFile());
-                    ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target));
-                    ZipOutputStream app = new ZipOutputStream(Files.newOutputStream(appJar))) {
-                for (ZipEntry entry : Collections.list(in.entries())) {
-                    if (entry.isDirectory()) continue;
-                    boolean dependency = entry.getName().startsWith("lib/");
-                    ZipOutputStream into = dependency ? out : app;
-                    into.putNextEntry(fixedTime(new ZipEntry(entry.getName())));
-                    in.getInputStream(entry).transferTo(into);
-                    into.closeEntry();
-                }
-                app.finish();
-                out.putNextEntry(fixedTime(new ZipEntry(APP_JAR)));
-                Files.copy(appJar, out);
-                out.closeEntry();
-            }
+            app.writeTo(appJar, LambdaZip.ZIP_EPOCH);
+            out.file(appJar, APP_JAR).writeTo(target, LambdaZip.ZIP_EPOCH);
         } finally {
             Files.deleteIfExists(appJar);
         }
         return target;
-    }
-
-    private static ZipEntry fixedTime(ZipEntry entry) {
-        entry.setLastModifiedTime(LambdaZips.FIXED_TIME);
-        return entry;
     }
 }
