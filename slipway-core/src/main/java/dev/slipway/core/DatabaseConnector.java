@@ -29,7 +29,7 @@ public final class DatabaseConnector {
      */
     public static Properties sessionProperties(Engine engine) {
         Properties properties = new Properties();
-        if (engine == Engine.MYSQL) properties.setProperty("sessionVariables", "time_zone='+00:00'");
+        properties.putAll(engine.utcSessionProperties());
         return properties;
     }
 
@@ -54,13 +54,7 @@ public final class DatabaseConnector {
         if (target.user() != null) properties.setProperty("user", target.user());
         properties.setProperty("password", target.password());
         if (attemptTimeout != null) {
-            long seconds = Math.max(1, attemptTimeout.toSeconds());
-            if (target.engine() == Engine.MYSQL) {
-                properties.setProperty("connectTimeout", Long.toString(seconds * 1000));
-            } else {
-                properties.setProperty("connectTimeout", Long.toString(seconds));
-                properties.setProperty("loginTimeout", Long.toString(seconds));
-            }
+            properties.putAll(target.engine().attemptTimeoutProperties(Math.max(1, attemptTimeout.toSeconds())));
         }
         return properties;
     }
@@ -71,7 +65,7 @@ public final class DatabaseConnector {
         Properties properties = properties(target, attemptTimeout);
         if (extra != null) properties.putAll(extra);
         Connection connection = DriverManager.getConnection(target.url(), properties);
-        if (target.engine() == Engine.POSTGRESQL
+        if (target.engine().sessionStartsAtJvmZone()
                 && !Engine.isDataApiUrl(target.url())
                 && postgresqlStartsElsewhereThanUtc()) {
             try (java.sql.Statement s = connection.createStatement()) {

@@ -72,11 +72,7 @@ public record DatabaseTls(Mode mode, Path caFile) {
     public String apply(Engine engine, String host, String url) {
         if (!requiredFor(host)) return url;
         String ca = (caFile != null ? caFile : rdsBundle()).toString();
-        String parameters = switch (engine) {
-            case POSTGRESQL -> "sslmode=verify-full&sslrootcert=" + ca;
-            case MYSQL -> "sslMode=verify-full&serverSslCert=" + ca;
-        };
-        return url + (url.contains("?") ? "&" : "?") + parameters;
+        return url + (url.contains("?") ? "&" : "?") + engine.verifiedTlsParameters(ca);
     }
 
     static boolean isAwsDatabaseHost(String host) {

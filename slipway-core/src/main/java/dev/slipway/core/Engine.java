@@ -3,6 +3,7 @@ package dev.slipway.core;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -11,9 +12,34 @@ import java.util.stream.Collectors;
  * and the connection settings Slipway relies on. Its {@link #id()} is also the migrations sub-directory.
  */
 public enum Engine {
-    POSTGRESQL("postgresql", 5432, "org.postgresql.Driver", "POSTGRES", List.of("jdbc:postgresql:")),
-    /** MySQL and MariaDB, both through the MariaDB driver, which serves {@code jdbc:mysql:} URLs when permitted. */
-    MYSQL("mysql", 3306, "org.mariadb.jdbc.Driver", "MYSQL", List.of("jdbc:mariadb:", "jdbc:mysql:"));
+    /**
+     * pgjdbc: timeouts in seconds; the session's zone is the JVM's, sent in the start-up packet whatever the URL says
+     * (pgjdbc issues 1626 and 2311), so UTC is a statement after connecting ({@link DatabaseConnector}).
+     */
+    POSTGRESQL(
+            "postgresql",
+            5432,
+            "org.postgresql.Driver",
+            "POSTGRES",
+            List.of("jdbc:postgresql:"),
+            Map.of(),
+            true,
+            new AttemptTimeout(List.of("connectTimeout", "loginTimeout"), 1),
+            "sslmode=verify-full&sslrootcert="),
+    /**
+     * MySQL and MariaDB, both through the MariaDB driver, which serves {@code jdbc:mysql:} URLs when permitted; the
+     * session's zone through {@code sessionVariables}, the connect timeout in milliseconds.
+     */
+    MYSQL(
+            "mysql",
+            3306,
+            "org.mariadb.jdbc.Driver",
+            "MYSQL",
+            List.of("jdbc:mariadb:", "jdbc:mysql:"),
+            Map.of("sessionVariables", "time_zone='+00:00'"),
+            false,
+            new AttemptTimeout(List.of("connectTimeout"), 1000),
+            "sslMode=verify-full&serverSslCert=");
 
     /** Both engines: a project's default {@code slipway.engines}. */
     public static final java.util.Set<Engine> BOTH =
@@ -30,13 +56,60 @@ public enum Engine {
     private final String driverClassName;
     private final String jooqDialect;
     private final List<String> jdbcSchemes;
+    private final Map<String, String> utcSessionProperties;
+    private final boolean sessionStartsAtJvmZone;
+    private final AttemptTimeout attemptTimeout;
+    private final String verifiedTlsParameters;
 
-    Engine(String id, int defaultPort, String driverClassName, String jooqDialect, List<String> jdbcSchemes) {
+    /** The driver properties that bound one connection attempt, and their unit in milliseconds. */
+    private record AttemptTimeout(List<String> properties, long unitMillis) {}
+
+    Engine(
+            String id,
+            int defaultPort,
+            String driverClassName,
+            String jooqDialect,
+            List<String> jdbcSchemes,
+            Map<String, String> utcSessionProperties,
+            boolean sessionStartsAtJvmZone,
+            AttemptTimeout attemptTimeout,
+            String verifiedTlsParameters) {
         this.id = id;
         this.defaultPort = defaultPort;
         this.driverClassName = driverClassName;
         this.jooqDialect = jooqDialect;
         this.jdbcSchemes = jdbcSchemes;
+        this.utcSessionProperties = utcSessionProperties;
+        this.sessionStartsAtJvmZone = sessionStartsAtJvmZone;
+        this.attemptTimeout = attemptTimeout;
+        this.verifiedTlsParameters = verifiedTlsParameters;
+    }
+
+    /**
+     * The driver properties that start a session at UTC; empty where the driver cannot ({@link
+     * #sessionStartsAtJvmZone}).
+     */
+    public Map<String, String> utcSessionProperties() {
+        return utcSessionProperties;
+    }
+
+    /** Whether the driver starts every session at the JVM's zone, so UTC takes a statement after connecting. */
+    public boolean sessionStartsAtJvmZone() {
+        return sessionStartsAtJvmZone;
+    }
+
+    /** The driver properties that bound one connection attempt (connect and login) to {@code seconds}. */
+    public Map<String, String> attemptTimeoutProperties(long seconds) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (String name : attemptTimeout.properties()) {
+            properties.put(name, Long.toString(seconds * attemptTimeout.unitMillis()));
+        }
+        return properties;
+    }
+
+    /** The URL parameters for TLS verified against the certificates in {@code caFile}, host name included. */
+    public String verifiedTlsParameters(String caFile) {
+        return verifiedTlsParameters + caFile;
     }
 
     /** The lower-case name used in directories, flags and configuration. */
