@@ -5,8 +5,6 @@ import dev.slipway.core.Engine;
 import dev.slipway.migrate.exceptions.MigrateErrorCode;
 import dev.slipway.migrate.exceptions.MigrateException;
 import dev.slipway.migrate.internal.EngineBehaviour;
-import dev.slipway.migrate.internal.mysql.MysqlCatalogDdl;
-import dev.slipway.migrate.internal.postgresql.PostgresCatalogDdl;
 import dev.slipway.schema.MigrationGenerator;
 import dev.slipway.schema.SchemaDiff;
 import dev.slipway.schema.SchemaReader;
@@ -61,21 +59,8 @@ public final class SchemaPull {
     /** Reads the catalog of {@code database} (PostgreSQL, or MySQL/MariaDB). */
     public static Catalog read(DatabaseTarget database, Consumer<String> progress) {
         try (Connection c = DatabaseWaiter.withProgress(progress).connect(database)) {
-            String schema = EngineBehaviour.of(database.engine()).schema(c);
-            if (database.engine() == Engine.MYSQL) {
-                boolean mariadb = c.getMetaData()
-                        .getDatabaseProductVersion()
-                        .toLowerCase(java.util.Locale.ROOT)
-                        .contains("mariadb");
-                List<String> notCarried = new java.util.ArrayList<>();
-                String ddl = MysqlCatalogDdl.ddl(c, schema, mariadb, notCarried);
-                notCarried.addAll(MysqlCatalogDdl.notCarried(c, schema));
-                return new Catalog(ddl, List.copyOf(notCarried));
-            }
-            List<PostgresOnlyStatement> postgresOnly = PostgresCatalogDdl.postgresOnly(c, schema);
-            List<String> notCarried = new java.util.ArrayList<>(PostgresCatalogDdl.notCarried(c, schema));
-            postgresOnly.forEach(p -> notCarried.add(p.listed()));
-            return new Catalog(PostgresCatalogDdl.ddl(c, schema), List.copyOf(notCarried), postgresOnly);
+            EngineBehaviour engine = EngineBehaviour.of(database.engine());
+            return engine.catalog(c, engine.schema(c));
         } catch (SQLException e) {
             throw new MigrateException(
                     MigrateErrorCode.UNREACHABLE, "Cannot read the catalog of " + database + ": " + e.getMessage(), e);

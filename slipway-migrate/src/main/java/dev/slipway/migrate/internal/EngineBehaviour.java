@@ -53,6 +53,9 @@ public interface EngineBehaviour {
      */
     java.util.Map<String, String> columnCollations(Connection connection, String schema) throws SQLException;
 
+    /** The catalog of {@code schema} as schema.sql would declare it, with what it leaves out (schema pull). */
+    dev.slipway.migrate.SchemaPull.Catalog catalog(Connection connection, String schema) throws SQLException;
+
     /** A held deploy lock. */
     @FunctionalInterface
     interface Lock {

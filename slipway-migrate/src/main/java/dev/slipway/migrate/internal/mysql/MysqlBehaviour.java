@@ -1,5 +1,6 @@
 package dev.slipway.migrate.internal.mysql;
 
+import dev.slipway.migrate.SchemaPull;
 import dev.slipway.migrate.internal.CatalogQueries;
 import dev.slipway.migrate.internal.EngineBehaviour;
 import java.sql.Connection;
@@ -7,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -98,5 +101,17 @@ public final class MysqlBehaviour implements EngineBehaviour {
                 "select concat(table_name, '.', column_name), collation_name from information_schema.columns"
                         + " where table_schema = ? and collation_name is not null",
                 schema);
+    }
+
+    @Override
+    public SchemaPull.Catalog catalog(Connection c, String schema) throws SQLException {
+        boolean mariadb = c.getMetaData()
+                .getDatabaseProductVersion()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("mariadb");
+        List<String> notCarried = new ArrayList<>();
+        String ddl = MysqlCatalogDdl.ddl(c, schema, mariadb, notCarried);
+        notCarried.addAll(MysqlCatalogDdl.notCarried(c, schema));
+        return new SchemaPull.Catalog(ddl, List.copyOf(notCarried));
     }
 }

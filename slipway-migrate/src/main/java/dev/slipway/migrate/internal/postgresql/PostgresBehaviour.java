@@ -1,8 +1,12 @@
 package dev.slipway.migrate.internal.postgresql;
 
+import dev.slipway.migrate.SchemaPull;
 import dev.slipway.migrate.internal.EngineBehaviour;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** PostgreSQL: an advisory lock per database, transactional DDL, no implicit indexes. */
@@ -69,5 +73,13 @@ public final class PostgresBehaviour implements EngineBehaviour {
                         + " join pg_collation co on co.oid = a.attcollation"
                         + " where n.nspname = ? and a.attnum > 0 and not a.attisdropped and co.collname <> 'default'",
                 schema);
+    }
+
+    @Override
+    public SchemaPull.Catalog catalog(Connection c, String schema) throws SQLException {
+        List<SchemaPull.PostgresOnlyStatement> postgresOnly = PostgresCatalogDdl.postgresOnly(c, schema);
+        List<String> notCarried = new ArrayList<>(PostgresCatalogDdl.notCarried(c, schema));
+        postgresOnly.forEach(p -> notCarried.add(p.listed()));
+        return new SchemaPull.Catalog(PostgresCatalogDdl.ddl(c, schema), List.copyOf(notCarried), postgresOnly);
     }
 }
