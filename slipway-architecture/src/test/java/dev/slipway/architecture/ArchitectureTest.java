@@ -122,6 +122,42 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The classes outside {@code internal/postgresql} and {@code internal/mysql} that may name an engine: each
+     * module's one seam, which picks that module's per-engine implementation, and the places that choose an engine
+     * rather than behave per engine (PostgreSQL as the canonical form of schema.sql; the CLI's embedded database).
+     */
+    private static final List<String> ENGINE_SEAMS = List.of(
+            "dev.slipway.core.Engine",
+            "dev.slipway.schema.internal.SchemaEngine",
+            "dev.slipway.schema.lint.internal.LintRules",
+            "dev.slipway.migrate.internal.EngineBehaviour",
+            "dev.slipway.dataapi.internal.ProxyEngine",
+            "dev.slipway.jdbc.internal.ServerDialect",
+            "dev.slipway.cdk.internal.RdsEngine",
+            "dev.slipway.migrate.SchemaCheck",
+            "dev.slipway.migrate.SchemaPull",
+            "dev.slipway.cli.MigrateDev",
+            "dev.slipway.cli.ProjectOptions");
+
+    /** Per-engine behaviour sits behind one interface per module, not in engine switches spread through it. */
+    @Test
+    void onlyEachModulesEngineSeamNamesAnEngine() {
+        DescribedPredicate<JavaClass> seam = DescribedPredicate.describe(
+                "are an engine seam",
+                c -> ENGINE_SEAMS.stream()
+                        .anyMatch(s -> c.getName().equals(s) || c.getName().startsWith(s + "$")));
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..internal.postgresql..", "..internal.mysql..")
+                .and(DescribedPredicate.not(seam))
+                .should()
+                .accessField(dev.slipway.core.Engine.class, "POSTGRESQL")
+                .orShould()
+                .accessField(dev.slipway.core.Engine.class, "MYSQL")
+                .check(classes);
+    }
+
     @ParameterizedTest
     @MethodSource("modules")
     void noOtherModuleUsesAModulesInternalPackage(String module) {
