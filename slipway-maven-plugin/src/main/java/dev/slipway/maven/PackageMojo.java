@@ -153,16 +153,28 @@ public class PackageMojo extends AbstractMojo {
         }
     }
 
-    /** {@code project.build.outputTimestamp} (ISO-8601 or seconds), else the zip format's first day. */
-    private Instant entryTime() {
-        if (outputTimestamp != null && !outputTimestamp.isBlank()) {
-            try {
-                return outputTimestamp.chars().allMatch(Character::isDigit)
-                        ? Instant.ofEpochSecond(Long.parseLong(outputTimestamp))
-                        : Instant.parse(outputTimestamp);
-            } catch (RuntimeException ignored) { // not a date: the fixed one below
+    /**
+     * {@code project.build.outputTimestamp} (ISO-8601 or seconds since 1970), else the zip format's first day when it
+     * is unset or one character (Maven's way to switch it off in a child pom). Anything else is refused, as Maven's
+     * archiver refuses it, rather than dated 1980 without a word.
+     */
+    Instant entryTime() throws MojoExecutionException {
+        if (outputTimestamp == null || outputTimestamp.strip().length() < 2) return LambdaZip.ZIP_EPOCH;
+        String value = outputTimestamp.strip();
+        try {
+            Instant time = value.chars().allMatch(Character::isDigit)
+                    ? Instant.ofEpochSecond(Long.parseLong(value))
+                    : java.time.OffsetDateTime.parse(value).toInstant();
+            if (time.isBefore(LambdaZip.ZIP_EPOCH)) {
+                throw new java.time.DateTimeException("before 1980-01-01, the first day a zip can hold");
             }
+            return time;
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException(
+                    "project.build.outputTimestamp is '" + value + "', which Slipway cannot"
+                            + " date the zips' entries with (" + e.getMessage() + "). Set it in pom.xml to an ISO-8601"
+                            + " instant such as 2026-01-01T00:00:00Z, or to seconds since 1970.",
+                    e);
         }
-        return LambdaZip.ZIP_EPOCH;
     }
 }

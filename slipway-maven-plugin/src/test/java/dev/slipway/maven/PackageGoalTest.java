@@ -14,6 +14,7 @@ import java.util.zip.ZipFile;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.model.Build;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,29 @@ class PackageGoalTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("shop-api-postgresql.zip is ")
                 .hasMessageContaining("over its 100,000 budget");
+    }
+
+    @Test
+    void anOutputTimestampThatIsNotADate_isRefusedWithTheFix_notDated1980(@TempDir Path dir) throws Exception {
+        PackageMojo mojo = mojo(dir);
+        mojo.outputTimestamp = "2026-13-01";
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("project.build.outputTimestamp is '2026-13-01'")
+                .hasMessageContaining("2026-01-01T00:00:00Z");
+        assertThat(dir.resolve("target/shop-api-postgresql.zip")).doesNotExist();
+    }
+
+    @Test
+    void anOutputTimestampInSecondsOrWithAnOffset_datesTheEntries_andOneCharacterMeansNone(@TempDir Path dir)
+            throws Exception {
+        PackageMojo mojo = mojo(dir);
+        mojo.outputTimestamp = "1767225600";
+        assertThat(mojo.entryTime()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        mojo.outputTimestamp = "2026-01-01T01:00:00+01:00";
+        assertThat(mojo.entryTime()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        mojo.outputTimestamp = "1";
+        assertThat(mojo.entryTime()).isEqualTo(dev.slipway.packaging.LambdaZip.ZIP_EPOCH);
     }
 
     private static PackageMojo mojo(Path dir) throws Exception {
