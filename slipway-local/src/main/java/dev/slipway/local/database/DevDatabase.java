@@ -49,7 +49,11 @@ public final class DevDatabase implements AutoCloseable {
                         running, ProcessHandle.current().pid() + "\n" + config.url() + "\n", StandardCharsets.UTF_8);
                 return new DevDatabase(postgres, config, running);
             } catch (IOException | SQLException | RuntimeException e) {
-                postgres.close();
+                try {
+                    postgres.close();
+                } catch (IOException | RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
                 throw e;
             }
         } catch (IOException | SQLException e) {

@@ -32,7 +32,11 @@ final class TrainingDatabase implements AutoCloseable {
         try {
             new Migrator(postgres.target("postgres"), MigrationsLocation.directory(migrations), progress).deploy();
         } catch (RuntimeException e) {
-            postgres.close();
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
         return new TrainingDatabase(postgres);
