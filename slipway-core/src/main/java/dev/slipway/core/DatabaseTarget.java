@@ -90,7 +90,6 @@ public record DatabaseTarget(String url, String user, String password, Engine en
                 .build();
     }
 
-    /** The JDBC URL as the shipped drivers accept it ({@code jdbc:mysql:} permitted for MariaDB Connector/J). */
     /** The database the URL names; empty when it names none. */
     public String database() {
         return JdbcUrls.database(url);
@@ -120,13 +119,17 @@ public record DatabaseTarget(String url, String user, String password, Engine en
         }
     }
 
-    /** Builds a {@link DatabaseTarget}; defaults: engine from the URL, 30 s connect timeout. */
+    /**
+     * Builds a {@link DatabaseTarget}; defaults: engine from the URL, the connect timeout of {@link
+     * Setting#CONNECT_TIMEOUT_SECONDS}.
+     */
     public static final class Builder {
         private String url;
         private String user;
         private String password = "";
         private Engine engine;
-        private Duration connectTimeout = Duration.ofSeconds(30);
+        private Duration connectTimeout =
+                seconds(Setting.CONNECT_TIMEOUT_SECONDS.defaultValue().orElseThrow());
 
         private Builder() {}
 
